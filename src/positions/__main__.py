@@ -1,0 +1,5 @@
+"""Allow ``python -m positions``."""
+
+from positions.cli import main
+
+main()

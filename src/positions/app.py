@@ -1,0 +1,157 @@
+"""What each command does, between the click layer and the core: load, compute, render, write.
+
+Nothing here imports click, and rich is imported only when a terminal table is printed.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from positions import loader
+from positions.comparison import Comparison, compare as compare_parties, find_issue, find_issues
+from positions.comparison import find_parties
+from positions.errors import FileError, PositionsError, UsageError
+from positions.formats import FORMATS, Format
+from positions.model import Dataset
+from positions.verify import Missing, verify as verify_quotes
+
+
+class QuotesNotFound(PositionsError):
+    """Some quotes do not occur in their sources."""
+
+    def __init__(self, missing: list[Missing], checked: int) -> None:
+        self.missing = missing
+        self.checked = checked
+        super().__init__(f"{len(missing)} of {checked} quotes not found")
+
+    def lines(self) -> list[str]:
+        """Each quote not found, then the count."""
+        return [str(m) for m in self.missing] + [str(self)]
+
+
+def data_path(data: str | None) -> Path:
+    """The data file a command reads (see ``loader.locate``)."""
+    return loader.locate(data)
+
+
+def dataset(data: str | None) -> Dataset:
+    """Load the data file a command reads."""
+    return loader.load(data_path(data))
+
+
+def validate(data: str | None) -> str:
+    """Load a file and summarise it in one line."""
+    ds = dataset(data)
+    stances = [s for p in ds.parties.values() for s in p.stances.values()]
+    quotes = sum(len(s.evidence) for s in stances)
+    return (
+        f"{ds.path}: valid {loader.SCHEMA}: {len(ds.sources)} sources, {len(ds.issues)} issues, "
+        f"{len(ds.parties)} parties, {len(stances)} stances, {quotes} quotes"
+    )
+
+
+def verify(data: str | None, sources: Path) -> str:
+    """Check every quote against its source text; raise QuotesNotFound if any is missing."""
+    ds = dataset(data)
+    checked, missing = verify_quotes(ds, sources)
+    if missing:
+        raise QuotesNotFound(missing, checked)
+    return f"{ds.path}: all {checked} quotes found in {sources}"
+
+
+def compare(data: str | None, parties: Sequence[str], issues: Sequence[str]) -> Comparison:
+    """Compare the named parties (all when none is named) on the named issues (default all)."""
+    ds = dataset(data)
+    chosen = find_parties(ds, parties) if parties else list(ds.parties.values())
+    return compare_parties(ds, chosen, find_issues(ds, issues))
+
+
+def issue_view(data: str | None, issue_id: str) -> Comparison:
+    """One issue, compared across every party that has a stance on it."""
+    ds = dataset(data)
+    issue = find_issue(ds, issue_id)
+    holders = [p for p in ds.parties.values() if issue.id in p.stances]
+    return compare_parties(ds, holders, [issue])
+
+
+def render(cmp: Comparison, fmt: Format, *, evidence: bool = False, view: str = "comparison") -> Any:
+    """Render a comparison in ``fmt``: text, or a rich renderable for the terminal."""
+    renderer = fmt.renderer()
+    if view == "issue_detail" and not fmt.terminal:
+        view = "comparison"
+    if view == "issue_detail":
+        return renderer.issue_detail(cmp)
+    return renderer.comparison(cmp, evidence=evidence)
+
+
+def emit(cmp: Comparison, fmt: str, *, evidence: bool = False, view: str = "comparison") -> None:
+    """Render a comparison and print it on standard output."""
+    print_out(render(cmp, FORMATS[fmt], evidence=evidence, view=view))
+
+
+def emit_list(ds: Dataset, view: str, fmt: str) -> None:
+    """Render one of the dataset's lists (``issues_list``, ``parties_list``) and print it."""
+    print_out(getattr(FORMATS[fmt].renderer(), view)(ds))
+
+
+def print_out(result: object) -> None:
+    """Print text as it is, or a rich renderable through a console on standard output."""
+    if isinstance(result, str):
+        sys.stdout.write(result)
+        return
+    from rich.console import Console
+
+    Console(highlight=False, emoji=False, markup=False).print(result)
+
+
+def export(
+    data: str | None, parties: Sequence[str], issues: Sequence[str], output: str, fmt: Format
+) -> None:
+    """Write the comparison to ``output`` (``-`` for standard output), whole or not at all."""
+    source = data_path(data)
+    if output != "-" and _same_file(Path(output), source):
+        raise UsageError(f"refusing to overwrite the data file {source} with the export")
+    text = render(compare(data, parties, issues), fmt, evidence=True)
+    if output == "-":
+        sys.stdout.write(text)
+    else:
+        write_atomic(Path(output), text, encoding="utf-8-sig" if fmt.name == "csv" else "utf-8")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and a.samefile(b)
+    except OSError:
+        return False
+
+
+def write_atomic(path: Path, text: str, *, encoding: str = "utf-8") -> None:
+    """Write to a temporary file beside ``path``, then rename it into place."""
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise FileError(f"{path}: cannot write: {error.strerror}") from None
+    try:
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
+            handle.write(text)
+        mode = path.stat().st_mode if path.exists() else 0o666 & ~_umask()
+        os.chmod(tmp, mode & 0o7777)
+        os.replace(tmp, path)
+    except OSError as error:
+        Path(tmp).unlink(missing_ok=True)
+        raise FileError(f"{path}: cannot write: {error.strerror}") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

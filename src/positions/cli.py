@@ -1,0 +1,226 @@
+"""The command line: each command parses its arguments, calls the core, renders, and exits."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from positions import __version__
+from positions.errors import EXIT_INTERRUPTED, EXIT_OK, PositionsError, UsageError
+from positions.formats import FILE_FORMATS, FORMATS, for_output
+
+F = TypeVar("F", bound=Callable[..., Any])
+LIST_FORMATS = ["table", "json"]
+
+
+def data_option(func: F) -> F:
+    """The --data option every command shares."""
+    return click.option(
+        "--data",
+        metavar="FILE",
+        help="Data file to read. Default: $POSITIONS_FILE, else ./positions.yaml, "
+        "else the dataset shipped with positions.",
+    )(func)
+
+
+def format_option(choices: list[str], default: str | None = "table") -> Callable[[F], F]:
+    """A --format option over some of the registered formats."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=default,
+        show_default=default is not None,
+        help="Output format.",
+    )
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="positions")
+def cli() -> None:
+    """Compare the conditions that parties to a conflict have stated, issue by issue.
+
+    \b
+    Examples:
+      positions compare russia ukraine
+      positions issues
+      positions export -o table.csv
+    """
+
+
+@cli.command()
+@click.argument("file", required=False)
+@data_option
+def validate(file: str | None, data: str | None) -> None:
+    """Check a data file and summarise what it holds.
+
+    Prints every problem as FILE:LINE:COL and exits 1, or one line of counts and exits 0.
+
+    \b
+    Example:
+      positions validate positions.yaml
+    """
+    from positions import app
+
+    click.echo(app.validate(file or data))
+
+
+@cli.command()
+@click.option(
+    "--sources",
+    "sources_dir",
+    required=True,
+    metavar="DIR",
+    help="Folder holding each source's text as <source id>.txt.",
+)
+@click.argument("file", required=False)
+@data_option
+def verify(sources_dir: str, file: str | None, data: str | None) -> None:
+    """Check that every quote occurs verbatim in the text of its source.
+
+    Runs of white space, typographic quotes and apostrophes, and dashes are folded before
+    comparing. Each quote not found is listed with its place in the data file (exit 1).
+
+    \b
+    Example:
+      positions verify --sources ../shared/sources positions.yaml
+    """
+    from positions import app
+
+    click.echo(app.verify(file or data, Path(sources_dir)))
+
+
+@cli.command()
+@click.argument("parties", nargs=-1, required=True, metavar="PARTY PARTY [PARTY...]")
+@click.option("--issue", "issues", multiple=True, metavar="ID", help="Only this issue (repeatable).")
+@click.option("--evidence", is_flag=True, help="Print every quote under its stance.")
+@format_option(list(FORMATS))
+@data_option
+def compare(
+    parties: tuple[str, ...], issues: tuple[str, ...], evidence: bool, fmt: str, data: str | None
+) -> None:
+    """Compare two or more parties issue by issue.
+
+    Parties are named by id, name or alias, in any case (russia, Russia, ru, kyiv...).
+
+    \b
+    Examples:
+      positions compare russia ukraine
+      positions compare russia ukraine west --issue territory --evidence
+      positions compare russia ukraine --format json | jq '.counts'
+    """
+    from positions import app
+
+    if len(parties) < 2:
+        raise UsageError("compare needs at least two parties; use 'positions show PARTY' for one")
+    app.emit(app.compare(data, parties, issues), fmt, evidence=evidence)
+
+
+@cli.command("issues")
+@click.argument("issue", required=False, metavar="[ID]")
+@format_option(LIST_FORMATS)
+@data_option
+def issues_command(issue: str | None, fmt: str, data: str | None) -> None:
+    """List the issues, or show one issue in full with every party's stance.
+
+    \b
+    Examples:
+      positions issues
+      positions issues territory
+    """
+    from positions import app
+
+    if issue is None:
+        app.emit_list(app.dataset(data), "issues_list", fmt)
+    else:
+        app.emit(app.issue_view(data, issue), fmt, view="issue_detail")
+
+
+@cli.command()
+@format_option(LIST_FORMATS)
+@data_option
+def parties(fmt: str, data: str | None) -> None:
+    """List the parties with their aliases and how many stances each has.
+
+    \b
+    Example:
+      positions parties
+    """
+    from positions import app
+
+    app.emit_list(app.dataset(data), "parties_list", fmt)
+
+
+@cli.command()
+@click.argument("party")
+@format_option(LIST_FORMATS)
+@data_option
+def show(party: str, fmt: str, data: str | None) -> None:
+    """Show one party's stance on every issue, with its evidence.
+
+    \b
+    Example:
+      positions show ukraine
+    """
+    from positions import app
+
+    app.emit(app.compare(data, (party,), ()), fmt, evidence=True)
+
+
+@cli.command()
+@click.argument("parties", nargs=-1, metavar="[PARTY...]")
+@click.option(
+    "-o", "--output", required=True, metavar="FILE", help="File to write, or - for standard output."
+)
+@format_option(FILE_FORMATS, default=None)
+@click.option("--issue", "issues", multiple=True, metavar="ID", help="Only this issue (repeatable).")
+@data_option
+def export(
+    parties: tuple[str, ...], output: str, fmt: str | None, issues: tuple[str, ...], data: str | None
+) -> None:
+    """Write the comparison to a file: CSV, JSON, Markdown or HTML.
+
+    All parties are compared when none is named. The format follows the file's extension
+    (.csv, .json, .md, .html) unless --format is given. The file is written whole or not at all.
+
+    \b
+    Examples:
+      positions export -o table.csv
+      positions export russia ukraine -o report.html
+      positions export --format markdown -o -
+    """
+    from positions import app
+
+    app.export(data, parties, issues, output, for_output(fmt, output))
+
+
+def main() -> None:
+    """Run the CLI, turning every expected error into a message and an exit code."""
+    try:
+        code = cli.main(standalone_mode=False)
+        sys.stdout.flush()
+    except PositionsError as error:
+        for line in error.lines():
+            click.echo(f"positions: {line}", err=True)
+        sys.exit(error.exit_code)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except click.exceptions.Abort:
+        click.echo("positions: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except KeyboardInterrupt:
+        click.echo("\npositions: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        # The reader went away (`positions ... | head`): stop quietly, and keep Python from
+        # complaining again when it flushes stdout at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(EXIT_OK)
+    sys.exit(code if isinstance(code, int) else EXIT_OK)

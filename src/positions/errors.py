@@ -1,0 +1,59 @@
+"""The one exception hierarchy of positions, with the exit code each error ends in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+EXIT_OK = 0
+EXIT_DATA = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a data file, at a place in it (1-based line and column)."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+
+
+class PositionsError(Exception):
+    """Base of every error the tool expects; the CLI turns it into a message and an exit code."""
+
+    exit_code = EXIT_DATA
+
+    def lines(self) -> list[str]:
+        """The message as the lines to print on standard error."""
+        return [str(self)]
+
+
+class DataError(PositionsError):
+    """A data file that cannot be read or is not a valid positions/1 file."""
+
+    def __init__(self, problems: list[Problem], *, truncated: int = 0) -> None:
+        self.problems = tuple(problems)
+        self.truncated = truncated
+        super().__init__("\n".join(self.lines()))
+
+    def lines(self) -> list[str]:
+        """Every problem on a line of its own, then how many were left out."""
+        out = [str(p) for p in self.problems]
+        if self.truncated:
+            out.append(f"... and {self.truncated} more problems not shown")
+        return out
+
+
+class FileError(PositionsError):
+    """A file that cannot be opened, read or written."""
+
+
+class UsageError(PositionsError):
+    """The user asked for something that does not exist or does not make sense."""
+
+    exit_code = EXIT_USAGE

@@ -1,0 +1,571 @@
+"""Read a positions/1 YAML file strictly into the model, reporting every problem with its place.
+
+The file is parsed into PyYAML's node tree (with the C parser where available) and never
+constructed into Python objects, so no tag is ever executed; each node is then checked against the
+format by hand. That keeps the line and column of everything, catches duplicate keys (which
+PyYAML's constructors silently resolve by keeping the last), and refuses the YAML 1.1 coercions
+(``no`` read as false, ``1.10`` as a number) wherever text is expected.
+
+Anchors and aliases are refused outright: a hand-written positions file has no need for them, and
+refusing them rules out "billion laughs" documents that expand exponentially.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from positions.errors import DataError, FileError, Problem
+from positions.model import (
+    Attribution,
+    Dataset,
+    Evidence,
+    Firmness,
+    Issue,
+    Location,
+    Party,
+    Source,
+    Stance,
+)
+
+try:
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+SCHEMA = "positions/1"
+ENV_VAR = "POSITIONS_FILE"
+MAX_PROBLEMS = 50
+MAX_BYTES = 16 * 1024 * 1024
+
+_ID = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?\Z")
+_TAG = "tag:yaml.org,2002:"
+_TYPE_NAMES = {
+    f"{_TAG}bool": "a boolean (YAML reads yes/no/on/off/true/false that way)",
+    f"{_TAG}int": "a number",
+    f"{_TAG}float": "a number",
+    f"{_TAG}null": "empty (null)",
+    f"{_TAG}timestamp": "a date",
+}
+_FIRMNESS = [f.value for f in Firmness]
+_ATTRIBUTION = [a.value for a in Attribution]
+
+
+class _TooMany(Exception):
+    """Raised inside the checker once MAX_PROBLEMS problems are collected."""
+
+
+def _kind(node: Node) -> str:
+    if isinstance(node, MappingNode):
+        return "a mapping"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    return _TYPE_NAMES.get(node.tag, f"a value tagged {node.tag}")
+
+
+def _suggest(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _one_of(choices: list[str]) -> str:
+    return ", ".join(choices) if choices else "(none defined)"
+
+
+@dataclass
+class _Checker:
+    """Walks the node tree once, collecting problems and building the model."""
+
+    path: str
+    problems: list[Problem]
+    overflow: int = 0
+
+    def problem(self, node: Node, message: str) -> None:
+        """Record a problem at the start of ``node``."""
+        if len(self.problems) >= MAX_PROBLEMS:
+            self.overflow += 1
+            return
+        mark = node.start_mark
+        self.problems.append(Problem(self.path, mark.line + 1, mark.column + 1, message))
+
+    def where(self, node: Node) -> Location:
+        """The location of ``node`` in the file."""
+        return Location(self.path, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    # -- shapes -------------------------------------------------------------------------------
+
+    def pairs(self, node: Node | None, what: str) -> Iterator[tuple[str, ScalarNode, Node]]:
+        """Yield the (key, key node, value node) of a mapping, refusing bad and duplicate keys."""
+        if node is None:
+            return
+        if not isinstance(node, MappingNode):
+            self.problem(node, f"{what} is {_kind(node)}; expected a mapping")
+            return
+        seen: dict[str, ScalarNode] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode) or key_node.tag != f"{_TAG}str":
+                shown = key_node.value if isinstance(key_node, ScalarNode) else "..."
+                self.problem(
+                    key_node,
+                    f"key '{shown}' in {what} is {_kind(key_node)}; expected text "
+                    f"(put it in quotes)",
+                )
+                continue
+            key = key_node.value
+            if key in seen:
+                first = seen[key].start_mark.line + 1
+                self.problem(
+                    key_node,
+                    f"duplicate key '{key}' in {what} (first at line {first}); "
+                    f"expected each key once",
+                )
+                continue
+            seen[key] = key_node
+            yield key, key_node, value_node
+
+    def fields(
+        self, node: Node, what: str, required: tuple[str, ...], optional: tuple[str, ...] = ()
+    ) -> dict[str, Node] | None:
+        """Check a mapping with a fixed set of keys and return its values by key."""
+        if not isinstance(node, MappingNode):
+            self.problem(node, f"{what} is {_kind(node)}; expected a mapping")
+            return None
+        allowed = [*required, *optional]
+        values: dict[str, Node] = {}
+        for key, key_node, value_node in self.pairs(node, what):
+            if key not in allowed:
+                self.problem(
+                    key_node,
+                    f"unknown key '{key}' in {what}; expected one of "
+                    f"{_one_of(allowed)}{_suggest(key, allowed)}",
+                )
+                continue
+            values[key] = value_node
+        for key in required:
+            if key not in values:
+                self.problem(
+                    node, f"missing key '{key}' in {what}; expected {_one_of(list(required))}"
+                )
+        return values
+
+    def text(self, node: Node | None, what: str) -> str | None:
+        """A non-empty text value, refusing anything YAML would read as another type."""
+        if node is None:
+            return None
+        if not isinstance(node, ScalarNode) or node.tag != f"{_TAG}str":
+            shown = f" '{node.value}'" if isinstance(node, ScalarNode) and node.value else ""
+            self.problem(
+                node,
+                f"{what}{shown} is {_kind(node)}; expected text"
+                + (" (put it in quotes)" if isinstance(node, ScalarNode) else ""),
+            )
+            return None
+        if not node.value.strip():
+            self.problem(node, f"{what} is empty; expected text")
+            return None
+        return str(node.value)
+
+    def choice(self, node: Node | None, what: str, choices: list[str]) -> str | None:
+        """A text value that must be one of ``choices``."""
+        if node is None:
+            return None
+        if isinstance(node, ScalarNode) and node.tag != f"{_TAG}str":
+            self.problem(
+                node,
+                f"{what} '{node.value}' is {_kind(node)}; expected one of {_one_of(choices)}",
+            )
+            return None
+        value = self.text(node, what)
+        if value is not None and value not in choices:
+            self.problem(
+                node,
+                f"{what} '{value}' is not known; expected one of "
+                f"{_one_of(choices)}{_suggest(value, choices)}",
+            )
+            return None
+        return value
+
+    def items(self, node: Node | None, what: str) -> list[Node]:
+        """The items of a list."""
+        if node is None:
+            return []
+        if not isinstance(node, SequenceNode):
+            self.problem(node, f"{what} is {_kind(node)}; expected a list")
+            return []
+        return list(node.value)
+
+    def identifier(self, key: str, key_node: Node, what: str) -> bool:
+        """Check that an id is lower-case letters, digits, '-' and '_'."""
+        if _ID.match(key):
+            return True
+        self.problem(
+            key_node,
+            f"{what} id '{key}' is not valid; expected lower-case letters, digits, '-' and '_', "
+            f"starting with a letter or digit",
+        )
+        return False
+
+    # -- the format ---------------------------------------------------------------------------
+
+    def dataset(self, root: Node) -> Dataset | None:
+        """Check the whole document."""
+        top = self.fields(root, "the file", ("schema", "title", "sources", "issues", "parties"))
+        if top is None:
+            return None
+        schema_node = top.get("schema")
+        schema = self.text(schema_node, "schema")
+        if schema_node is not None and schema is not None and schema != SCHEMA:
+            self.problem(schema_node, f"schema is '{schema}'; expected '{SCHEMA}'")
+        title = self.text(top.get("title"), "title")
+        sources = self.sources(top.get("sources"))
+        issues = self.issues(top.get("issues"))
+        parties = self.parties(top.get("parties"), issues, sources)
+        if title is None:
+            return None
+        return Dataset(title=title, sources=sources, issues=issues, parties=parties, path=self.path)
+
+    def sources(self, node: Node | None) -> dict[str, Source]:
+        """Check ``sources``: id -> {title, outlet?, published?, url?}."""
+        out: dict[str, Source] = {}
+        if node is None:
+            return out
+        for sid, key_node, value in self.pairs(node, "sources"):
+            what = f"source '{sid}'"
+            f = self.fields(value, what, ("title",), ("outlet", "published", "url"))
+            if f is None:
+                continue
+            title = self.text(f.get("title"), f"title of {what}")
+            outlet = self.text(f.get("outlet"), f"outlet of {what}")
+            published = self.date(f.get("published"), f"published of {what}")
+            url = self.text(f.get("url"), f"url of {what}")
+            if url is not None and not url.startswith(("https://", "http://")):
+                self.problem(f["url"], f"url of {what} is '{url}'; expected an http(s):// address")
+            if title is not None:
+                out[sid] = Source(sid, title, outlet, published, url, self.where(key_node))
+        return out
+
+    def date(self, node: Node | None, what: str) -> str | None:
+        """A date as YYYY, YYYY-MM or YYYY-MM-DD, quoted or not: its text is kept as written."""
+        if node is None:
+            return None
+        if isinstance(node, ScalarNode) and node.tag in (f"{_TAG}timestamp", f"{_TAG}int"):
+            value: str | None = node.value
+        else:
+            value = self.text(node, what)
+        if value is not None and not _DATE.match(value):
+            self.problem(node, f"{what} is '{value}'; expected a date as YYYY-MM-DD")
+            return None
+        return value
+
+    def issues(self, node: Node | None) -> dict[str, Issue]:
+        """Check ``issues``: id -> {name, question, outcomes: id -> description}."""
+        out: dict[str, Issue] = {}
+        if node is None:
+            return out
+        for iid, key_node, value in self.pairs(node, "issues"):
+            self.identifier(iid, key_node, "issue")
+            what = f"issue '{iid}'"
+            f = self.fields(value, what, ("name", "question", "outcomes"))
+            if f is None:
+                continue
+            name = self.text(f.get("name"), f"name of {what}")
+            question = self.text(f.get("question"), f"question of {what}")
+            outcomes: dict[str, str] = {}
+            if "outcomes" in f:
+                for oid, okey, ovalue in self.pairs(f["outcomes"], f"outcomes of {what}"):
+                    self.identifier(oid, okey, "outcome")
+                    description = self.text(ovalue, f"description of outcome '{oid}'")
+                    if description is not None:
+                        outcomes[oid] = description
+                if not f["outcomes"].value:
+                    self.problem(f["outcomes"], f"{what} has no outcomes; expected at least one")
+            if name is not None and question is not None:
+                out[iid] = Issue(iid, name, question, outcomes, self.where(key_node))
+        return out
+
+    def parties(
+        self, node: Node | None, issues: dict[str, Issue], sources: dict[str, Source]
+    ) -> dict[str, Party]:
+        """Check ``parties``: id -> {name, aliases, stances: issue id -> stance}."""
+        out: dict[str, Party] = {}
+        if node is None:
+            return out
+        names: dict[str, str] = {}  # folded id, name or alias -> the party it names
+        for pid, key_node, value in self.pairs(node, "parties"):
+            self.identifier(pid, key_node, "party")
+            what = f"party '{pid}'"
+            f = self.fields(value, what, ("name", "stances"), ("aliases",))
+            if f is None:
+                continue
+            name = self.text(f.get("name"), f"name of {what}")
+            labels: list[tuple[str | None, Node | None]] = [(pid, key_node), (name, f.get("name"))]
+            aliases: list[str] = []
+            for item in self.items(f.get("aliases"), f"aliases of {what}"):
+                alias = self.text(item, f"alias of {what}")
+                if alias is not None:
+                    aliases.append(alias)
+                    labels.append((alias, item))
+            for label, label_node in labels:
+                if label is None or label_node is None:
+                    continue
+                other = names.setdefault(label.casefold(), pid)
+                if other != pid:
+                    self.problem(
+                        label_node,
+                        f"'{label}' of {what} already names party '{other}'; "
+                        f"expected ids, names and aliases that name one party each",
+                    )
+            stances: dict[str, Stance] = {}
+            stances_node = f.get("stances")
+            for iid, ikey, svalue in self.pairs(stances_node, f"stances of {what}"):
+                issue = issues.get(iid)
+                if issue is None:
+                    self.problem(
+                        ikey,
+                        f"stance of {what} on undefined issue '{iid}'; expected one of "
+                        f"{_one_of(list(issues))}{_suggest(iid, list(issues))}",
+                    )
+                    continue
+                stance = self.stance(svalue, f"stance of {what} on '{iid}'", issue, sources)
+                if stance is not None:
+                    stances[iid] = stance
+            if name is not None:
+                out[pid] = Party(pid, name, tuple(aliases), stances, self.where(key_node))
+        return out
+
+    def stance(
+        self, node: Node, what: str, issue: Issue, sources: dict[str, Source]
+    ) -> Stance | None:
+        """Check one stance against its issue's outcomes and the sources."""
+        f = self.fields(
+            node, what, ("summary", "firmness", "evidence"), ("accepts", "rejects")
+        )
+        if f is None:
+            return None
+        summary = self.text(f.get("summary"), f"summary of {what}")
+        firmness = self.choice(f.get("firmness"), "firmness", _FIRMNESS)
+        accepts = self.outcomes(f.get("accepts"), f"accepts of {what}", issue)
+        rejects = self.outcomes(f.get("rejects"), f"rejects of {what}", issue)
+        for oid, item in rejects.items():
+            if oid in accepts:
+                self.problem(
+                    item,
+                    f"outcome '{oid}' is both accepted and rejected in {what}; "
+                    f"expected it in accepts or rejects, not both",
+                )
+        if "accepts" not in f and "rejects" not in f:
+            self.problem(node, f"{what} names no outcome; expected accepts or rejects (or both)")
+        evidence_node = f.get("evidence")
+        evidence = [
+            e
+            for item in self.items(evidence_node, f"evidence of {what}")
+            if (e := self.evidence(item, f"evidence of {what}", sources)) is not None
+        ]
+        if evidence_node is not None and isinstance(evidence_node, SequenceNode):
+            if not evidence_node.value:
+                self.problem(evidence_node, f"evidence of {what} is empty; expected at least one quote")
+        if summary is None or firmness is None or not evidence:
+            return None
+        return Stance(
+            issue=issue.id,
+            summary=summary,
+            accepts=tuple(accepts),
+            rejects=tuple(o for o in rejects if o not in accepts),
+            firmness=Firmness(firmness),
+            evidence=tuple(evidence),
+            location=self.where(node),
+        )
+
+    def outcomes(self, node: Node | None, what: str, issue: Issue) -> dict[str, Node]:
+        """A list of outcome ids of ``issue``, each once, with the node that names it."""
+        out: dict[str, Node] = {}
+        choices = list(issue.outcomes)
+        for item in self.items(node, what):
+            oid = self.text(item, f"outcome in {what}")
+            if oid is None:
+                continue
+            if oid not in issue.outcomes:
+                self.problem(
+                    item,
+                    f"'{oid}' is not an outcome of issue '{issue.id}'; expected one of "
+                    f"{_one_of(choices)}{_suggest(oid, choices)}",
+                )
+            elif oid in out:
+                self.problem(item, f"outcome '{oid}' is listed twice in {what}; expected it once")
+            else:
+                out[oid] = item
+        return out
+
+    def evidence(self, node: Node, what: str, sources: dict[str, Source]) -> Evidence | None:
+        """Check one piece of evidence: {source, quote, speaker?, attribution}."""
+        f = self.fields(node, what, ("source", "quote", "attribution"), ("speaker",))
+        if f is None:
+            return None
+        source = self.text(f.get("source"), f"source of {what}")
+        if source is not None and source not in sources:
+            self.problem(
+                f["source"],
+                f"source '{source}' is not defined; expected one of the ids under sources"
+                f"{_suggest(source, list(sources))}",
+            )
+            source = None
+        quote = self.text(f.get("quote"), f"quote of {what}")
+        attribution = self.choice(f.get("attribution"), "attribution", _ATTRIBUTION)
+        speaker = self.text(f.get("speaker"), f"speaker of {what}")
+        if source is None or quote is None or attribution is None:
+            return None
+        return Evidence(source, quote, Attribution(attribution), speaker, self.where(node))
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _yaml_problem(path: str, text: str, error: yaml.YAMLError) -> Problem:
+    """Turn PyYAML's error into a Problem at the right place."""
+    if isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None:
+        mark = error.problem_mark
+        problem = error.problem or "invalid YAML"
+        if "tab character" in problem:
+            message = "a tab is used for indentation; expected spaces (YAML forbids tabs there)"
+        else:
+            context = ""
+            if error.context and error.context_mark is not None:
+                cm = error.context_mark
+                context = f" ({error.context} at line {cm.line + 1}, column {cm.column + 1})"
+            message = f"{problem}{context}; expected valid YAML"
+        return Problem(path, mark.line + 1, mark.column + 1, message)
+    if isinstance(error, yaml.reader.ReaderError):
+        line, col = _line_col(text, error.position)
+        return Problem(
+            path,
+            line,
+            col,
+            f"character {error.character!r} is not allowed in YAML ({error.reason}); "
+            f"expected printable text",
+        )
+    return Problem(path, 1, 1, f"{error}; expected valid YAML")
+
+
+def _check_no_aliases(path: str, text: str) -> list[Problem]:
+    """Find every anchor and alias; only scanned when the text could hold one."""
+    if "&" not in text and "*" not in text:
+        return []
+    problems = []
+    for token in yaml.scan(text, Loader=_Loader):
+        if isinstance(token, yaml.AnchorToken | yaml.AliasToken):
+            kind = "anchor" if isinstance(token, yaml.AnchorToken) else "alias"
+            mark = token.start_mark
+            problems.append(
+                Problem(
+                    path,
+                    mark.line + 1,
+                    mark.column + 1,
+                    f"{kind} '{token.value}' is not supported; "
+                    f"expected every value written out in full",
+                )
+            )
+            if len(problems) >= MAX_PROBLEMS:
+                break
+    return problems
+
+
+def parse(text: str, path: str = "<string>") -> Dataset:
+    """Check YAML text against positions/1 and build the model, or raise DataError."""
+    text = text.removeprefix("\ufeff")
+    try:
+        problems = _check_no_aliases(path, text)
+        if problems:
+            raise DataError(problems)
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as error:
+        raise DataError([_yaml_problem(path, text, error)]) from None
+    if root is None:
+        raise DataError(
+            [
+                Problem(
+                    path,
+                    1,
+                    1,
+                    "the file is empty; expected a positions/1 mapping with "
+                    "schema, title, sources, issues and parties",
+                )
+            ]
+        )
+    checker = _Checker(path, [])
+    dataset = checker.dataset(root)
+    if checker.problems or dataset is None:
+        raise DataError(checker.problems, truncated=checker.overflow)
+    return dataset
+
+
+def decode(data: bytes, path: str) -> str:
+    """Decode UTF-8 (a byte-order mark is allowed), pointing at the first invalid byte."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        good = data[: error.start].decode("utf-8-sig")
+        line, col = _line_col(good, len(good))
+        raise DataError(
+            [
+                Problem(
+                    path,
+                    line,
+                    col,
+                    f"byte 0x{data[error.start]:02x} is not valid UTF-8; "
+                    f"expected a file saved as UTF-8",
+                )
+            ]
+        ) from None
+
+
+def read_text(path: Path) -> str:
+    """Read a text file for the loader, turning every OS failure into a FileError."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise FileError(f"{path}: no such file; expected a positions YAML file") from None
+    except IsADirectoryError:
+        raise FileError(f"{path}: is a directory; expected a positions YAML file") from None
+    except OSError as error:
+        raise FileError(f"{path}: cannot read: {error.strerror}") from None
+    if len(data) > MAX_BYTES:
+        raise FileError(
+            f"{path}: file is larger than {MAX_BYTES // (1024 * 1024)} MiB; "
+            f"expected a hand-written positions file"
+        )
+    return decode(data, str(path))
+
+
+def load(path: Path) -> Dataset:
+    """Read and check a positions/1 file."""
+    return parse(read_text(path), str(path))
+
+
+def shipped_path() -> Path:
+    """The dataset installed with the package."""
+    return Path(str(resources.files("positions") / "data" / "positions.yaml"))
+
+
+def locate(explicit: str | None) -> Path:
+    """Choose the data file: --data, else $POSITIONS_FILE, else ./positions.yaml, else shipped."""
+    if explicit:
+        return Path(explicit)
+    from_env = os.environ.get(ENV_VAR)
+    if from_env:
+        return Path(from_env)
+    local = Path("positions.yaml")
+    if local.is_file():
+        return local
+    return shipped_path()

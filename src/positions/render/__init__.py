@@ -1,0 +1,1 @@
+"""Renderers: each module turns a Comparison (and the dataset's lists) into one output format."""

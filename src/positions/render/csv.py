@@ -1,0 +1,67 @@
+"""CSV output: one row per issue and party, ready for a spreadsheet."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from positions.comparison import Comparison
+
+HEADER = (
+    "issue",
+    "issue_name",
+    "party",
+    "party_name",
+    "summary",
+    "accepts",
+    "rejects",
+    "firmness",
+    "relation",
+    "common",
+    "quote",
+    "source",
+    "source_title",
+    "speaker",
+    "attribution",
+)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: str) -> str:
+    """Guard a cell against formula injection (OWASP): prefix a leading = + - @ tab or CR with '."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def rows(cmp: Comparison) -> list[list[str]]:
+    """The table as lists of cells, header first."""
+    out = [list(HEADER)]
+    for row in cmp.rows:
+        relation = row.relation.value if row.relation else ""
+        for party, stance in zip(cmp.parties, row.stances, strict=True):
+            fields = [row.issue.id, row.issue.name, party.id, party.name]
+            if stance is None:
+                fields += ["", "", "", "", relation, "; ".join(row.common), "", "", "", "", ""]
+            else:
+                first = stance.evidence[0]
+                fields += [
+                    stance.summary,
+                    "; ".join(stance.accepts),
+                    "; ".join(stance.rejects),
+                    stance.firmness.value,
+                    relation,
+                    "; ".join(row.common),
+                    first.quote,
+                    first.source,
+                    cmp.dataset.sources[first.source].title,
+                    first.speaker or "",
+                    first.attribution.value,
+                ]
+            out.append([cell(f) for f in fields])
+    return out
+
+
+def comparison(cmp: Comparison, *, evidence: bool = True) -> str:
+    """The comparison as CSV text (RFC 4180, CRLF line ends, every field quoted when needed)."""
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows(cmp))
+    return buffer.getvalue()

@@ -1,0 +1,117 @@
+"""HTML output: one self-contained page, with no scripts and no external assets."""
+
+from __future__ import annotations
+
+from html import escape
+
+from positions.comparison import Comparison, Row
+from positions.model import Party, Stance
+
+_STYLE = """
+:root { color-scheme: light; --red: #b3261e; --amber: #8a5a00; --green: #1e6b34; --dim: #5f6368; }
+body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem; color: #1b1b1b; }
+h1 { font-size: 1.4rem; margin: 0 0 .3rem; }
+p.meta { color: var(--dim); margin: 0 0 1rem; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid #c8c8c8; padding: .45rem .6rem; vertical-align: top; text-align: left; }
+thead th { background: #f1f1f1; }
+td.issue { font-weight: 600; white-space: nowrap; }
+td.issue small { display: block; font-weight: 400; color: var(--dim); }
+.outcomes { margin: .3rem 0 0; font-size: .92em; }
+.accepts { color: var(--green); } .rejects { color: var(--red); }
+.firmness { display: inline-block; margin-top: .3rem; font-size: .8em; padding: 0 .4em;
+            border: 1px solid currentColor; border-radius: 3px; text-transform: uppercase; }
+.firmness.red-line { color: var(--red); } .firmness.firm { color: var(--amber); }
+.firmness.open { color: var(--green); }
+.none { color: var(--dim); font-style: italic; }
+.relation { font-weight: 700; text-transform: uppercase; }
+.relation.conflict { color: var(--red); } .relation.overlap { color: var(--amber); }
+.relation.agree { color: var(--green); } .relation.unknown { color: var(--dim); }
+blockquote { margin: .4rem 0 0; padding-left: .6rem; border-left: 3px solid #d0d0d0; font-size: .9em; }
+blockquote footer { color: var(--dim); font-size: .9em; }
+@media print {
+  body { margin: 0; font-size: 10pt; }
+  thead { display: table-header-group; }
+  tr { break-inside: avoid; }
+}
+"""
+
+
+def _e(text: str) -> str:
+    return escape(text, quote=True)
+
+
+def _stance(stance: Stance | None, cmp: Comparison) -> str:
+    if stance is None:
+        return '<span class="none">no stated position</span>'
+    out = [f"<p>{_e(stance.summary)}</p>", '<p class="outcomes">']
+    if stance.accepts:
+        out.append(f'<span class="accepts">accepts: {_e(", ".join(stance.accepts))}</span><br>')
+    if stance.rejects:
+        out.append(f'<span class="rejects">rejects: {_e(", ".join(stance.rejects))}</span><br>')
+    firmness = stance.firmness.value
+    out.append(f'<span class="firmness {firmness}">{_e(firmness)}</span></p>')
+    for e in stance.evidence:
+        who = [f"<cite>{_e(cmp.dataset.sources[e.source].title)}</cite>"]
+        if e.speaker:
+            who.append(_e(e.speaker))
+        who.append(_e(e.attribution.value))
+        out.append(
+            f"<blockquote>\u201c{_e(e.quote)}\u201d<footer>\u2014 {', '.join(who)}</footer>"
+            "</blockquote>"
+        )
+    return "".join(out)
+
+
+def _relation(row: Row, parties: tuple[Party, ...]) -> str:
+    if row.relation is None:
+        return ""
+    value = row.relation.value
+    out = [f'<span class="relation {value}">{value}</span>']
+    if row.common:
+        out.append(f'<br><span class="accepts">common: {_e(", ".join(row.common))}</span>')
+    names = {p.id: p.name for p in parties}
+    for r in row.rejections:
+        out.append(f'<br><span class="rejects">{_e(names[r.by])} rejects '
+                   f"{_e(', '.join(r.outcomes))}</span>")
+    return "".join(out)
+
+
+def comparison(cmp: Comparison, *, evidence: bool = True) -> str:
+    """The comparison as a complete HTML document."""
+    relating = len(cmp.parties) >= 2
+    head = "".join(f'<th scope="col">{_e(p.name)}</th>' for p in cmp.parties)
+    if relating:
+        head += '<th scope="col">Relation</th>'
+    body = []
+    for row in cmp.rows:
+        cells = "".join(f"<td>{_stance(s, cmp)}</td>" for s in row.stances)
+        if relating:
+            cells += f"<td>{_relation(row, cmp.parties)}</td>"
+        body.append(
+            f'<tr><td class="issue">{_e(row.issue.name)}<small>{_e(row.issue.question)}</small>'
+            f"</td>{cells}</tr>"
+        )
+    counts = ", ".join(f"{n} {r.value}" for r, n in cmp.counts.items()) if relating else ""
+    title = _e(cmp.dataset.title)
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>{_STYLE}</style>
+</head>
+<body>
+<h1>{title}</h1>
+<p class="meta">{_e(", ".join(p.name for p in cmp.parties))}{" \u2014 " + counts if counts else ""}</p>
+<table>
+<thead><tr><th scope="col">Issue</th>{head}</tr></thead>
+<tbody>
+{chr(10).join(body)}
+</tbody>
+</table>
+</body>
+</html>
+"""

@@ -1,0 +1,198 @@
+"""Terminal output with rich: the comparison table and the dataset's lists.
+
+Every piece of data goes in as a ``Text`` built from plain strings (never as console markup) after
+``visible`` has replaced control and reordering characters, so a summary or quote can neither
+style nor move the terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from positions.comparison import Comparison, Relation, Row
+from positions.model import Dataset, Firmness, Party, Stance
+from positions.text import visible
+
+RELATION_STYLE = {
+    Relation.CONFLICT: "bold red",
+    Relation.OVERLAP: "bold yellow",
+    Relation.AGREE: "bold green",
+    Relation.UNKNOWN: "dim",
+}
+FIRMNESS_LABEL = {
+    Firmness.RED_LINE: ("RED LINE", "bold red"),
+    Firmness.FIRM: ("firm", "yellow"),
+    Firmness.OPEN: ("open", "green"),
+}
+
+
+def _t(text: str, style: str = "") -> Text:
+    return Text(visible(text), style=style)
+
+
+def _line(label: str, items: Iterable[str], style: str = "") -> Text:
+    return Text.assemble((label, "dim"), (visible(", ".join(items)), style))
+
+
+def stance_text(stance: Stance | None, dataset: Dataset, *, evidence: bool) -> Text:
+    """A stance as a block of text: summary, outcomes, firmness and, if asked, the quotes."""
+    if stance is None:
+        return _t("no stated position", "dim italic")
+    parts = [_t(stance.summary)]
+    if stance.accepts:
+        parts.append(_line("accepts: ", stance.accepts, "green"))
+    if stance.rejects:
+        parts.append(_line("rejects: ", stance.rejects, "red"))
+    label, style = FIRMNESS_LABEL[stance.firmness]
+    parts.append(Text.assemble(("firmness: ", "dim"), (label, style)))
+    if evidence:
+        for e in stance.evidence:
+            parts.append(_t(f"\u201c{e.quote}\u201d", "italic"))
+            who = [dataset.sources[e.source].title]
+            if e.speaker:
+                who.append(e.speaker)
+            who.append(e.attribution.value)
+            parts.append(_t("  \u2014 " + "; ".join(who), "dim"))
+    return Text("\n").join(parts)
+
+
+def relation_text(row: Row, parties: tuple[Party, ...]) -> Text:
+    """The relation word (never colour alone) with the common ground or what divides them."""
+    if row.relation is None:
+        return Text()
+    parts = [Text(row.relation.value.upper(), style=RELATION_STYLE[row.relation])]
+    if row.common:
+        parts.append(_line("common: ", row.common, "green"))
+    names = {p.id: p.name for p in parties}
+    for r in row.rejections:
+        parts.append(_t(f"{names[r.by]} rejects {', '.join(r.outcomes)}", "red"))
+    missing = [p.name for p, s in zip(parties, row.stances, strict=True) if s is None]
+    if missing:
+        parts.append(_t("no stated position: " + ", ".join(missing), "dim"))
+    return Text("\n").join(parts)
+
+
+def counts_text(counts: dict[Relation, int]) -> Text:
+    """The closing line: how many issues fall under each relation."""
+    out = Text()
+    for i, (relation, n) in enumerate(counts.items()):
+        if i:
+            out.append(" \u00b7 ")
+        out.append(f"{n} {relation.value}", style=RELATION_STYLE[relation])
+    return out
+
+
+def _pairs_table(cmp: Comparison) -> Table:
+    names = {p.id: p.name for p in cmp.parties}
+    table = Table(title="Pairwise", box=box.SIMPLE_HEAD, title_justify="left")
+    table.add_column("Parties")
+    for relation in Relation:
+        table.add_column(relation.value, justify="right", style=RELATION_STYLE[relation])
+    for pair in cmp.pairs:
+        table.add_row(
+            _t(f"{names[pair.a]} \u2013 {names[pair.b]}"),
+            *[str(pair.counts[r]) for r in Relation],
+        )
+    return table
+
+
+def issue_text(row: Row, parties: tuple[Party, ...]) -> Text:
+    """The first cell of a row: the issue's name and id, then how the parties relate on it."""
+    head = Text.assemble((visible(row.issue.name), "bold"), "\n", (visible(row.issue.id), "dim"))
+    if row.relation is None:
+        return head
+    return Text("\n").join([head, relation_text(row, parties)])
+
+
+def comparison(cmp: Comparison, *, evidence: bool = False) -> RenderableType:
+    """The comparison: a row per issue with its relation and common ground, a column per party.
+
+    The relation shares the first column with the issue so that the parties' columns keep
+    their width in an 80-column terminal.
+    """
+    table = Table(box=box.ROUNDED, show_lines=True, expand=True, title=_t(cmp.dataset.title))
+    relating = len(cmp.parties) >= 2
+    table.add_column(
+        "Issue / relation" if relating else "Issue", ratio=2, min_width=16, overflow="fold"
+    )
+    for party in cmp.parties:
+        table.add_column(_t(party.name), ratio=3, overflow="fold")
+    for row in cmp.rows:
+        table.add_row(
+            issue_text(row, cmp.parties),
+            *[stance_text(s, cmp.dataset, evidence=evidence) for s in row.stances],
+        )
+    parts: list[RenderableType] = [table]
+    if relating:
+        parts.append(counts_text(cmp.counts))
+    if cmp.pairs:
+        parts.append(_pairs_table(cmp))
+    parts.append(_t(f"data: {cmp.dataset.path}", "dim"))
+    return Group(*parts)
+
+
+def issue_detail(cmp: Comparison) -> RenderableType:
+    """One issue in full: its question, outcomes, and every party's stance with evidence."""
+    (row,) = cmp.rows
+    issue = row.issue
+    head = Text.assemble(
+        (visible(issue.name), "bold"), (f" ({issue.id})", "dim"), "\n", visible(issue.question)
+    )
+    outcomes = Table(box=box.SIMPLE_HEAD, title="Outcomes", title_justify="left")
+    outcomes.add_column("Outcome", style="bold", overflow="fold")
+    outcomes.add_column("Description", overflow="fold")
+    for oid, description in issue.outcomes.items():
+        outcomes.add_row(_t(oid), _t(description))
+    stances = Table(box=box.ROUNDED, show_lines=True, expand=True, title="Stances")
+    stances.add_column("Party", ratio=1, overflow="fold")
+    stances.add_column("Stance", ratio=4, overflow="fold")
+    for party, stance in zip(cmp.parties, row.stances, strict=True):
+        stances.add_row(_t(party.name, "bold"), stance_text(stance, cmp.dataset, evidence=True))
+    parts: list[RenderableType] = [head, outcomes, stances]
+    if row.relation is not None:
+        parts.append(Text.assemble(("Among these parties: ", "dim"), relation_text(row, cmp.parties)))
+    parts.append(_t(f"data: {cmp.dataset.path}", "dim"))
+    return Group(*parts)
+
+
+def issues_list(dataset: Dataset) -> RenderableType:
+    """Every issue with its question, outcomes and the parties that have a stance on it."""
+    table = Table(box=box.ROUNDED, show_lines=True, expand=True, title=_t(dataset.title))
+    table.add_column("Issue", ratio=1, overflow="fold")
+    table.add_column("Question and outcomes", ratio=3, overflow="fold")
+    table.add_column("Parties", ratio=1, overflow="fold")
+    for issue in dataset.issues.values():
+        text = Text.assemble(visible(issue.question))
+        for oid, description in issue.outcomes.items():
+            text.append("\n\u2022 ")
+            text.append(visible(oid), style="bold")
+            text.append(": " + visible(description))
+        holders = [p.name for p in dataset.parties.values() if issue.id in p.stances]
+        table.add_row(
+            Text.assemble((visible(issue.name), "bold"), "\n", (visible(issue.id), "dim")),
+            text,
+            _t(", ".join(holders) or "none", "" if holders else "dim"),
+        )
+    return table
+
+
+def parties_list(dataset: Dataset) -> RenderableType:
+    """Every party with its aliases and how many stances it has."""
+    table = Table(box=box.ROUNDED, title=_t(dataset.title))
+    table.add_column("Party", overflow="fold")
+    table.add_column("Name", overflow="fold")
+    table.add_column("Aliases", overflow="fold")
+    table.add_column("Stances", justify="right")
+    for party in dataset.parties.values():
+        table.add_row(
+            _t(party.id, "bold"),
+            _t(party.name),
+            _t(", ".join(party.aliases)),
+            str(len(party.stances)),
+        )
+    return table
