@@ -1,5 +1,5 @@
 """Allow ``python -m positions``."""
 
-from positions.cli import main
+from positions.cli import cli
 
-main()
+cli(prog_name="positions")

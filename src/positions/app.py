@@ -27,7 +27,7 @@ class QuotesNotFound(PositionsError):
     def __init__(self, missing: list[Missing], checked: int) -> None:
         self.missing = missing
         self.checked = checked
-        super().__init__(f"{len(missing)} of {checked} quotes not found")
+        super().__init__(f"{len(missing)} of {plural(checked, 'quote')} not found")
 
     def lines(self) -> list[str]:
         """Each quote not found, then the count."""
@@ -49,10 +49,19 @@ def validate(data: str | None) -> str:
     ds = dataset(data)
     stances = [s for p in ds.parties.values() for s in p.stances.values()]
     quotes = sum(len(s.evidence) for s in stances)
-    return (
-        f"{ds.path}: valid {loader.SCHEMA}: {len(ds.sources)} sources, {len(ds.issues)} issues, "
-        f"{len(ds.parties)} parties, {len(stances)} stances, {quotes} quotes"
-    )
+    counts = [
+        plural(len(ds.sources), "source"),
+        plural(len(ds.issues), "issue"),
+        plural(len(ds.parties), "party", "parties"),
+        plural(len(stances), "stance"),
+        plural(quotes, "quote"),
+    ]
+    return f"{ds.path}: valid {loader.SCHEMA}: {', '.join(counts)}"
+
+
+def plural(n: int, word: str, many: str = "") -> str:
+    """``1 source``, ``2 sources``."""
+    return f"{n} {word if n == 1 else many or word + 's'}"
 
 
 def verify(data: str | None, sources: Path) -> str:
@@ -61,7 +70,7 @@ def verify(data: str | None, sources: Path) -> str:
     checked, missing = verify_quotes(ds, sources)
     if missing:
         raise QuotesNotFound(missing, checked)
-    return f"{ds.path}: all {checked} quotes found in {sources}"
+    return f"{ds.path}: all {plural(checked, 'quote')} found in {sources}"
 
 
 def compare(data: str | None, parties: Sequence[str], issues: Sequence[str]) -> Comparison:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -40,7 +39,37 @@ def format_option(choices: list[str], default: str | None = "table") -> Callable
     )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class PositionsGroup(click.Group):
+    """A group that turns every expected error into a message and a documented exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command, printing a PositionsError as ``positions: ...`` lines on stderr."""
+        try:
+            return super().invoke(ctx)
+        except PositionsError as error:
+            for line in error.lines():
+                click.echo(f"positions: {line}", err=True)
+            ctx.exit(error.exit_code)
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        """Run the CLI; exit 130 on an interrupt instead of click's "Aborted!" and 1."""
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except click.ClickException as error:
+            error.show()
+            sys.exit(error.exit_code)
+        except click.exceptions.Abort:
+            click.echo("\npositions: interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+@click.group(
+    cls=PositionsGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.version_option(__version__, prog_name="positions")
 def cli() -> None:
     """Compare the conditions that parties to a conflict have stated, issue by issue.
@@ -197,30 +226,3 @@ def export(
     from positions import app
 
     app.export(data, parties, issues, output, for_output(fmt, output))
-
-
-def main() -> None:
-    """Run the CLI, turning every expected error into a message and an exit code."""
-    try:
-        code = cli.main(standalone_mode=False)
-        sys.stdout.flush()
-    except PositionsError as error:
-        for line in error.lines():
-            click.echo(f"positions: {line}", err=True)
-        sys.exit(error.exit_code)
-    except click.ClickException as error:
-        error.show()
-        sys.exit(error.exit_code)
-    except click.exceptions.Abort:
-        click.echo("positions: interrupted", err=True)
-        sys.exit(EXIT_INTERRUPTED)
-    except KeyboardInterrupt:
-        click.echo("\npositions: interrupted", err=True)
-        sys.exit(EXIT_INTERRUPTED)
-    except BrokenPipeError:
-        # The reader went away (`positions ... | head`): stop quietly, and keep Python from
-        # complaining again when it flushes stdout at exit.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(EXIT_OK)
-    sys.exit(code if isinstance(code, int) else EXIT_OK)

@@ -16,7 +16,7 @@ import difflib
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -50,12 +50,15 @@ _ID = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?\Z")
 _TAG = "tag:yaml.org,2002:"
 _TYPE_NAMES = {
-    f"{_TAG}bool": "a boolean (YAML reads yes/no/on/off/true/false that way)",
+    f"{_TAG}bool": "a boolean",
     f"{_TAG}int": "a number",
     f"{_TAG}float": "a number",
-    f"{_TAG}null": "empty (null)",
+    f"{_TAG}null": "null",
     f"{_TAG}timestamp": "a date",
 }
+_SOURCE_KEYS = ("title", "outlet", "published", "url")
+_STANCE_KEYS = ("summary", "accepts", "rejects", "firmness", "evidence")
+_EVIDENCE_KEYS = ("source", "quote", "speaker", "attribution")
 _FIRMNESS = [f.value for f in Firmness]
 _ATTRIBUTION = [a.value for a in Attribution]
 
@@ -64,12 +67,22 @@ class _TooMany(Exception):
     """Raised inside the checker once MAX_PROBLEMS problems are collected."""
 
 
-def _kind(node: Node) -> str:
+_PLAIN_TAGS = {f"{_TAG}{name}" for name in ("str", "map", "seq")}
+
+
+def _found(node: Node) -> str:
+    """What was found instead, as words that follow the name of the field."""
+    if node.tag.startswith("!") or (
+        node.tag.startswith(_TAG) and node.tag not in _TYPE_NAMES and node.tag not in _PLAIN_TAGS
+    ):
+        return f"has the tag {node.tag.replace(_TAG, '!!')}, which is not allowed"
     if isinstance(node, MappingNode):
-        return "a mapping"
+        return "is a mapping"
     if isinstance(node, SequenceNode):
-        return "a list"
-    return _TYPE_NAMES.get(node.tag, f"a value tagged {node.tag}")
+        return "is a list"
+    if node.tag == f"{_TAG}null" and not node.value:
+        return "is empty"
+    return f"is '{node.value}', which YAML reads as {_TYPE_NAMES[node.tag]}"
 
 
 def _suggest(word: str, choices: list[str]) -> str:
@@ -86,8 +99,9 @@ class _Checker:
     """Walks the node tree once, collecting problems and building the model."""
 
     path: str
-    problems: list[Problem]
+    problems: list[Problem] = field(default_factory=list)
     overflow: int = 0
+    unchecked: set[str] = field(default_factory=set)
 
     def problem(self, node: Node, message: str) -> None:
         """Record a problem at the start of ``node``."""
@@ -107,17 +121,14 @@ class _Checker:
         """Yield the (key, key node, value node) of a mapping, refusing bad and duplicate keys."""
         if node is None:
             return
-        if not isinstance(node, MappingNode):
-            self.problem(node, f"{what} is {_kind(node)}; expected a mapping")
+        if not isinstance(node, MappingNode) or node.tag != f"{_TAG}map":
+            self.problem(node, f"{what} {_found(node)}; expected a mapping")
             return
         seen: dict[str, ScalarNode] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode) or key_node.tag != f"{_TAG}str":
-                shown = key_node.value if isinstance(key_node, ScalarNode) else "..."
                 self.problem(
-                    key_node,
-                    f"key '{shown}' in {what} is {_kind(key_node)}; expected text "
-                    f"(put it in quotes)",
+                    key_node, f"a key in {what} {_found(key_node)}; expected text (put it in quotes)"
                 )
                 continue
             key = key_node.value
@@ -133,28 +144,29 @@ class _Checker:
             yield key, key_node, value_node
 
     def fields(
-        self, node: Node, what: str, required: tuple[str, ...], optional: tuple[str, ...] = ()
+        self, node: Node, what: str, keys: tuple[str, ...], optional: tuple[str, ...] = ()
     ) -> dict[str, Node] | None:
-        """Check a mapping with a fixed set of keys and return its values by key."""
-        if not isinstance(node, MappingNode):
-            self.problem(node, f"{what} is {_kind(node)}; expected a mapping")
+        """Check a mapping with a fixed set of ``keys`` (all required but ``optional``)."""
+        if not isinstance(node, MappingNode) or node.tag != f"{_TAG}map":
+            self.problem(node, f"{what} {_found(node)}; expected a mapping")
             return None
-        allowed = [*required, *optional]
         values: dict[str, Node] = {}
+        meant: set[str] = set()
         for key, key_node, value_node in self.pairs(node, what):
-            if key not in allowed:
+            if key not in keys:
+                close = difflib.get_close_matches(key, keys, n=1, cutoff=0.6)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                meant.update(close)
                 self.problem(
                     key_node,
-                    f"unknown key '{key}' in {what}; expected one of "
-                    f"{_one_of(allowed)}{_suggest(key, allowed)}",
+                    f"unknown key '{key}' in {what}; expected one of {_one_of(list(keys))}{hint}",
                 )
                 continue
             values[key] = value_node
+        required = [k for k in keys if k not in optional]
         for key in required:
-            if key not in values:
-                self.problem(
-                    node, f"missing key '{key}' in {what}; expected {_one_of(list(required))}"
-                )
+            if key not in values and key not in meant:
+                self.problem(node, f"missing key '{key}' in {what}; expected {_one_of(required)}")
         return values
 
     def text(self, node: Node | None, what: str) -> str | None:
@@ -162,12 +174,8 @@ class _Checker:
         if node is None:
             return None
         if not isinstance(node, ScalarNode) or node.tag != f"{_TAG}str":
-            shown = f" '{node.value}'" if isinstance(node, ScalarNode) and node.value else ""
-            self.problem(
-                node,
-                f"{what}{shown} is {_kind(node)}; expected text"
-                + (" (put it in quotes)" if isinstance(node, ScalarNode) else ""),
-            )
+            quote = " (put it in quotes)" if isinstance(node, ScalarNode) and node.value else ""
+            self.problem(node, f"{what} {_found(node)}; expected text{quote}")
             return None
         if not node.value.strip():
             self.problem(node, f"{what} is empty; expected text")
@@ -178,17 +186,14 @@ class _Checker:
         """A text value that must be one of ``choices``."""
         if node is None:
             return None
-        if isinstance(node, ScalarNode) and node.tag != f"{_TAG}str":
-            self.problem(
-                node,
-                f"{what} '{node.value}' is {_kind(node)}; expected one of {_one_of(choices)}",
-            )
+        if not isinstance(node, ScalarNode) or node.tag != f"{_TAG}str":
+            self.problem(node, f"{what} {_found(node)}; expected one of {_one_of(choices)}")
             return None
-        value = self.text(node, what)
-        if value is not None and value not in choices:
+        value = str(node.value)
+        if value not in choices:
             self.problem(
                 node,
-                f"{what} '{value}' is not known; expected one of "
+                f"{what} is '{value}'; expected one of "
                 f"{_one_of(choices)}{_suggest(value, choices)}",
             )
             return None
@@ -198,8 +203,8 @@ class _Checker:
         """The items of a list."""
         if node is None:
             return []
-        if not isinstance(node, SequenceNode):
-            self.problem(node, f"{what} is {_kind(node)}; expected a list")
+        if not isinstance(node, SequenceNode) or node.tag != f"{_TAG}seq":
+            self.problem(node, f"{what} {_found(node)}; expected a list")
             return []
         return list(node.value)
 
@@ -240,17 +245,15 @@ class _Checker:
             return out
         for sid, key_node, value in self.pairs(node, "sources"):
             what = f"source '{sid}'"
-            f = self.fields(value, what, ("title",), ("outlet", "published", "url"))
-            if f is None:
-                continue
+            f = self.fields(value, what, _SOURCE_KEYS, optional=_SOURCE_KEYS[1:]) or {}
             title = self.text(f.get("title"), f"title of {what}")
             outlet = self.text(f.get("outlet"), f"outlet of {what}")
             published = self.date(f.get("published"), f"published of {what}")
             url = self.text(f.get("url"), f"url of {what}")
             if url is not None and not url.startswith(("https://", "http://")):
                 self.problem(f["url"], f"url of {what} is '{url}'; expected an http(s):// address")
-            if title is not None:
-                out[sid] = Source(sid, title, outlet, published, url, self.where(key_node))
+            # A source with a bad field is still defined, so its quotes are not reported too.
+            out[sid] = Source(sid, title or "", outlet, published, url, self.where(key_node))
         return out
 
     def date(self, node: Node | None, what: str) -> str | None:
@@ -274,22 +277,20 @@ class _Checker:
         for iid, key_node, value in self.pairs(node, "issues"):
             self.identifier(iid, key_node, "issue")
             what = f"issue '{iid}'"
-            f = self.fields(value, what, ("name", "question", "outcomes"))
-            if f is None:
-                continue
+            f = self.fields(value, what, ("name", "question", "outcomes")) or {}
             name = self.text(f.get("name"), f"name of {what}")
             question = self.text(f.get("question"), f"question of {what}")
             outcomes: dict[str, str] = {}
-            if "outcomes" in f:
-                for oid, okey, ovalue in self.pairs(f["outcomes"], f"outcomes of {what}"):
-                    self.identifier(oid, okey, "outcome")
-                    description = self.text(ovalue, f"description of outcome '{oid}'")
-                    if description is not None:
-                        outcomes[oid] = description
-                if not f["outcomes"].value:
-                    self.problem(f["outcomes"], f"{what} has no outcomes; expected at least one")
-            if name is not None and question is not None:
-                out[iid] = Issue(iid, name, question, outcomes, self.where(key_node))
+            outcomes_node = f.get("outcomes")
+            if isinstance(outcomes_node, MappingNode) and not outcomes_node.value:
+                self.problem(outcomes_node, f"{what} has no outcomes; expected at least one")
+            elif not isinstance(outcomes_node, MappingNode):
+                self.unchecked.add(iid)  # stances on it cannot be checked against its outcomes
+            for oid, okey, ovalue in self.pairs(outcomes_node, f"outcomes of {what}"):
+                self.identifier(oid, okey, "outcome")
+                description = self.text(ovalue, f"description of outcome '{oid}' of {what}")
+                outcomes[oid] = description or ""
+            out[iid] = Issue(iid, name or "", question or "", outcomes, self.where(key_node))
         return out
 
     def parties(
@@ -303,7 +304,7 @@ class _Checker:
         for pid, key_node, value in self.pairs(node, "parties"):
             self.identifier(pid, key_node, "party")
             what = f"party '{pid}'"
-            f = self.fields(value, what, ("name", "stances"), ("aliases",))
+            f = self.fields(value, what, ("name", "aliases", "stances"), optional=("aliases",))
             if f is None:
                 continue
             name = self.text(f.get("name"), f"name of {what}")
@@ -331,11 +332,11 @@ class _Checker:
                 if issue is None:
                     self.problem(
                         ikey,
-                        f"stance of {what} on undefined issue '{iid}'; expected one of "
+                        f"stance of '{pid}' on undefined issue '{iid}'; expected one of "
                         f"{_one_of(list(issues))}{_suggest(iid, list(issues))}",
                     )
                     continue
-                stance = self.stance(svalue, f"stance of {what} on '{iid}'", issue, sources)
+                stance = self.stance(svalue, f"stance of '{pid}' on '{iid}'", issue, sources)
                 if stance is not None:
                     stances[iid] = stance
             if name is not None:
@@ -346,13 +347,11 @@ class _Checker:
         self, node: Node, what: str, issue: Issue, sources: dict[str, Source]
     ) -> Stance | None:
         """Check one stance against its issue's outcomes and the sources."""
-        f = self.fields(
-            node, what, ("summary", "firmness", "evidence"), ("accepts", "rejects")
-        )
+        f = self.fields(node, what, _STANCE_KEYS, optional=("accepts", "rejects"))
         if f is None:
             return None
         summary = self.text(f.get("summary"), f"summary of {what}")
-        firmness = self.choice(f.get("firmness"), "firmness", _FIRMNESS)
+        firmness = self.choice(f.get("firmness"), f"firmness of {what}", _FIRMNESS)
         accepts = self.outcomes(f.get("accepts"), f"accepts of {what}", issue)
         rejects = self.outcomes(f.get("rejects"), f"rejects of {what}", issue)
         for oid, item in rejects.items():
@@ -393,7 +392,7 @@ class _Checker:
             oid = self.text(item, f"outcome in {what}")
             if oid is None:
                 continue
-            if oid not in issue.outcomes:
+            if oid not in issue.outcomes and issue.id not in self.unchecked:
                 self.problem(
                     item,
                     f"'{oid}' is not an outcome of issue '{issue.id}'; expected one of "
@@ -407,19 +406,19 @@ class _Checker:
 
     def evidence(self, node: Node, what: str, sources: dict[str, Source]) -> Evidence | None:
         """Check one piece of evidence: {source, quote, speaker?, attribution}."""
-        f = self.fields(node, what, ("source", "quote", "attribution"), ("speaker",))
+        f = self.fields(node, what, _EVIDENCE_KEYS, optional=("speaker",))
         if f is None:
             return None
         source = self.text(f.get("source"), f"source of {what}")
         if source is not None and source not in sources:
             self.problem(
                 f["source"],
-                f"source '{source}' is not defined; expected one of the ids under sources"
-                f"{_suggest(source, list(sources))}",
+                f"source '{source}' is not defined; expected one of "
+                f"{_one_of(list(sources))}{_suggest(source, list(sources))}",
             )
             source = None
         quote = self.text(f.get("quote"), f"quote of {what}")
-        attribution = self.choice(f.get("attribution"), "attribution", _ATTRIBUTION)
+        attribution = self.choice(f.get("attribution"), f"attribution of {what}", _ATTRIBUTION)
         speaker = self.text(f.get("speaker"), f"speaker of {what}")
         if source is None or quote is None or attribution is None:
             return None
@@ -436,7 +435,9 @@ def _yaml_problem(path: str, text: str, error: yaml.YAMLError) -> Problem:
     if isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None:
         mark = error.problem_mark
         problem = error.problem or "invalid YAML"
-        if "tab character" in problem:
+        lines = text.splitlines()
+        at = lines[mark.line][mark.column : mark.column + 1] if mark.line < len(lines) else ""
+        if "tab character" in problem or at == "\t":
             message = "a tab is used for indentation; expected spaces (YAML forbids tabs there)"
         else:
             context = ""
@@ -502,10 +503,11 @@ def parse(text: str, path: str = "<string>") -> Dataset:
                 )
             ]
         )
-    checker = _Checker(path, [])
+    checker = _Checker(path)
     dataset = checker.dataset(root)
     if checker.problems or dataset is None:
-        raise DataError(checker.problems, truncated=checker.overflow)
+        ordered = sorted(checker.problems, key=lambda p: (p.line, p.column))
+        raise DataError(ordered, truncated=checker.overflow)
     return dataset
 
 

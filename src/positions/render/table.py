@@ -117,8 +117,12 @@ def comparison(cmp: Comparison, *, evidence: bool = False) -> RenderableType:
     """
     table = Table(box=box.ROUNDED, show_lines=True, expand=True, title=_t(cmp.dataset.title))
     relating = len(cmp.parties) >= 2
+    # Wide enough for the longest id it shows, so that ids are folded only in narrow terminals.
+    tokens = [r.issue.id for r in cmp.rows] + [o for r in cmp.rows for o in r.common]
+    tokens += [o for r in cmp.rows for j in r.rejections for o in j.outcomes]
+    width = min(25, max([16, *map(len, tokens)]))
     table.add_column(
-        "Issue / relation" if relating else "Issue", ratio=2, min_width=16, overflow="fold"
+        "Issue / relation" if relating else "Issue", width=width, overflow="fold"
     )
     for party in cmp.parties:
         table.add_column(_t(party.name), ratio=3, overflow="fold")
@@ -184,7 +188,7 @@ def issues_list(dataset: Dataset) -> RenderableType:
 def parties_list(dataset: Dataset) -> RenderableType:
     """Every party with its aliases and how many stances it has."""
     table = Table(box=box.ROUNDED, title=_t(dataset.title))
-    table.add_column("Party", overflow="fold")
+    table.add_column("Party", no_wrap=True)
     table.add_column("Name", overflow="fold")
     table.add_column("Aliases", overflow="fold")
     table.add_column("Stances", justify="right")

@@ -1,0 +1,52 @@
+"""Shared fixtures: paths to the test data and a CLI runner with a fixed terminal."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from positions.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+VALID = DATA / "valid"
+INVALID = DATA / "invalid"
+SOURCES = DATA / "sources"
+MINIMAL = VALID / "minimal.yaml"
+THREE = VALID / "three-parties.yaml"
+SHIPPED = ROOT / "positions.yaml"
+SHARED_SOURCES = ROOT.parent / "shared" / "sources"
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a command did: its exit code and what it printed on each stream."""
+
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test sees an 80-column terminal, no colour settings and no data file override."""
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.delenv("POSITIONS_FILE", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+
+
+@pytest.fixture
+def run() -> Iterator[object]:
+    """Run ``positions ARGS`` in-process and return a Result."""
+    runner = CliRunner()
+
+    def invoke(*args: str, env: dict[str, str] | None = None) -> Result:
+        result = runner.invoke(cli, list(args), env=env, catch_exceptions=False)
+        return Result(result.exit_code, result.stdout, result.stderr)
+
+    yield invoke

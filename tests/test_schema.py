@@ -1,0 +1,84 @@
+"""The shipped JSON Schema agrees with the loader on every valid and invalid test file."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+import yaml
+
+from .conftest import INVALID, SHIPPED, VALID
+
+# What JSON Schema cannot express, so only the loader refuses these files: YAML that does not
+# parse, keys given twice (lost before a validator sees them), tags, references from stances to
+# issues, outcomes and sources, an outcome in accepts and rejects, names shared by two parties,
+# and an unquoted date where text belongs (YAML 1.2, which editors use, reads it as text).
+LOADER_ONLY = {
+    "accepted-and-rejected",
+    "alias-name-clash",
+    "date-as-text",
+    "duplicate-issue",
+    "duplicate-key-in-evidence",
+    "duplicate-top-key",
+    "empty-file",
+    "python-tag",
+    "syntax-error",
+    "tab-indentation",
+    "undefined-issue",
+    "undefined-outcome",
+    "undefined-source",
+}
+
+
+def validator() -> jsonschema.Draft202012Validator:
+    """A validator for the schema shipped in the package."""
+    text = (resources.files("positions") / "data" / "positions.schema.json").read_text()
+    schema = json.loads(text)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def as_json(path: Path) -> Any:
+    """The file as an editor's YAML language server sees it: dates are kept as text."""
+    return json.loads(json.dumps(yaml.safe_load(path.read_text()), default=str))
+
+
+def test_shipped_file_names_the_schema() -> None:
+    """positions.yaml opens with the modeline that points editors at the shipped schema."""
+    first = SHIPPED.read_text().splitlines()[0]
+    assert first == "# yaml-language-server: $schema=src/positions/data/positions.schema.json"
+    assert (SHIPPED.parent / first.split("=", 1)[1]).is_file()
+
+
+@pytest.mark.parametrize("path", [SHIPPED, *sorted(VALID.glob("*.yaml"))], ids=lambda p: p.stem)
+def test_schema_accepts_valid_files(path: Path) -> None:
+    """Every file the loader accepts, the schema accepts."""
+    assert [e.message for e in validator().iter_errors(as_json(path))] == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for p in sorted(INVALID.glob("*.yaml")) if p.stem not in LOADER_ONLY],
+    ids=lambda p: p.stem,
+)
+def test_schema_refuses_invalid_files(path: Path) -> None:
+    """Every invalid file that JSON Schema can judge, the schema refuses too."""
+    assert list(validator().iter_errors(as_json(path)))
+
+
+def test_loader_only_list_is_current() -> None:
+    """Each file said to be beyond the schema exists, and the schema indeed accepts or can't read it."""
+    for stem in LOADER_ONLY:
+        path = INVALID / f"{stem}.yaml"
+        assert path.is_file(), stem
+        try:
+            data = as_json(path)
+        except yaml.YAMLError:
+            continue
+        if data is None:
+            continue
+        assert list(validator().iter_errors(data)) == [], stem
