@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,7 +41,7 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def run() -> Iterator[object]:
+def run() -> Callable[..., Result]:
     """Run ``positions ARGS`` in-process and return a Result."""
     runner = CliRunner()
 
@@ -49,4 +49,4 @@ def run() -> Iterator[object]:
         result = runner.invoke(cli, list(args), env=env, catch_exceptions=False)
         return Result(result.exit_code, result.stdout, result.stderr)
 
-    yield invoke
+    return invoke

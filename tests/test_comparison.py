@@ -10,8 +10,8 @@ from positions.comparison import (
     compare,
     find_parties,
     find_party,
-    relate,
     rejections,
+    relate,
 )
 from positions.errors import UsageError
 from positions.loader import load
@@ -129,7 +129,10 @@ def test_unknown_party_suggests_the_closest() -> None:
     """An unknown name lists the known parties and suggests the closest."""
     with pytest.raises(UsageError) as info:
         find_party(load(THREE), "nort")
-    assert str(info.value) == "no party 'nort'; did you mean 'north'? known parties: north, south, east"
+    assert (
+        str(info.value)
+        == "no party 'nort'; did you mean 'north'? known parties: north, south, east"
+    )
     assert info.value.exit_code == 2
 
 

@@ -85,7 +85,10 @@ def test_invalid_utf8_points_at_the_byte(tmp_path: Path) -> None:
     path.write_bytes(b"schema: positions/1\ntitle: Caf\xe9\n")
     with pytest.raises(DataError) as info:
         load(path)
-    assert str(info.value) == f"{path}:2:11: byte 0xe9 is not valid UTF-8; expected a file saved as UTF-8"
+    assert (
+        str(info.value)
+        == f"{path}:2:11: byte 0xe9 is not valid UTF-8; expected a file saved as UTF-8"
+    )
 
 
 def test_problems_are_capped(tmp_path: Path) -> None:

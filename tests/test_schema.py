@@ -71,7 +71,7 @@ def test_schema_refuses_invalid_files(path: Path) -> None:
 
 
 def test_loader_only_list_is_current() -> None:
-    """Each file said to be beyond the schema exists, and the schema indeed accepts or can't read it."""
+    """Each file said to be beyond the schema exists, and the schema accepts or cannot read it."""
     for stem in LOADER_ONLY:
         path = INVALID / f"{stem}.yaml"
         assert path.is_file(), stem

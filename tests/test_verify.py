@@ -49,7 +49,7 @@ def test_source_ids_cannot_escape_the_folder(tmp_path: Path, source_id: str) -> 
 
 
 def test_escaping_source_is_reported_not_read(tmp_path: Path) -> None:
-    """verify refuses a source id with a path in it and says so for each of its quotes."""
+    """Verify refuses a source id with a path in it and says so for each of its quotes."""
     folder = tmp_path / "sources"
     folder.mkdir()
     (tmp_path / "secret.txt").write_text("North will keep the land.")

@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from positions import loader
-from positions.comparison import Comparison, compare as compare_parties, find_issue, find_issues
-from positions.comparison import find_parties
+from positions.comparison import Comparison, find_issue, find_issues, find_parties
+from positions.comparison import compare as compare_parties
 from positions.errors import FileError, PositionsError, UsageError
 from positions.formats import FORMATS, Format
 from positions.model import Dataset
-from positions.verify import Missing, verify as verify_quotes
+from positions.verify import Missing
+from positions.verify import verify as verify_quotes
 
 
 class QuotesNotFound(PositionsError):
@@ -88,7 +89,9 @@ def issue_view(data: str | None, issue_id: str) -> Comparison:
     return compare_parties(ds, holders, [issue])
 
 
-def render(cmp: Comparison, fmt: Format, *, evidence: bool = False, view: str = "comparison") -> Any:
+def render(
+    cmp: Comparison, fmt: Format, *, evidence: bool = False, view: str = "comparison"
+) -> Any:
     """Render a comparison in ``fmt``: text, or a rich renderable for the terminal."""
     renderer = fmt.renderer()
     if view == "issue_detail" and not fmt.terminal:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -51,12 +51,20 @@ class PositionsGroup(click.Group):
                 click.echo(f"positions: {line}", err=True)
             ctx.exit(error.exit_code)
 
-    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
         """Run the CLI; exit 130 on an interrupt instead of click's "Aborted!" and 1."""
+        call = super().main
         if not standalone_mode:
-            return super().main(*args, standalone_mode=False, **kwargs)
+            return call(args, prog_name, complete_var, standalone_mode=False, **extra)
         try:
-            code = super().main(*args, standalone_mode=False, **kwargs)
+            code = call(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click.ClickException as error:
             error.show()
             sys.exit(error.exit_code)
@@ -126,7 +134,9 @@ def verify(sources_dir: str, file: str | None, data: str | None) -> None:
 
 @cli.command()
 @click.argument("parties", nargs=-1, required=True, metavar="PARTY PARTY [PARTY...]")
-@click.option("--issue", "issues", multiple=True, metavar="ID", help="Only this issue (repeatable).")
+@click.option(
+    "--issue", "issues", multiple=True, metavar="ID", help="Only this issue (repeatable)."
+)
 @click.option("--evidence", is_flag=True, help="Print every quote under its stance.")
 @format_option(list(FORMATS))
 @data_option
@@ -207,10 +217,16 @@ def show(party: str, fmt: str, data: str | None) -> None:
     "-o", "--output", required=True, metavar="FILE", help="File to write, or - for standard output."
 )
 @format_option(FILE_FORMATS, default=None)
-@click.option("--issue", "issues", multiple=True, metavar="ID", help="Only this issue (repeatable).")
+@click.option(
+    "--issue", "issues", multiple=True, metavar="ID", help="Only this issue (repeatable)."
+)
 @data_option
 def export(
-    parties: tuple[str, ...], output: str, fmt: str | None, issues: tuple[str, ...], data: str | None
+    parties: tuple[str, ...],
+    output: str,
+    fmt: str | None,
+    issues: tuple[str, ...],
+    data: str | None,
 ) -> None:
     """Write the comparison to a file: CSV, JSON, Markdown or HTML.
 

@@ -123,8 +123,10 @@ def compare(
     if len(parties) >= 3:
         for i, a in enumerate(parties):
             for b in parties[i + 1 :]:
-                pair = [relate(r.issue, (a.stances.get(r.issue.id), b.stances.get(r.issue.id)))
-                        for r in rows]
+                pair = [
+                    relate(r.issue, (a.stances.get(r.issue.id), b.stances.get(r.issue.id)))
+                    for r in rows
+                ]
                 pairs.append(PairSummary(a.id, b.id, _count(rel for rel, _ in pair)))
     return Comparison(
         dataset=dataset,
@@ -145,8 +147,9 @@ def find_party(dataset: Dataset, name: str) -> Party:
     for party in dataset.parties.values():
         if any(label.casefold() == wanted for label in _labels(party)):
             return party
-    known = {label.casefold(): party.id for party in dataset.parties.values()
-             for label in _labels(party)}
+    known = {
+        label.casefold(): party.id for party in dataset.parties.values() for label in _labels(party)
+    }
     close = difflib.get_close_matches(wanted, list(known), n=1, cutoff=0.6)
     hint = f"did you mean '{known[close[0]]}'? " if close else ""
     listing = ", ".join(dataset.parties) or "none"

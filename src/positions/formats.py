@@ -42,8 +42,9 @@ def for_output(name: str | None, output: str) -> Format:
     if name is not None:
         return FORMATS[name]
     if output == "-":
-        raise UsageError("writing to standard output needs --format; expected one of "
-                         + ", ".join(FILE_FORMATS))
+        raise UsageError(
+            "writing to standard output needs --format; expected one of " + ", ".join(FILE_FORMATS)
+        )
     suffix = Path(output).suffix.lower()
     for fmt in FORMATS.values():
         if suffix in fmt.extensions:

@@ -128,7 +128,8 @@ class _Checker:
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode) or key_node.tag != f"{_TAG}str":
                 self.problem(
-                    key_node, f"a key in {what} {_found(key_node)}; expected text (put it in quotes)"
+                    key_node,
+                    f"a key in {what} {_found(key_node)}; expected text (put it in quotes)",
                 )
                 continue
             key = key_node.value
@@ -369,9 +370,8 @@ class _Checker:
             for item in self.items(evidence_node, f"evidence of {what}")
             if (e := self.evidence(item, f"evidence of {what}", sources)) is not None
         ]
-        if evidence_node is not None and isinstance(evidence_node, SequenceNode):
-            if not evidence_node.value:
-                self.problem(evidence_node, f"evidence of {what} is empty; expected at least one quote")
+        if isinstance(evidence_node, SequenceNode) and not evidence_node.value:
+            self.problem(evidence_node, f"evidence of {what} is empty; expected at least one quote")
         if summary is None or firmness is None or not evidence:
             return None
         return Stance(

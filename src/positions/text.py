@@ -6,7 +6,9 @@ import re
 
 # C0 and C1 control characters (but newline), DEL, and the characters that reorder text
 # (bidirectional embeddings, overrides and isolates, the line and paragraph separators).
-_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
 
 
 def _visible(match: re.Match[str]) -> str:
@@ -20,5 +22,5 @@ def visible(text: str) -> str:
 
 
 def json_safe(text: str) -> str:
-    """Escape, inside JSON text, the characters json.dumps leaves raw that could act on a terminal."""
+    """Escape, in JSON text, the characters json.dumps leaves raw that could act on a terminal."""
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

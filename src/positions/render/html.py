@@ -9,7 +9,8 @@ from positions.model import Party, Stance
 
 _STYLE = """
 :root { color-scheme: light; --red: #b3261e; --amber: #8a5a00; --green: #1e6b34; --dim: #5f6368; }
-body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem; color: #1b1b1b; }
+body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem;
+       color: #1b1b1b; }
 h1 { font-size: 1.4rem; margin: 0 0 .3rem; }
 p.meta { color: var(--dim); margin: 0 0 1rem; }
 table { border-collapse: collapse; width: 100%; }
@@ -27,7 +28,8 @@ td.issue small { display: block; font-weight: 400; color: var(--dim); }
 .relation { font-weight: 700; text-transform: uppercase; }
 .relation.conflict { color: var(--red); } .relation.overlap { color: var(--amber); }
 .relation.agree { color: var(--green); } .relation.unknown { color: var(--dim); }
-blockquote { margin: .4rem 0 0; padding-left: .6rem; border-left: 3px solid #d0d0d0; font-size: .9em; }
+blockquote { margin: .4rem 0 0; padding-left: .6rem; border-left: 3px solid #d0d0d0;
+             font-size: .9em; }
 blockquote footer { color: var(--dim); font-size: .9em; }
 @media print {
   body { margin: 0; font-size: 10pt; }
@@ -72,8 +74,10 @@ def _relation(row: Row, parties: tuple[Party, ...]) -> str:
         out.append(f'<br><span class="accepts">common: {_e(", ".join(row.common))}</span>')
     names = {p.id: p.name for p in parties}
     for r in row.rejections:
-        out.append(f'<br><span class="rejects">{_e(names[r.by])} rejects '
-                   f"{_e(', '.join(r.outcomes))}</span>")
+        out.append(
+            f'<br><span class="rejects">{_e(names[r.by])} rejects '
+            f"{_e(', '.join(r.outcomes))}</span>"
+        )
     return "".join(out)
 
 
@@ -92,7 +96,9 @@ def comparison(cmp: Comparison, *, evidence: bool = True) -> str:
             f'<tr><td class="issue">{_e(row.issue.name)}<small>{_e(row.issue.question)}</small>'
             f"</td>{cells}</tr>"
         )
-    counts = ", ".join(f"{n} {r.value}" for r, n in cmp.counts.items()) if relating else ""
+    meta = _e(", ".join(p.name for p in cmp.parties))
+    if relating:
+        meta += " \u2014 " + ", ".join(f"{n} {r.value}" for r, n in cmp.counts.items())
     title = _e(cmp.dataset.title)
     return f"""<!DOCTYPE html>
 <html lang="en">
@@ -105,7 +111,7 @@ def comparison(cmp: Comparison, *, evidence: bool = True) -> str:
 </head>
 <body>
 <h1>{title}</h1>
-<p class="meta">{_e(", ".join(p.name for p in cmp.parties))}{" \u2014 " + counts if counts else ""}</p>
+<p class="meta">{meta}</p>
 <table>
 <thead><tr><th scope="col">Issue</th>{head}</tr></thead>
 <tbody>

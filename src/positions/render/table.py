@@ -121,9 +121,7 @@ def comparison(cmp: Comparison, *, evidence: bool = False) -> RenderableType:
     tokens = [r.issue.id for r in cmp.rows] + [o for r in cmp.rows for o in r.common]
     tokens += [o for r in cmp.rows for j in r.rejections for o in j.outcomes]
     width = min(25, max([16, *map(len, tokens)]))
-    table.add_column(
-        "Issue / relation" if relating else "Issue", width=width, overflow="fold"
-    )
+    table.add_column("Issue / relation" if relating else "Issue", width=width, overflow="fold")
     for party in cmp.parties:
         table.add_column(_t(party.name), ratio=3, overflow="fold")
     for row in cmp.rows:
@@ -159,7 +157,9 @@ def issue_detail(cmp: Comparison) -> RenderableType:
         stances.add_row(_t(party.name, "bold"), stance_text(stance, cmp.dataset, evidence=True))
     parts: list[RenderableType] = [head, outcomes, stances]
     if row.relation is not None:
-        parts.append(Text.assemble(("Among these parties: ", "dim"), relation_text(row, cmp.parties)))
+        parts.append(
+            Text.assemble(("Among these parties: ", "dim"), relation_text(row, cmp.parties))
+        )
     parts.append(_t(f"data: {cmp.dataset.path}", "dim"))
     return Group(*parts)
 

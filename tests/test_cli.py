@@ -1,0 +1,564 @@
+"""The commands, run through click's CliRunner: exact output, exit codes and files written."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import click
+import pytest
+
+from positions import __version__
+from positions.cli import cli
+from positions.formats import FILE_FORMATS, FORMATS
+
+from .conftest import INVALID, MINIMAL, ROOT, SHIPPED, SOURCES, THREE, VALID
+
+HOSTILE = VALID / "hostile.yaml"
+
+
+def lines(text: str) -> list[str]:
+    """The lines of terminal output with trailing padding removed."""
+    return [line.rstrip() for line in text.splitlines()]
+
+
+# -- validate and verify ---------------------------------------------------------------------
+
+
+def test_validate_valid_file(run: Any) -> None:
+    """A valid file: one line of counts on stdout, exit 0."""
+    result = run("validate", str(THREE))
+    assert (result.code, result.err) == (0, "")
+    assert result.out == (
+        f"{THREE}: valid positions/1: 1 source, 4 issues, 3 parties, 10 stances, 10 quotes\n"
+    )
+
+
+def test_validate_invalid_file(run: Any) -> None:
+    """An invalid file: every problem on stderr as FILE:LINE:COL, nothing on stdout, exit 1."""
+    path = INVALID / "many-problems.yaml"
+    result = run("validate", str(path))
+    assert (result.code, result.out) == (1, "")
+    assert lines(result.err) == [
+        f"positions: {path}:2:9: schema is 'positions/0'; expected 'positions/1'",
+        f"positions: {path}:6:5: unknown key 'titel' in source 's1'; expected one of title, "
+        "outlet, published, url (did you mean 'title'?)",
+        f"positions: {path}:33:19: 'retrun' is not an outcome of issue 'territory'; expected one "
+        "of keep, return (did you mean 'return'?)",
+        f"positions: {path}:34:19: firmness of stance of 'south' on 'territory' is 'maybe'; "
+        "expected one of red-line, firm, open",
+    ]
+
+
+def test_validate_takes_data_option(run: Any) -> None:
+    """Without FILE, validate reads --data like every other command."""
+    assert run("validate", "--data", str(MINIMAL)).out.startswith(f"{MINIMAL}: valid")
+
+
+def test_validate_missing_file(run: Any, tmp_path: Path) -> None:
+    """A file that does not exist is an error with exit 1, not a traceback."""
+    result = run("validate", str(tmp_path / "nope.yaml"))
+    assert (result.code, result.out) == (1, "")
+    assert (
+        result.err
+        == f"positions: {tmp_path / 'nope.yaml'}: no such file; expected a positions YAML file\n"
+    )
+
+
+def test_verify_all_found(run: Any) -> None:
+    """verify: every quote found, exit 0."""
+    result = run("verify", "--sources", str(SOURCES), str(MINIMAL))
+    assert (result.code, result.out, result.err) == (
+        0,
+        f"{MINIMAL}: all 2 quotes found in {SOURCES}\n",
+        "",
+    )
+
+
+def test_verify_missing_quote(run: Any, tmp_path: Path) -> None:
+    """verify: each quote not found is listed with its place, then the count; exit 1."""
+    path = tmp_path / "edited.yaml"
+    path.write_text(MINIMAL.read_text().replace("North will keep", "North may keep"))
+    result = run("verify", "--sources", str(SOURCES), str(path))
+    assert (result.code, result.out) == (1, "")
+    assert lines(result.err) == [
+        f"positions: {path}:25:13: north/territory: quote not found in source 's1': "
+        '"North may keep the land."',
+        "positions: 1 of 2 quotes not found",
+    ]
+
+
+def test_verify_sources_must_be_a_folder(run: Any, tmp_path: Path) -> None:
+    """Verify with a --sources that is not a folder fails clearly."""
+    result = run("verify", "--sources", str(tmp_path / "none"), str(MINIMAL))
+    assert result.code == 1
+    assert result.err == (
+        f"positions: {tmp_path / 'none'}: not a folder; expected the folder of source texts\n"
+    )
+
+
+# -- compare ---------------------------------------------------------------------------------
+
+
+def test_compare_table(run: Any) -> None:
+    """The table: the issue and relation, each party's stance, the counts and the data file."""
+    result = run("compare", "north", "south", "--data", str(MINIMAL))
+    assert (result.code, result.err) == (0, "")
+    assert lines(result.out) == [
+        "                                Minimal example",
+        "╭──────────────────┬─────────────────────────────┬─────────────────────────────╮",
+        "│ Issue / relation │ North                       │ South                       │",
+        "├──────────────────┼─────────────────────────────┼─────────────────────────────┤",
+        "│ Territory        │ Wants to keep the land.     │ Wants the land back.        │",
+        "│ territory        │ accepts: keep               │ accepts: return             │",
+        "│ CONFLICT         │ rejects: return             │ firmness: firm              │",
+        "│ North rejects    │ firmness: RED LINE          │                             │",
+        "│ return           │                             │                             │",
+        "╰──────────────────┴─────────────────────────────┴─────────────────────────────╯",
+        "1 conflict · 0 overlap · 0 agree · 0 unknown",
+        f"data: {MINIMAL}",
+    ]
+
+
+def test_compare_no_escape_codes_when_not_a_terminal(run: Any) -> None:
+    """Output to a pipe or file carries no escape codes."""
+    assert "\x1b" not in run("compare", "north", "south", "--data", str(MINIMAL)).out
+
+
+def test_compare_respects_no_color(run: Any) -> None:
+    """With a terminal forced, colours appear; NO_COLOR removes every colour code."""
+    args = ("compare", "north", "south", "--data", str(MINIMAL))
+    coloured = run(*args, env={"FORCE_COLOR": "1"}).out
+    assert re.search(r"\x1b\[[0-9;]*3[0-7]m", coloured)
+    plain = run(*args, env={"FORCE_COLOR": "1", "NO_COLOR": "1"}).out
+    assert not re.search(r"\x1b\[[0-9;]*3[0-7]m", plain)
+
+
+def test_compare_three_parties_adds_pairwise_summary(run: Any) -> None:
+    """With three parties the relation is that of all three, and a pairwise table follows."""
+    out = lines(run("compare", "north", "south", "east", "--data", str(THREE)).out)
+    assert "1 conflict · 1 overlap · 1 agree · 1 unknown" in out
+    start = out.index("Pairwise")
+    rows = [re.sub(r"\s+", " ", line).strip() for line in out[start + 2 : start + 7]]
+    assert rows[:1] + rows[2:] == [
+        "Parties conflict overlap agree unknown",
+        "North – South 1 1 1 1",
+        "North – East 1 0 2 1",
+        "South – East 1 1 1 1",
+    ]
+
+
+def test_compare_issue_filter_keeps_file_order(run: Any) -> None:
+    """--issue limits the rows to the named issues, in the file's order."""
+    data = json.loads(
+        run(
+            "compare", "north", "south", "--data", str(THREE), "--issue", "water",
+            "--issue", "trade", "--format", "json",
+        ).out
+    )  # fmt: skip
+    assert [i["id"] for i in data["issues"]] == ["trade", "water"]
+    assert data["counts"] == {"conflict": 0, "overlap": 1, "agree": 1, "unknown": 0}
+
+
+def wide(result: Any) -> str:
+    """Output rendered 200 columns wide, with runs of spaces squeezed: each cell line whole."""
+    return re.sub(r" +", " ", result.out)
+
+
+def test_compare_evidence_prints_quotes(run: Any) -> None:
+    """--evidence prints every quote with its source title, speaker and attribution."""
+    args = ("compare", "north", "south", "--data", str(MINIMAL), "--evidence")
+    out = wide(run(*args, env={"COLUMNS": "200"}))
+    assert '│ firmness: RED LINE │ “"South wants the land back - now," said the South\'s' in out
+    assert "│ “North will keep the land.” │ — An article; The South's president; reported │" in out
+    assert "│ — An article; stated │ │" in out
+
+
+def test_compare_json_shape(run: Any) -> None:
+    """The JSON keeps the positions-compare/1 shape, with null for a missing stance."""
+    result = run("compare", "north", "south", "--data", str(MINIMAL), "--format", "json")
+    assert result.code == 0
+    data = json.loads(result.out)
+    assert data == {
+        "schema": "positions-compare/1",
+        "data": str(MINIMAL),
+        "parties": ["north", "south"],
+        "issues": [
+            {
+                "id": "territory",
+                "name": "Territory",
+                "relation": "conflict",
+                "common": [],
+                "rejections": [{"by": "north", "of": "south", "outcomes": ["return"]}],
+                "stances": {
+                    "north": {
+                        "summary": "Wants to keep the land.",
+                        "accepts": ["keep"],
+                        "rejects": ["return"],
+                        "firmness": "red-line",
+                        "evidence": [
+                            {
+                                "source": "s1",
+                                "source_title": "An article",
+                                "quote": "North will keep the land.",
+                                "speaker": None,
+                                "attribution": "stated",
+                            }
+                        ],
+                    },
+                    "south": {
+                        "summary": "Wants the land back.",
+                        "accepts": ["return"],
+                        "rejects": [],
+                        "firmness": "firm",
+                        "evidence": [
+                            {
+                                "source": "s1",
+                                "source_title": "An article",
+                                "quote": '"South wants the land back - now," said the '
+                                "South's president.",
+                                "speaker": "The South's president",
+                                "attribution": "reported",
+                            }
+                        ],
+                    },
+                },
+            }
+        ],
+        "counts": {"conflict": 1, "overlap": 0, "agree": 0, "unknown": 0},
+        "pairs": [],
+    }
+
+
+def test_compare_json_null_for_no_stance(run: Any) -> None:
+    """A party with no stance on an issue is null in the JSON, and the relation unknown."""
+    data = json.loads(run("compare", "north", "east", "--data", str(THREE), "--format", "json").out)
+    aid = data["issues"][3]
+    assert (aid["relation"], aid["stances"]["north"], aid["stances"]["east"]) == (
+        "unknown",
+        None,
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["ukrain", "russia"], "no party 'ukrain'; did you mean 'ukraine'? known parties: russia, "
+         "ukraine, west, international-community, mediators"),
+        (["russia", "Russia"], "party 'russia' is named twice ('Russia'); name each party once"),
+        (["russia"], "compare needs at least two parties; use 'positions show PARTY' for one"),
+        (["russia", "ukraine", "--issue", "teritory"], "no issue 'teritory'; did you mean "
+         "'territory'? known issues: territory, nato, withdrawal, security-guarantees, "
+         "negotiations, basis, sequencing, preconditions, demilitarisation, foreign-bases, "
+         "european-security, war-crimes, reparations, sanctions, humanitarian"),
+    ],
+)  # fmt: skip
+def test_compare_usage_errors(run: Any, args: list[str], message: str) -> None:
+    """Unknown or repeated parties and unknown issues are usage errors: exit 2, one message."""
+    result = run("compare", *args, "--data", str(SHIPPED))
+    assert (result.code, result.out, result.err) == (2, "", f"positions: {message}\n")
+
+
+def test_compare_parties_by_alias_any_case(run: Any) -> None:
+    """Parties may be named by alias in any case."""
+    data = json.loads(run("compare", "RU", "kyiv", "--data", str(SHIPPED), "--format", "json").out)
+    assert data["parties"] == ["russia", "ukraine"]
+
+
+def test_compare_bad_format_is_usage_error(run: Any) -> None:
+    """An unknown --format is refused by click with exit 2 and the list of choices."""
+    result = run("compare", "north", "south", "--data", str(MINIMAL), "--format", "xml")
+    assert result.code == 2
+    assert "Invalid value for '--format': 'xml' is not one of" in result.err
+
+
+def test_compare_invalid_data_exit_1(run: Any) -> None:
+    """A command given an invalid data file reports its problems and exits 1."""
+    result = run("compare", "a", "b", "--data", str(INVALID / "wrong-schema.yaml"))
+    assert result.code == 1
+    assert result.err.endswith("2:9: schema is 'positions/2'; expected 'positions/1'\n")
+
+
+# -- issues, parties, show -------------------------------------------------------------------
+
+
+def test_issues_lists_each_issue(run: Any) -> None:
+    """issues: each issue with its question, outcomes and the parties with a stance on it."""
+    out = wide(run("issues", "--data", str(THREE), env={"COLUMNS": "200"}))
+    assert "│ Trade │ Are tariffs lifted? │ North, South, East │" in out
+    assert "│ trade │ • lift: Tariffs are lifted │ │" in out
+    assert "│ Aid │ Is aid delivered? │ South │" in out
+
+
+def test_issues_json(run: Any) -> None:
+    """Issues --format json: the issues in file order with the parties that address them."""
+    data = json.loads(run("issues", "--data", str(THREE), "--format", "json").out)
+    assert [(i["id"], i["parties"]) for i in data] == [
+        ("trade", ["north", "south", "east"]),
+        ("water", ["north", "south", "east"]),
+        ("border", ["north", "south", "east"]),
+        ("aid", ["south"]),
+    ]
+    assert data[0]["outcomes"] == {
+        "lift": "Tariffs are lifted",
+        "keep": "Tariffs stay",
+        "phase": "Tariffs are phased out",
+    }
+
+
+def test_issue_detail(run: Any) -> None:
+    """Issues ID: the outcomes and every party's stance with its evidence."""
+    out = wide(run("issues", "territory", "--data", str(MINIMAL), env={"COLUMNS": "200"}))
+    assert out.startswith("Territory (territory)\nWho holds the land?\n")
+    assert "\n keep The occupier keeps the land \n" in out
+    assert "│ North │ Wants to keep the land. │" in out
+    assert "│ │ “North will keep the land.” │" in out
+    assert "│ │ — An article; stated │" in out
+    assert "Among these parties: CONFLICT\n" in out
+
+
+def test_issue_detail_unknown_issue(run: Any) -> None:
+    """Issues with an unknown id is a usage error."""
+    result = run("issues", "land", "--data", str(MINIMAL))
+    assert (result.code, result.err) == (2, "positions: no issue 'land'; known issues: territory\n")
+
+
+def test_parties_table_and_json(run: Any) -> None:
+    """parties: each party with its aliases and its number of stances."""
+    out = lines(run("parties", "--data", str(MINIMAL)).out)
+    assert "│ north │ North │ n, Northland │       1 │" in out
+    data = json.loads(run("parties", "--data", str(THREE), "--format", "json").out)
+    assert [(p["id"], len(p["stances"])) for p in data] == [("north", 3), ("south", 4), ("east", 3)]
+
+
+def test_show_party(run: Any) -> None:
+    """Show PARTY: its stance on every issue, with evidence, and no relation column."""
+    out = wide(run("show", "n", "--data", str(MINIMAL), env={"COLUMNS": "200"}))
+    assert "│ Issue │ North │" in out
+    assert "│ Territory │ Wants to keep the land. │" in out
+    assert "│ │ “North will keep the land.” │" in out
+    assert "CONFLICT" not in out
+
+
+def test_show_json_has_null_relation(run: Any) -> None:
+    """Show --format json: the compare shape for one party, relation null."""
+    data = json.loads(run("show", "east", "--data", str(THREE), "--format", "json").out)
+    assert data["parties"] == ["east"]
+    assert [i["relation"] for i in data["issues"]] == [None] * 4
+    assert data["issues"][3]["stances"] == {"east": None}
+
+
+# -- export ----------------------------------------------------------------------------------
+
+
+def test_export_csv(run: Any, tmp_path: Path) -> None:
+    """CSV: a header row, then one row per issue and party, read back with the csv module."""
+    out = tmp_path / "table.csv"
+    result = run("export", "-o", str(out), "--data", str(THREE))
+    assert (result.code, result.out, result.err) == (0, "", "")
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfissue,issue_name,party,")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert len(rows) == 4 * 3
+    assert rows[0] == {
+        "issue": "trade",
+        "issue_name": "Trade",
+        "party": "north",
+        "party_name": "North",
+        "summary": "Would lift tariffs, or phase them out.",
+        "accepts": "lift; phase",
+        "rejects": "",
+        "firmness": "open",
+        "relation": "overlap",
+        "common": "phase",
+        "quote": "North would lift tariffs.",
+        "source": "s1",
+        "source_title": "An article",
+        "speaker": "",
+        "attribution": "stated",
+    }
+    assert [(r["issue"], r["party"], r["summary"], r["relation"]) for r in rows[-3:]] == [
+        ("aid", "north", "", "unknown"),
+        ("aid", "south", "Wants aid delivered.", "unknown"),
+        ("aid", "east", "", "unknown"),
+    ]
+
+
+def test_export_csv_guards_formulas(run: Any) -> None:
+    """CSV cells that would start a spreadsheet formula are prefixed with an apostrophe."""
+    out = run("export", "-o", "-", "--format", "csv", "--data", str(HOSTILE)).out
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert rows[0]["summary"].startswith("'=HYPERLINK(")
+    assert rows[0]["quote"].startswith("'+cmd|")
+    assert rows[0]["speaker"] == "'@someone"
+    assert rows[1]["summary"].startswith("'-2+3")
+    assert rows[1]["quote"] == "'\ttab-led quote & <b>bold</b>"
+
+
+def test_export_json_equals_compare_json(run: Any, tmp_path: Path) -> None:
+    """JSON export has the same content as compare --format json."""
+    out = tmp_path / "c.json"
+    run("export", "north", "south", "-o", str(out), "--data", str(THREE))
+    compared = run("compare", "north", "south", "--format", "json", "--data", str(THREE)).out
+    assert json.loads(out.read_text()) == json.loads(compared)
+
+
+def _table_rows(markdown: str) -> list[list[str]]:
+    rows = [line for line in markdown.splitlines() if line.startswith("|")]
+    return [re.split(r"(?<!\\)\|", row)[1:-1] for row in rows]
+
+
+def test_export_markdown_is_a_well_formed_table(run: Any) -> None:
+    """Markdown: every table row has as many cells as the header; data pipes are escaped."""
+    out = run("export", "-o", "-", "--format", "markdown", "--data", str(HOSTILE)).out
+    rows = _table_rows(out)
+    assert [len(r) for r in rows] == [5, 5, 5]
+    assert rows[1] == [" --- "] * 5
+    assert "\\<img src=x onerror=alert\\(1\\)\\>" in out
+    assert "<br>second \\| line" in out
+    assert "[^1]: “+cmd\\|' /C calc'\\!A0" in out
+
+
+class _Collector(HTMLParser):
+    """Collects the tags and the text of an HTML document."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_export_html_is_self_contained_and_escaped(run: Any, tmp_path: Path) -> None:
+    """HTML: no scripts, images or links; every piece of data comes back as text."""
+    out = tmp_path / "report.html"
+    run("export", "-o", str(out), "--data", str(HOSTILE))
+    page = out.read_text()
+    parser = _Collector()
+    parser.feed(page)
+    assert not {"script", "img", "link", "iframe"} & set(parser.tags)
+    text = "".join(parser.text)
+    assert "<script>alert(1)</script> & co" in text
+    assert "second | line <img src=x onerror=alert(1)>" in text
+    assert "Red [bold red]Party[/]" in text
+    assert "default-src 'none'" in page
+
+
+@pytest.mark.parametrize(
+    ("suffix", "start"),
+    [(".md", "# "), (".html", "<!DOCTYPE html>"), (".json", "{"), (".csv", "\ufeffissue,")],
+)
+def test_export_format_from_extension(run: Any, tmp_path: Path, suffix: str, start: str) -> None:
+    """The format follows the output file's extension."""
+    out = tmp_path / f"out{suffix}"
+    run("export", "-o", str(out), "--data", str(MINIMAL))
+    assert out.read_text(encoding="utf-8").startswith(start)
+
+
+def test_export_unknown_extension(run: Any, tmp_path: Path) -> None:
+    """An extension that names no format, without --format, is a usage error; nothing is written."""
+    out = tmp_path / "out.xlsx"
+    result = run("export", "-o", str(out), "--data", str(MINIMAL))
+    assert (result.code, result.err) == (
+        2,
+        f"positions: cannot tell the format from '{out}'; use --format with one of "
+        "json, csv, markdown, html\n",
+    )
+    assert not out.exists()
+
+
+def test_export_stdout_needs_format(run: Any) -> None:
+    """-o - without --format is a usage error."""
+    result = run("export", "-o", "-", "--data", str(MINIMAL))
+    assert (result.code, result.err) == (
+        2,
+        "positions: writing to standard output needs --format; expected one of "
+        "json, csv, markdown, html\n",
+    )
+
+
+def test_export_refuses_to_overwrite_the_data_file(run: Any, tmp_path: Path) -> None:
+    """Export never writes over the data file it reads."""
+    data = tmp_path / "data.json"
+    data.write_text(MINIMAL.read_text())
+    result = run("export", "-o", str(data), "--data", str(data))
+    assert (result.code, result.err) == (
+        2,
+        f"positions: refusing to overwrite the data file {data} with the export\n",
+    )
+    assert data.read_text() == MINIMAL.read_text()
+
+
+def test_export_replaces_whole_and_leaves_no_temporary_file(run: Any, tmp_path: Path) -> None:
+    """An existing file is replaced whole; no temporary file is left beside it."""
+    out = tmp_path / "table.csv"
+    out.write_text("old")
+    run("export", "-o", str(out), "--data", str(MINIMAL))
+    assert out.read_text(encoding="utf-8-sig").startswith("issue,")
+    assert [p.name for p in tmp_path.iterdir()] == ["table.csv"]
+
+
+def test_export_failure_keeps_earlier_file(run: Any, tmp_path: Path) -> None:
+    """If the data cannot be loaded, an earlier export stays as it was."""
+    out = tmp_path / "table.csv"
+    out.write_text("old")
+    result = run("export", "-o", str(out), "--data", str(INVALID / "wrong-schema.yaml"))
+    assert result.code == 1
+    assert out.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["table.csv"]
+
+
+# -- data file, version, help ----------------------------------------------------------------
+
+
+def test_data_file_order(run: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--data, else $POSITIONS_FILE, else ./positions.yaml, else the shipped dataset."""
+    monkeypatch.chdir(tmp_path)
+    shipped = run("validate").out
+    assert shipped.endswith("5 parties, 34 stances, 57 quotes\n")
+    assert "site-packages" in shipped or str(ROOT) in shipped
+    (tmp_path / "positions.yaml").write_text(THREE.read_text())
+    assert run("validate").out.startswith("positions.yaml: valid")
+    monkeypatch.setenv("POSITIONS_FILE", str(MINIMAL))
+    assert run("validate").out.startswith(f"{MINIMAL}: valid")
+    assert run("validate", "--data", str(THREE)).out.startswith(f"{THREE}: valid")
+
+
+def test_version(run: Any) -> None:
+    """--version prints the package's one version."""
+    assert run("--version").out == f"positions, version {__version__}\n"
+
+
+def _commands() -> list[str]:
+    assert isinstance(cli, click.Group)
+    return sorted(cli.commands)
+
+
+@pytest.mark.parametrize("command", _commands())
+def test_every_command_has_help_with_an_example(run: Any, command: str) -> None:
+    """Every command's --help has a description and at least one example."""
+    out = run(command, "--help").out
+    assert out.startswith("Usage: ")
+    assert re.search(r"Examples?:\n\s+positions ", out), out
+
+
+def test_format_registry_has_a_renderer_for_every_choice() -> None:
+    """Each format in the registry imports and can render a comparison."""
+    for fmt in FORMATS.values():
+        assert callable(fmt.renderer().comparison)
+    assert FILE_FORMATS == ["json", "csv", "markdown", "html"]
+    for name in ("table", "json"):
+        renderer = FORMATS[name].renderer()
+        assert callable(renderer.issues_list)
+        assert callable(renderer.parties_list)
