@@ -1,0 +1,67 @@
+"""The installed ``positions`` command, run as a user runs it: a real process, real streams."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import MINIMAL
+
+EXE = shutil.which("positions", path=str(Path(sys.executable).parent)) or shutil.which("positions")
+pytestmark = pytest.mark.skipif(EXE is None, reason="the positions command is not installed")
+
+
+def positions(*args: str, cwd: Path | None = None, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run the installed command with a clean, fixed environment."""
+    assert EXE is not None
+    environ = {k: v for k, v in os.environ.items() if k not in {"POSITIONS_FILE", "NO_COLOR"}}
+    environ.update({"COLUMNS": "80", **env})
+    return subprocess.run(
+        [EXE, *args], capture_output=True, text=True, cwd=cwd, env=environ, check=False
+    )
+
+
+def test_compare_from_any_folder_uses_the_shipped_data(tmp_path: Path) -> None:
+    """Outside the checkout, compare reads the dataset installed with the package."""
+    result = positions("compare", "russia", "ukraine", "--format", "json", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    data = json.loads(result.stdout)
+    assert data["data"].endswith("positions/data/positions.yaml")
+    assert data["counts"] == {"conflict": 8, "overlap": 0, "agree": 1, "unknown": 6}
+
+
+def test_table_to_a_pipe_has_no_escape_codes(tmp_path: Path) -> None:
+    """Printed to a pipe, the table has no escape codes and ends with the counts and the file."""
+    result = positions("compare", "north", "south", "--data", str(MINIMAL), cwd=tmp_path)
+    assert result.returncode == 0
+    assert "\x1b" not in result.stdout
+    assert result.stdout.splitlines()[-2:] == [
+        "1 conflict · 0 overlap · 0 agree · 0 unknown",
+        f"data: {MINIMAL}",
+    ]
+
+
+def test_error_is_one_line_without_traceback(tmp_path: Path) -> None:
+    """An unknown party: one line on stderr, exit 2, no traceback."""
+    result = positions("compare", "russia", "ukrain", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("positions: no party 'ukrain'; did you mean 'ukraine'?")
+    assert "Traceback" not in result.stderr
+
+
+def test_python_dash_m() -> None:
+    """``python -m positions`` runs the same CLI."""
+    result = subprocess.run(
+        [sys.executable, "-m", "positions", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (result.returncode, result.stdout.split(",")[0]) == (0, "positions")
