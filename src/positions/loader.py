@@ -82,6 +82,8 @@ def _found(node: Node) -> str:
         return "is a list"
     if node.tag == f"{_TAG}null" and not node.value:
         return "is empty"
+    if node.tag not in _TYPE_NAMES:
+        return f"is the text '{node.value}'"
     return f"is '{node.value}', which YAML reads as {_TYPE_NAMES[node.tag]}"
 
 

@@ -13,10 +13,11 @@ body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin:
        color: #1b1b1b; }
 h1 { font-size: 1.4rem; margin: 0 0 .3rem; }
 p.meta { color: var(--dim); margin: 0 0 1rem; }
-table { border-collapse: collapse; width: 100%; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+col.issue { width: 15%; } col.relation { width: 13%; }
 th, td { border: 1px solid #c8c8c8; padding: .45rem .6rem; vertical-align: top; text-align: left; }
 thead th { background: #f1f1f1; }
-td.issue { font-weight: 600; white-space: nowrap; }
+td.issue { font-weight: 600; }
 td.issue small { display: block; font-weight: 400; color: var(--dim); }
 .outcomes { margin: .3rem 0 0; font-size: .92em; }
 .accepts { color: var(--green); } .rejects { color: var(--red); }
@@ -31,10 +32,11 @@ td.issue small { display: block; font-weight: 400; color: var(--dim); }
 blockquote { margin: .4rem 0 0; padding-left: .6rem; border-left: 3px solid #d0d0d0;
              font-size: .9em; }
 blockquote footer { color: var(--dim); font-size: .9em; }
+td p { margin: 0 0 .4rem; }
 @media print {
   body { margin: 0; font-size: 10pt; }
   thead { display: table-header-group; }
-  tr { break-inside: avoid; }
+  blockquote, p { break-inside: avoid; }
 }
 """
 
@@ -100,6 +102,9 @@ def comparison(cmp: Comparison, *, evidence: bool = True) -> str:
     if relating:
         meta += " \u2014 " + ", ".join(f"{n} {r.value}" for r, n in cmp.counts.items())
     title = _e(cmp.dataset.title)
+    cols = '<col class="issue">' + "<col>" * len(cmp.parties)
+    if relating:
+        cols += '<col class="relation">'
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -113,6 +118,7 @@ def comparison(cmp: Comparison, *, evidence: bool = True) -> str:
 <h1>{title}</h1>
 <p class="meta">{meta}</p>
 <table>
+<colgroup>{cols}</colgroup>
 <thead><tr><th scope="col">Issue</th>{head}</tr></thead>
 <tbody>
 {chr(10).join(body)}
