@@ -12,6 +12,7 @@ from typing import Any
 
 import click
 import pytest
+from click.shell_completion import ShellComplete
 
 from positions import __version__
 from positions.cli import cli
@@ -562,3 +563,62 @@ def test_format_registry_has_a_renderer_for_every_choice() -> None:
         renderer = FORMATS[name].renderer()
         assert callable(renderer.issues_list)
         assert callable(renderer.parties_list)
+
+
+def test_export_named_parties_and_issues(run: Any) -> None:
+    """Export PARTY... --issue ID: only those parties and issues, one CSV row per pair."""
+    out = run(
+        "export", "south", "east", "--issue", "aid", "--issue", "trade", "-o", "-",
+        "--format", "csv", "--data", str(THREE),
+    ).out  # fmt: skip
+    rows = list(csv.reader(io.StringIO(out)))
+    assert [(r[0], r[2], r[8]) for r in rows[1:]] == [
+        ("trade", "south", "overlap"),
+        ("trade", "east", "overlap"),
+        ("aid", "south", "unknown"),
+        ("aid", "east", "unknown"),
+    ]
+
+
+def test_compare_accepts_every_registered_format(run: Any) -> None:
+    """Compare --format markdown prints the same document export writes."""
+    args = ("north", "south", "--data", str(MINIMAL), "--format", "markdown")
+    compared = run("compare", *args).out
+    assert compared == run("export", *args, "-o", "-").out
+    assert compared.startswith("# Minimal example\n\n| Issue | North | South | Relation |")
+
+
+@pytest.mark.parametrize(
+    ("args", "incomplete", "expected"),
+    [
+        (["compare"], "", ["north", "south", "east"]),
+        (["compare", "north"], "s", ["south"]),
+        (["compare", "north", "south", "--issue"], "", ["trade", "water", "border", "aid"]),
+        (["issues"], "w", ["water"]),
+        (["show"], "E", ["east"]),
+    ],
+)
+def test_shell_completion(args: list[str], incomplete: str, expected: list[str]) -> None:
+    """Party and issue arguments complete from the data file the command would read."""
+    completer = ShellComplete(cli, {}, "positions", "_POSITIONS_COMPLETE")
+    items = completer.get_completions([args[0], "--data", str(THREE), *args[1:]], incomplete)
+    assert [i.value for i in items] == expected
+
+
+@pytest.mark.parametrize("columns", ["30", "40", "80"])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("compare", "russia", "ukraine", "west", "mediators", "--evidence"),
+        ("issues",),
+        ("issues", "territory"),
+        ("parties",),
+        ("show", "ukraine"),
+    ],
+)
+def test_narrow_terminal_never_truncates(run: Any, args: tuple[str, ...], columns: str) -> None:
+    """However narrow the terminal, text is wrapped or folded, never cut off with an ellipsis."""
+    result = run(*args, "--data", str(SHIPPED), env={"COLUMNS": columns})
+    assert result.code == 0
+    assert "…" not in result.out
+    assert max(len(line) for line in result.out.splitlines()) <= int(columns)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+from click.shell_completion import CompletionItem
 
 from positions import __version__
 from positions.errors import EXIT_INTERRUPTED, EXIT_OK, PositionsError, UsageError
@@ -15,6 +16,42 @@ from positions.formats import FILE_FORMATS, FORMATS, for_output
 
 F = TypeVar("F", bound=Callable[..., Any])
 LIST_FORMATS = ["table", "json"]
+
+
+def _complete(kind: str) -> Callable[[click.Context, click.Parameter, str], list[CompletionItem]]:
+    """Shell completion of party or issue ids from the data file the command would read."""
+
+    def complete(ctx: click.Context, _: click.Parameter, incomplete: str) -> list[CompletionItem]:
+        from positions import app
+
+        try:
+            ds = app.dataset(ctx.params.get("data"))
+        except PositionsError:
+            return []
+        items: dict[str, Any] = ds.parties if kind == "party" else ds.issues
+        return [
+            CompletionItem(key, help=item.name)
+            for key, item in items.items()
+            if key.startswith(incomplete.casefold())
+        ]
+
+    return complete
+
+
+complete_party = _complete("party")
+complete_issue = _complete("issue")
+
+
+def issue_option(func: F) -> F:
+    """The repeatable --issue option of compare and export."""
+    return click.option(
+        "--issue",
+        "issues",
+        multiple=True,
+        metavar="ID",
+        help="Only this issue (repeatable).",
+        shell_complete=complete_issue,
+    )(func)
 
 
 def data_option(func: F) -> F:
@@ -133,10 +170,14 @@ def verify(sources_dir: str, file: str | None, data: str | None) -> None:
 
 
 @cli.command()
-@click.argument("parties", nargs=-1, required=True, metavar="PARTY PARTY [PARTY...]")
-@click.option(
-    "--issue", "issues", multiple=True, metavar="ID", help="Only this issue (repeatable)."
+@click.argument(
+    "parties",
+    nargs=-1,
+    required=True,
+    metavar="PARTY PARTY [PARTY...]",
+    shell_complete=complete_party,
 )
+@issue_option
 @click.option("--evidence", is_flag=True, help="Print every quote under its stance.")
 @format_option(list(FORMATS))
 @data_option
@@ -161,7 +202,7 @@ def compare(
 
 
 @cli.command("issues")
-@click.argument("issue", required=False, metavar="[ID]")
+@click.argument("issue", required=False, metavar="[ID]", shell_complete=complete_issue)
 @format_option(LIST_FORMATS)
 @data_option
 def issues_command(issue: str | None, fmt: str, data: str | None) -> None:
@@ -196,7 +237,7 @@ def parties(fmt: str, data: str | None) -> None:
 
 
 @cli.command()
-@click.argument("party")
+@click.argument("party", shell_complete=complete_party)
 @format_option(LIST_FORMATS)
 @data_option
 def show(party: str, fmt: str, data: str | None) -> None:
@@ -212,14 +253,12 @@ def show(party: str, fmt: str, data: str | None) -> None:
 
 
 @cli.command()
-@click.argument("parties", nargs=-1, metavar="[PARTY...]")
+@click.argument("parties", nargs=-1, metavar="[PARTY...]", shell_complete=complete_party)
 @click.option(
     "-o", "--output", required=True, metavar="FILE", help="File to write, or - for standard output."
 )
 @format_option(FILE_FORMATS, default=None)
-@click.option(
-    "--issue", "issues", multiple=True, metavar="ID", help="Only this issue (repeatable)."
-)
+@issue_option
 @data_option
 def export(
     parties: tuple[str, ...],

@@ -90,9 +90,11 @@ def counts_text(counts: dict[Relation, int]) -> Text:
 def _pairs_table(cmp: Comparison) -> Table:
     names = {p.id: p.name for p in cmp.parties}
     table = Table(title="Pairwise", box=box.SIMPLE_HEAD, title_justify="left")
-    table.add_column("Parties")
+    table.add_column("Parties", overflow="fold")
     for relation in Relation:
-        table.add_column(relation.value, justify="right", style=RELATION_STYLE[relation])
+        table.add_column(
+            relation.value, justify="right", style=RELATION_STYLE[relation], overflow="fold"
+        )
     for pair in cmp.pairs:
         table.add_row(
             _t(f"{names[pair.a]} \u2013 {names[pair.b]}"),
@@ -188,10 +190,10 @@ def issues_list(dataset: Dataset) -> RenderableType:
 def parties_list(dataset: Dataset) -> RenderableType:
     """Every party with its aliases and how many stances it has."""
     table = Table(box=box.ROUNDED, title=_t(dataset.title))
-    table.add_column("Party", no_wrap=True)
+    table.add_column("Party", overflow="fold")
     table.add_column("Name", overflow="fold")
     table.add_column("Aliases", overflow="fold")
-    table.add_column("Stances", justify="right")
+    table.add_column("Stances", justify="right", overflow="fold")
     for party in dataset.parties.values():
         table.add_row(
             _t(party.id, "bold"),
