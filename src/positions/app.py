@@ -18,6 +18,7 @@ from positions.comparison import compare as compare_parties
 from positions.errors import FileError, PositionsError, UsageError
 from positions.formats import FORMATS, Format
 from positions.model import Dataset
+from positions.text import fold_typography, for_terminal
 from positions.verify import Missing
 from positions.verify import verify as verify_quotes
 
@@ -114,11 +115,19 @@ def emit_list(ds: Dataset, view: str, fmt: str) -> None:
 def print_out(result: object) -> None:
     """Print text as it is, or a rich renderable through a console on standard output."""
     if isinstance(result, str):
-        sys.stdout.write(result)
+        sys.stdout.write(for_terminal(result) if sys.stdout.isatty() else result)
         return
     from rich.console import Console
 
-    Console(highlight=False, emoji=False, markup=False).print(result)
+    console = Console(highlight=False, emoji=False, markup=False)
+    if console.encoding.replace("-", "").startswith("utf"):
+        console.print(result)
+        return
+    # A terminal that cannot show typographic quotes and dashes: render first, then fold them to
+    # ASCII so that the columns stay aligned (rich already draws ASCII borders there).
+    with console.capture() as capture:
+        console.print(result)
+    sys.stdout.write(fold_typography(capture.get()))
 
 
 def export(
@@ -130,7 +139,7 @@ def export(
         raise UsageError(f"refusing to overwrite the data file {source} with the export")
     text = render(compare(data, parties, issues), fmt, evidence=True)
     if output == "-":
-        sys.stdout.write(text)
+        print_out(text)
     else:
         write_atomic(Path(output), text, encoding="utf-8-sig" if fmt.name == "csv" else "utf-8")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -11,8 +12,9 @@ import click
 from click.shell_completion import CompletionItem
 
 from positions import __version__
-from positions.errors import EXIT_INTERRUPTED, EXIT_OK, PositionsError, UsageError
+from positions.errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_OK, PositionsError, UsageError
 from positions.formats import FILE_FORMATS, FORMATS, for_output
+from positions.text import one_line
 
 F = TypeVar("F", bound=Callable[..., Any])
 LIST_FORMATS = ["table", "json"]
@@ -76,17 +78,39 @@ def format_option(choices: list[str], default: str | None = "table") -> Callable
     )
 
 
+def report(lines: list[str]) -> None:
+    """Print error lines on stderr, each prefixed and made safe for the terminal."""
+    for line in lines:
+        click.echo(f"positions: {one_line(line)}", err=True)
+
+
+def tolerate_encoding() -> None:
+    """Let a terminal that cannot show some characters get escapes instead of a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if isinstance(stream, io.TextIOWrapper) and encoding not in ("utf8", "utf8sig"):
+            stream.reconfigure(errors="backslashreplace")
+
+
 class PositionsGroup(click.Group):
-    """A group that turns every expected error into a message and a documented exit code."""
+    """A group that turns every error into a message and a documented exit code."""
 
     def invoke(self, ctx: click.Context) -> Any:
-        """Run the command, printing a PositionsError as ``positions: ...`` lines on stderr."""
+        """Run the command; print an error as ``positions: ...`` lines on stderr and exit."""
         try:
             return super().invoke(ctx)
         except PositionsError as error:
-            for line in error.lines():
-                click.echo(f"positions: {line}", err=True)
+            report(error.lines())
             ctx.exit(error.exit_code)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except BrokenPipeError:
+            raise  # click ends the command quietly when the reader has gone
+        except Exception as error:
+            if ctx.meta.get("positions.debug"):
+                raise
+            report([f"internal error: {type(error).__name__}: {error} (--debug shows where)"])
+            ctx.exit(EXIT_DATA)
 
     def main(
         self,
@@ -100,6 +124,7 @@ class PositionsGroup(click.Group):
         call = super().main
         if not standalone_mode:
             return call(args, prog_name, complete_var, standalone_mode=False, **extra)
+        tolerate_encoding()
         try:
             code = call(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click.ClickException as error:
@@ -116,7 +141,9 @@ class PositionsGroup(click.Group):
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
 @click.version_option(__version__, prog_name="positions")
-def cli() -> None:
+@click.option("--debug", is_flag=True, help="Show the traceback of an unexpected error.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
     """Compare the conditions that parties to a conflict have stated, issue by issue.
 
     \b
@@ -125,6 +152,7 @@ def cli() -> None:
       positions issues
       positions export -o table.csv
     """
+    ctx.meta["positions.debug"] = debug
 
 
 @cli.command()

@@ -4,6 +4,33 @@ from __future__ import annotations
 
 import re
 
+# Typographic punctuation and its ASCII equivalent, for quote matching and plain terminals.
+TYPOGRAPHY = str.maketrans(
+    {
+        "\u2018": "'",  # left single quotation mark
+        "\u2019": "'",  # right single quotation mark, the typographic apostrophe
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",  # hyphen
+        "\u2011": "-",  # non-breaking hyphen
+        "\u2012": "-",  # figure dash
+        "\u2013": "-",  # en dash
+        "\u2014": "-",  # em dash
+        "\u2015": "-",  # horizontal bar
+        "\u2212": "-",  # minus sign
+        "\u00b7": "-",  # middle dot, as in the counts line
+        "\u2022": "*",  # bullet
+    }
+)
+
 # C0 and C1 control characters (but newline), DEL, and the characters that reorder text
 # (bidirectional embeddings, overrides and isolates, the line and paragraph separators).
 _UNSAFE = re.compile(
@@ -24,3 +51,29 @@ def visible(text: str) -> str:
 def json_safe(text: str) -> str:
     """Escape, in JSON text, the characters json.dumps leaves raw that could act on a terminal."""
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def one_line(text: str) -> str:
+    """``visible``, with line breaks shown as ``\\n`` too, for one-line messages."""
+    return visible(text).replace("\r", "\\r").replace("\n", "\\n")
+
+
+def for_terminal(text: str) -> str:
+    """Text bound for a terminal: control and reordering characters made visible.
+
+    Unlike ``visible``, tabs and the CR of a CRLF line end (as CSV has) are kept.
+    """
+    return _UNSAFE.sub(_keep_layout, text)
+
+
+def _keep_layout(match: re.Match[str]) -> str:
+    char = match.group()
+    end = match.end()
+    if char == "\t" or (char == "\r" and match.string[end : end + 1] == "\n"):
+        return char
+    return f"\\u{ord(char):04x}"
+
+
+def fold_typography(text: str) -> str:
+    """Typographic quotes, dashes and bullets replaced by their ASCII equivalents."""
+    return text.translate(TYPOGRAPHY)

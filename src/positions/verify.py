@@ -9,36 +9,14 @@ from pathlib import Path
 from positions.errors import FileError
 from positions.loader import decode
 from positions.model import Dataset, Evidence, Location
+from positions.text import fold_typography
 
-_FOLD = str.maketrans(
-    {
-        "\u2018": "'",  # left single quotation mark
-        "\u2019": "'",  # right single quotation mark, the typographic apostrophe
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u2033": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2010": "-",  # hyphen
-        "\u2011": "-",  # non-breaking hyphen
-        "\u2012": "-",  # figure dash
-        "\u2013": "-",  # en dash
-        "\u2014": "-",  # em dash
-        "\u2015": "-",  # horizontal bar
-        "\u2212": "-",  # minus sign
-    }
-)
 _SPACE = re.compile(r"\s+")
 
 
 def fold(text: str) -> str:
     """Fold typographic quotes and dashes to ASCII and every run of white space to one space."""
-    return _SPACE.sub(" ", text.translate(_FOLD)).strip()
+    return _SPACE.sub(" ", fold_typography(text)).strip()
 
 
 @dataclass(frozen=True, slots=True)
