@@ -167,9 +167,14 @@ class _Checker:
                 continue
             values[key] = value_node
         required = [k for k in keys if k not in optional]
-        for key in required:
-            if key not in values and key not in meant:
-                self.problem(node, f"missing key '{key}' in {what}; expected {_one_of(required)}")
+        missing = [k for k in required if k not in values and k not in meant]
+        if missing:
+            names = ", ".join(f"'{k}'" for k in missing)
+            self.problem(
+                node,
+                f"missing key{'s' if len(missing) > 1 else ''} {names} in {what}; "
+                f"expected {_one_of(required)}",
+            )
         return values
 
     def text(self, node: Node | None, what: str) -> str | None:
@@ -432,6 +437,10 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
+def _code(character: int | str) -> int:
+    return character if isinstance(character, int) else ord(character)
+
+
 def _yaml_problem(path: str, text: str, error: yaml.YAMLError) -> Problem:
     """Turn PyYAML's error into a Problem at the right place."""
     if isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None:
@@ -454,7 +463,7 @@ def _yaml_problem(path: str, text: str, error: yaml.YAMLError) -> Problem:
             path,
             line,
             col,
-            f"character {error.character!r} is not allowed in YAML ({error.reason}); "
+            f"character U+{_code(error.character):04X} is not allowed in YAML ({error.reason}); "
             f"expected printable text",
         )
     return Problem(path, 1, 1, f"{error}; expected valid YAML")
