@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, settings
 
 from positions.cli import cli
 
@@ -50,3 +52,16 @@ def run() -> Callable[..., Result]:
         return Result(result.exit_code, result.stdout, result.stderr)
 
     return invoke
+
+
+# Property tests run the same examples on every run (CI included), and enough of them to find
+# problems while keeping the whole suite well under two minutes on a 2-core machine.
+settings.register_profile(
+    "positions",
+    derandomize=True,
+    database=None,
+    deadline=None,
+    max_examples=int(os.environ.get("POSITIONS_HYPOTHESIS_EXAMPLES", "300")),
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile("positions")

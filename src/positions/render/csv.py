@@ -24,12 +24,12 @@ HEADER = (
     "speaker",
     "attribution",
 )
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def cell(value: str) -> str:
     """Guard a cell against formula injection (OWASP): prefix a leading = + - @ tab or CR with '."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    return "'" + value if value.startswith(FORMULA_START) else value
 
 
 def rows(cmp: Comparison) -> list[list[str]]:

@@ -48,7 +48,7 @@ def _e(text: str) -> str:
 def _stance(stance: Stance | None, cmp: Comparison) -> str:
     if stance is None:
         return '<span class="none">no stated position</span>'
-    out = [f"<p>{_e(stance.summary)}</p>", '<p class="outcomes">']
+    out = [f'<p class="summary">{_e(stance.summary)}</p>', '<p class="outcomes">']
     if stance.accepts:
         out.append(f'<span class="accepts">accepts: {_e(", ".join(stance.accepts))}</span><br>')
     if stance.rejects:
@@ -61,8 +61,8 @@ def _stance(stance: Stance | None, cmp: Comparison) -> str:
             who.append(_e(e.speaker))
         who.append(_e(e.attribution.value))
         out.append(
-            f"<blockquote>\u201c{_e(e.quote)}\u201d<footer>\u2014 {', '.join(who)}</footer>"
-            "</blockquote>"
+            f'<blockquote>\u201c<span class="quote">{_e(e.quote)}</span>\u201d'
+            f"<footer>\u2014 {', '.join(who)}</footer></blockquote>"
         )
     return "".join(out)
 

@@ -1,0 +1,220 @@
+"""Property tests: whatever the input, the loader and every renderer behave.
+
+The examples are fixed (see the profile in conftest.py), so CI runs the same ones every time.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from html.parser import HTMLParser
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.console import Console
+
+from positions.comparison import compare
+from positions.errors import DataError
+from positions.loader import decode, parse
+from positions.model import Dataset
+from positions.render import csv as csv_render
+from positions.render import html as html_render
+from positions.render import json as json_render
+from positions.render import markdown as markdown_render
+from positions.render import table as table_render
+
+from .conftest import SHIPPED
+
+SHIPPED_LINES = SHIPPED.read_text().splitlines()
+TERMINAL_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def loads_or_refuses(text: str) -> Dataset | None:
+    """Parse, accepting only a model or the tool's own DataError as the outcome."""
+    try:
+        return parse(text, "fuzz.yaml")
+    except DataError as error:
+        problems = error.problems
+    assert problems
+    for problem in problems:
+        assert problem.line >= 1
+        assert problem.column >= 1
+        assert "; expected " in problem.message
+    return None
+
+
+@given(st.text())
+def test_arbitrary_text_never_crashes_the_loader(text: str) -> None:
+    """Any text gives a model or a DataError with placed problems, never another exception."""
+    loads_or_refuses(text)
+
+
+@given(st.binary())
+def test_arbitrary_bytes_never_crash_the_loader(data: bytes) -> None:
+    """Any bytes: decoded, then loaded, with only DataError as a failure."""
+    try:
+        text = decode(data, "fuzz.yaml")
+    except DataError:
+        return
+    loads_or_refuses(text)
+
+
+_mutation = st.one_of(
+    st.tuples(st.just("delete"), st.integers(0, 10_000)),
+    st.tuples(st.just("duplicate"), st.integers(0, 10_000)),
+    st.tuples(st.just("swap"), st.integers(0, 10_000), st.integers(0, 10_000)),
+    st.tuples(st.just("indent"), st.integers(0, 10_000), st.integers(-4, 4)),
+    st.tuples(st.just("insert"), st.integers(0, 10_000), st.integers(0, 200), st.text(max_size=3)),
+)
+
+
+@given(st.lists(_mutation, min_size=1, max_size=6))
+def test_mutated_shipped_file_never_crashes_the_loader(mutations: list[tuple[Any, ...]]) -> None:
+    """Lines deleted, duplicated, swapped, re-indented, characters inserted: model or DataError."""
+    lines = list(SHIPPED_LINES)
+    for kind, at, *rest in mutations:
+        i = at % len(lines)
+        if kind == "delete" and len(lines) > 1:
+            del lines[i]
+        elif kind == "duplicate":
+            lines.insert(i, lines[i])
+        elif kind == "swap":
+            j = rest[0] % len(lines)
+            lines[i], lines[j] = lines[j], lines[i]
+        elif kind == "indent":
+            shift = rest[0]
+            lines[i] = " " * shift + lines[i] if shift > 0 else lines[i][-shift:]
+        elif kind == "insert":
+            column, chars = rest
+            column %= len(lines[i]) + 1
+            lines[i] = lines[i][:column] + chars + lines[i][column:]
+    loads_or_refuses("\n".join(lines) + "\n")
+
+
+# -- renderers -------------------------------------------------------------------------------
+
+_YAML_PRINTABLE = re.compile("[\t\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\t": "\\t", "\n": "\\n", "\r": "\\r", "\x85": "\\N",
+            "\u2028": "\\L", "\u2029": "\\P"}  # fmt: skip
+
+
+def yaml_string(value: str) -> str:
+    """A YAML double-quoted scalar that reads back as exactly ``value``."""
+    out = []
+    for char in value:
+        if char in _ESCAPES:
+            out.append(_ESCAPES[char])
+        elif _YAML_PRINTABLE.fullmatch(char):
+            out.append(char)
+        else:
+            out.append(f"\\u{ord(char):04x}")
+    return '"' + "".join(out) + '"'
+
+
+def dataset(summary: str, quote: str) -> Dataset:
+    """Two parties with one stance each, whose summary and quote are the given strings."""
+    text = f"""schema: positions/1
+title: Round trip
+sources:
+  s: {{title: A source}}
+issues:
+  i: {{name: Issue, question: Which?, outcomes: {{o: An outcome, p: Another}}}}
+parties:
+  a:
+    name: A
+    stances:
+      i:
+        summary: {yaml_string(summary)}
+        accepts: [o]
+        firmness: open
+        evidence: [{{source: s, quote: {yaml_string(quote)}, attribution: stated}}]
+  b:
+    name: B
+    stances:
+      i:
+        summary: {yaml_string(quote)}
+        accepts: [o, p]
+        firmness: firm
+        evidence: [{{source: s, quote: {yaml_string(summary)}, attribution: reported}}]
+"""
+    return parse(text, "roundtrip.yaml")
+
+
+_texts = st.text(st.characters(exclude_categories=["Cs"]), min_size=1).filter(str.strip)
+
+
+class _Classes(HTMLParser):
+    """Collects the text inside elements with a class of interest."""
+
+    def __init__(self, *classes: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.wanted = set(classes)
+        self.found: dict[str, list[str]] = {c: [] for c in classes}
+        self.open: list[str | None] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        cls = dict(attrs).get("class")
+        self.open.append(cls if cls in self.wanted else None)
+        if cls in self.wanted:
+            self.found[cls].append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.open.pop()
+
+    def handle_data(self, data: str) -> None:
+        inside = [c for c in self.open if c]
+        if inside:
+            self.found[inside[-1]][-1] += data
+
+
+def _unguard(cell: str, original: str) -> bool:
+    return cell == original or (
+        original.startswith(csv_render.FORMULA_START) and cell == "'" + original
+    )
+
+
+@given(_texts, _texts)
+def test_exporters_round_trip_any_text(summary: str, quote: str) -> None:
+    """CSV, JSON and HTML give back any summary and quote exactly (CSV but for the guard)."""
+    ds = dataset(summary, quote)
+    cmp = compare(ds, list(ds.parties.values()))
+
+    rows = list(csv.DictReader(io.StringIO(csv_render.comparison(cmp), newline="")))
+    assert _unguard(rows[0]["summary"], summary)
+    assert _unguard(rows[0]["quote"], quote)
+    assert _unguard(rows[1]["summary"], quote)
+
+    data = json.loads(json_render.comparison(cmp))
+    stance = data["issues"][0]["stances"]["a"]
+    assert (stance["summary"], stance["evidence"][0]["quote"]) == (summary, quote)
+
+    page = _Classes("summary", "quote")
+    page.feed(html_render.comparison(cmp))
+    assert page.found == {"summary": [summary, quote], "quote": [quote, summary]}
+
+
+@given(_texts, _texts)
+def test_markdown_table_stays_well_formed(summary: str, quote: str) -> None:
+    """Whatever the text, the Markdown table keeps one line per row and its five cells."""
+    ds = dataset(summary, quote)
+    text = markdown_render.comparison(compare(ds, list(ds.parties.values())))
+    rows = [line for line in text.split("\n") if line.startswith("|")]
+    assert len(rows) == 3  # the header, the separator and the one issue
+    assert all(len(re.findall(r"(?<!\\)\|", row)) == 6 for row in rows)
+
+
+@given(_texts, _texts)
+def test_terminal_output_has_no_control_characters_from_data(summary: str, quote: str) -> None:
+    """The terminal table never carries a control or reordering character from the data."""
+    ds = dataset(summary, quote)
+    console = Console(width=100, color_system=None, file=io.StringIO())
+    with console.capture() as capture:
+        console.print(
+            table_render.comparison(compare(ds, list(ds.parties.values())), evidence=True)
+        )
+    assert not TERMINAL_UNSAFE.search(capture.get())
