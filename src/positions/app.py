@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from positions import loader
 from positions.comparison import Comparison, find_issue, find_issues, find_parties
@@ -19,8 +18,9 @@ from positions.errors import FileError, PositionsError, UsageError
 from positions.formats import FORMATS, Format
 from positions.model import Dataset
 from positions.text import fold_typography, for_terminal
-from positions.verify import Missing
-from positions.verify import verify as verify_quotes
+
+if TYPE_CHECKING:
+    from positions.verify import Missing
 
 
 class QuotesNotFound(PositionsError):
@@ -68,6 +68,8 @@ def plural(n: int, word: str, many: str = "") -> str:
 
 def verify(data: str | None, sources: Path) -> str:
     """Check every quote against its source text; raise QuotesNotFound if any is missing."""
+    from positions.verify import verify as verify_quotes
+
     ds = dataset(data)
     checked, missing = verify_quotes(ds, sources)
     if missing:
@@ -153,6 +155,8 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def write_atomic(path: Path, text: str, *, encoding: str = "utf-8") -> None:
     """Write to a temporary file beside ``path``, then rename it into place."""
+    import tempfile
+
     folder = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")

@@ -11,10 +11,9 @@ The rules, for the outcomes each party *accepts* on one issue:
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 from positions.errors import UsageError
 from positions.model import Dataset, Issue, Party, Stance
@@ -29,8 +28,7 @@ class Relation(Enum):
     UNKNOWN = "unknown"
 
 
-@dataclass(frozen=True, slots=True)
-class Rejection:
+class Rejection(NamedTuple):
     """Outcomes that party ``by`` rejects although party ``of`` accepts them."""
 
     by: str
@@ -38,8 +36,7 @@ class Rejection:
     outcomes: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(NamedTuple):
     """The comparison on one issue."""
 
     issue: Issue
@@ -49,8 +46,7 @@ class Row:
     rejections: tuple[Rejection, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class PairSummary:
+class PairSummary(NamedTuple):
     """For two parties, how many issues fall under each relation."""
 
     a: str
@@ -58,8 +54,7 @@ class PairSummary:
     counts: dict[Relation, int]
 
 
-@dataclass(frozen=True, slots=True)
-class Comparison:
+class Comparison(NamedTuple):
     """Parties compared issue by issue; ``relation`` is None when only one party is shown."""
 
     dataset: Dataset
@@ -143,6 +138,8 @@ def _labels(party: Party) -> list[str]:
 
 def find_party(dataset: Dataset, name: str) -> Party:
     """The party named by id, name or alias, case-insensitively; UsageError if none is."""
+    import difflib  # only to suggest a name after a miss
+
     wanted = name.casefold()
     for party in dataset.parties.values():
         if any(label.casefold() == wanted for label in _labels(party)):
@@ -172,6 +169,8 @@ def find_issue(dataset: Dataset, name: str) -> Issue:
     issue = dataset.issues.get(name.casefold())
     if issue is not None:
         return issue
+    import difflib  # only to suggest a name after a miss
+
     close = difflib.get_close_matches(name.casefold(), list(dataset.issues), n=1, cutoff=0.6)
     hint = f"did you mean '{close[0]}'? " if close else ""
     raise UsageError(f"no issue '{name}'; {hint}known issues: {', '.join(dataset.issues)}")

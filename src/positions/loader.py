@@ -12,12 +12,11 @@ refusing them rules out "billion laughs" documents that expand exponentially.
 
 from __future__ import annotations
 
-import difflib
+import gc
 import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 import yaml
@@ -88,6 +87,8 @@ def _found(node: Node) -> str:
 
 
 def _suggest(word: str, choices: list[str]) -> str:
+    import difflib  # only when a problem is reported
+
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
@@ -157,9 +158,8 @@ class _Checker:
         meant: set[str] = set()
         for key, key_node, value_node in self.pairs(node, what):
             if key not in keys:
-                close = difflib.get_close_matches(key, keys, n=1, cutoff=0.6)
-                hint = f" (did you mean '{close[0]}'?)" if close else ""
-                meant.update(close)
+                hint = _suggest(key, list(keys))
+                meant.update(k for k in keys if f"'{k}'" in hint)
                 self.problem(
                     key_node,
                     f"unknown key '{key}' in {what}; expected one of {_one_of(list(keys))}{hint}",
@@ -494,6 +494,18 @@ def _check_no_aliases(path: str, text: str) -> list[Problem]:
 
 def parse(text: str, path: str = "<string>") -> Dataset:
     """Check YAML text against positions/1 and build the model, or raise DataError."""
+    # The node tree and the model hold no reference cycles, yet the cyclic garbage collector
+    # would walk them again and again as they grow: a large file took three times as long.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse(text, path)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _parse(text: str, path: str) -> Dataset:
     text = text.removeprefix("\ufeff")
     try:
         problems = _check_no_aliases(path, text)
@@ -568,6 +580,8 @@ def load(path: Path) -> Dataset:
 
 def shipped_path() -> Path:
     """The dataset installed with the package."""
+    from importlib import resources
+
     return Path(str(resources.files("positions") / "data" / "positions.yaml"))
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from positions.errors import FileError
 from positions.loader import decode
@@ -19,8 +19,7 @@ def fold(text: str) -> str:
     return _SPACE.sub(" ", fold_typography(text)).strip()
 
 
-@dataclass(frozen=True, slots=True)
-class Missing:
+class Missing(NamedTuple):
     """A quote that was not found, or whose source could not be read."""
 
     location: Location | None

@@ -1,0 +1,186 @@
+"""Time positions against its reference commands, side by side, and report ratios and targets.
+
+    python benchmarks/run.py            # every figure, about two minutes
+    python benchmarks/run.py --quick    # a smoke run on tiny data, for the test suite
+
+Each figure runs the measured command and its reference alternately in fresh processes, so that
+the noise of a shared machine falls on both; the ratio of their medians is what is judged. Run it
+with the Python of the virtual environment that has positions installed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402  (the generator beside this script)
+
+PYTHON = sys.executable
+POSITIONS = str(Path(PYTHON).parent / "positions")
+CSAFE = "import sys, yaml; yaml.load(open(sys.argv[1], encoding='utf-8'), Loader=yaml.CSafeLoader)"
+PURE = "import sys, yaml; yaml.safe_load(open(sys.argv[1], encoding='utf-8'))"
+
+
+@dataclass
+class Sample:
+    """Wall time in seconds and peak resident memory in KiB of one process."""
+
+    seconds: float
+    max_rss_kib: int
+
+
+def measure(command: list[str]) -> Sample:
+    """Run ``command`` once, with its output discarded; its own time and peak memory."""
+    env = {**os.environ, "COLUMNS": "100", "POSITIONS_FILE": ""}
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        assert process.stderr is not None
+        raise SystemExit(f"failed ({process.returncode}): {' '.join(command)}\n"
+                         f"{process.stderr.read().decode()}")  # fmt: skip
+    return Sample(elapsed, usage.ru_maxrss)
+
+
+def side_by_side(a: list[str], b: list[str], runs: int) -> tuple[list[Sample], list[Sample]]:
+    """Run ``a`` and ``b`` alternately ``runs`` times each, after one warm-up of each."""
+    measure(a)
+    measure(b)
+    first, second = [], []
+    for _ in range(runs):
+        first.append(measure(a))
+        second.append(measure(b))
+    return first, second
+
+
+def median(samples: list[Sample]) -> float:
+    """The median wall time."""
+    return statistics.median(s.seconds for s in samples)
+
+
+def spread(samples: list[Sample]) -> str:
+    """The spread of the wall times as +- half the interquartile range, in milliseconds."""
+    times = sorted(s.seconds for s in samples)
+    if len(times) < 4:
+        return f"+-{(times[-1] - times[0]) * 500:.1f}"
+    q1, _, q3 = statistics.quantiles(times, n=4)
+    return f"+-{(q3 - q1) * 500:.1f}"
+
+
+@dataclass
+class Figure:
+    """One line of the report: a measured ratio against its target."""
+
+    name: str
+    measured: str
+    reference: str
+    ratio: float
+    target: float
+    better: str = "at most"
+
+    def met(self) -> bool:
+        """Whether the ratio is within its target."""
+        return self.ratio <= self.target
+
+    def row(self) -> str:
+        """The figure as a Markdown table row."""
+        verdict = "pass" if self.met() else "MISS"
+        return (f"| {self.name} | {self.measured} | {self.reference} | {self.ratio:.2f}x | "
+                f"{self.better} {self.target:.2f}x | {verdict} |")  # fmt: skip
+
+
+def timing(name: str, a: list[str], b: list[str], target: float, runs: int) -> Figure:
+    """A figure comparing the wall time of ``a`` against ``b``."""
+    sa, sb = side_by_side(a, b, runs)
+    ma, mb = median(sa), median(sb)
+    return Figure(
+        name,
+        f"{ma * 1000:.1f} ms {spread(sa)}",
+        f"{mb * 1000:.1f} ms {spread(sb)}",
+        ma / mb,
+        target,
+    )
+
+
+def main() -> None:
+    """Run every figure and print the report as a Markdown table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15, help="runs of each command per figure")
+    parser.add_argument("--quick", action="store_true", help="tiny data and few runs: a smoke test")
+    args = parser.parse_args()
+    runs = 2 if args.quick else args.runs
+    parties, issues, quotes = (6, 4, 1) if args.quick else (100, 40, 3)
+    scale = [3, 6] if args.quick else [25, 50, 100, 200]
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        compare = [POSITIONS, "compare", "russia", "ukraine"]
+        figures = [
+            timing("start-up: compare, table", compare,
+                   [PYTHON, "-c", "import click, yaml, rich.console, rich.table"], 1.25, runs),
+            timing("script path: compare, json", [*compare, "--format", "json"],
+                   [PYTHON, "-c", "import click, yaml"], 1.20, runs),
+        ]  # fmt: skip
+
+        def large(n: int) -> tuple[Path, list[str]]:
+            path = folder / f"parties-{n}.yaml"
+            path.write_text(generate(n, issues, quotes))
+            return path, [POSITIONS, "compare", "p001", "p002", "--data", str(path), "--format",
+                          "json"]  # fmt: skip
+
+        path, command = large(parties)
+        size = path.stat().st_size / 1e6
+        tool, csafe = side_by_side(command, [PYTHON, "-c", CSAFE, str(path)], runs)
+        figures.append(Figure(f"large file ({parties}x{issues}x{quotes}, {size:.1f} MB)",
+                              f"{median(tool) * 1000:.0f} ms {spread(tool)}",
+                              f"{median(csafe) * 1000:.0f} ms {spread(csafe)}",
+                              median(tool) / median(csafe), 1.50))  # fmt: skip
+        tool2, pure = side_by_side(command, [PYTHON, "-c", PURE, str(path)], max(3, runs // 3))
+        figures.append(Figure("large file vs yaml.safe_load",
+                              f"{median(tool2) * 1000:.0f} ms {spread(tool2)}",
+                              f"{median(pure) * 1000:.0f} ms {spread(pure)}",
+                              median(tool2) / median(pure), 1.00, "below"))  # fmt: skip
+        rss_tool = max(s.max_rss_kib for s in tool)
+        rss_csafe = max(s.max_rss_kib for s in csafe)
+        figures.append(Figure("memory: peak RSS, large file", f"{rss_tool / 1024:.0f} MiB",
+                              f"{rss_csafe / 1024:.0f} MiB", rss_tool / rss_csafe,
+                              1.50))  # fmt: skip
+
+        previous = None
+        for n in scale:
+            _, command = large(n)
+            samples = [measure(command) for _ in range(max(3, runs // 2))]
+            seconds = median(samples)
+            if previous is not None:
+                figures.append(Figure(f"scaling: {n // 2} -> {n} parties",
+                                      f"{seconds * 1000:.0f} ms", f"{previous * 1000:.0f} ms",
+                                      seconds / previous, 2.20))  # fmt: skip
+            previous = seconds
+
+    print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()}; "
+          f"Python {platform.python_version()}; {runs} runs per command")  # fmt: skip
+    print()
+    print("| figure | positions (median, +- IQR/2) | reference | ratio | target | result |")
+    print("|---|---|---|---|---|---|")
+    for figure in figures:
+        print(figure.row())
+    missed = [f.name for f in figures if not f.met()]
+    print()
+    print("all targets met" if not missed else f"targets missed: {', '.join(missed)}")
+
+
+if __name__ == "__main__":
+    main()

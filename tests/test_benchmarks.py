@@ -1,0 +1,62 @@
+"""A quick smoke run of the benchmark scripts, so that they keep working (no timing is judged)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from positions.loader import parse
+
+from .conftest import ROOT
+from .test_installed import EXE
+
+BENCHMARKS = ROOT / "benchmarks"
+sys.path.insert(0, str(BENCHMARKS))
+
+from generate import generate  # noqa: E402
+
+
+def test_generated_dataset_is_valid_and_deterministic() -> None:
+    """The generator makes a valid file of the asked size, the same for the same seed."""
+    text = generate(parties=5, issues=3, quotes=2, seed=7)
+    assert text == generate(parties=5, issues=3, quotes=2, seed=7)
+    assert text != generate(parties=5, issues=3, quotes=2, seed=8)
+    ds = parse(text, "generated.yaml")
+    assert list(ds.parties) == ["p001", "p002", "p003", "p004", "p005"]
+    assert len(ds.issues) == 3
+    assert {len(s.evidence) for p in ds.parties.values() for s in p.stances.values()} == {2}
+
+
+def test_generate_command_writes_the_file(tmp_path: Path) -> None:
+    """The command line of the generator writes a file positions validates."""
+    out = tmp_path / "g.yaml"
+    subprocess.run(
+        [sys.executable, str(BENCHMARKS / "generate.py"), "--parties", "3", "--issues", "2",
+         "--quotes", "1", "-o", str(out)],
+        check=True,
+    )  # fmt: skip
+    assert len(parse(out.read_text(), str(out)).parties) == 3
+
+
+@pytest.mark.skipif(EXE is None, reason="the positions command is not installed")
+def test_runner_quick_smoke_run() -> None:
+    """run.py --quick prints every figure with its target and a verdict."""
+    result = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "run.py"), "--quick"],
+        capture_output=True, text=True, check=True, cwd=ROOT,
+    )  # fmt: skip
+    figures = [line.split("|")[1].strip() for line in result.stdout.splitlines()
+               if line.startswith("| ") and not line.startswith("| figure")]  # fmt: skip
+    assert [f.split(" (")[0].split(":")[0] for f in figures] == [
+        "start-up",
+        "script path",
+        "large file",
+        "large file vs yaml.safe_load",
+        "memory",
+        "scaling",
+    ]
+    rows = [line for line in result.stdout.splitlines() if line.startswith("| ")]
+    assert all(row.rstrip().endswith(("| pass |", "| MISS |")) for row in rows[1:])
