@@ -109,14 +109,14 @@ def test_unreadable_file(run: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPat
     """A file that cannot be read (permission denied) is an error naming it, exit 1."""
     path = tmp_path / "secret.yaml"
     path.write_text("x")
-    real_open = Path.open
+    real_open = open
 
-    def refuse(self: Path, *args: Any, **kwargs: Any) -> Any:
-        if self == path:
+    def refuse(file: Any, *args: Any, **kwargs: Any) -> Any:
+        if str(file) == str(path):
             raise PermissionError(13, "Permission denied")
-        return real_open(self, *args, **kwargs)
+        return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "open", refuse)
+    monkeypatch.setattr("positions.loader.open", refuse, raising=False)
     result = run("validate", str(path))
     assert (result.code, result.err) == (1, f"positions: {path}: cannot read: Permission denied\n")
 

@@ -5,10 +5,10 @@ Nothing here imports click, and rich is imported only when a terminal table is p
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from positions import loader
@@ -36,7 +36,7 @@ class QuotesNotFound(PositionsError):
         return [str(m) for m in self.missing] + [str(self)]
 
 
-def data_path(data: str | None) -> Path:
+def data_path(data: str | None) -> str:
     """The data file a command reads (see ``loader.locate``)."""
     return loader.locate(data)
 
@@ -66,12 +66,14 @@ def plural(n: int, word: str, many: str = "") -> str:
     return f"{n} {word if n == 1 else many or word + 's'}"
 
 
-def verify(data: str | None, sources: Path) -> str:
+def verify(data: str | None, sources: str) -> str:
     """Check every quote against its source text; raise QuotesNotFound if any is missing."""
+    from pathlib import Path
+
     from positions.verify import verify as verify_quotes
 
     ds = dataset(data)
-    checked, missing = verify_quotes(ds, sources)
+    checked, missing = verify_quotes(ds, Path(sources))
     if missing:
         raise QuotesNotFound(missing, checked)
     return f"{ds.path}: all {plural(checked, 'quote')} found in {sources}"
@@ -137,43 +139,48 @@ def export(
 ) -> None:
     """Write the comparison to ``output`` (``-`` for standard output), whole or not at all."""
     source = data_path(data)
-    if output != "-" and _same_file(Path(output), source):
+    if output != "-" and _same_file(output, source):
         raise UsageError(f"refusing to overwrite the data file {source} with the export")
     text = render(compare(data, parties, issues), fmt, evidence=True)
     if output == "-":
         print_out(text)
     else:
-        write_atomic(Path(output), text, encoding="utf-8-sig" if fmt.name == "csv" else "utf-8")
+        write_atomic(output, text, encoding="utf-8-sig" if fmt.name == "csv" else "utf-8")
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def _same_file(a: str, b: str) -> bool:
     try:
-        return a.exists() and b.exists() and a.samefile(b)
+        return os.path.exists(a) and os.path.exists(b) and os.path.samefile(a, b)
     except OSError:
         return False
 
 
-def write_atomic(path: Path, text: str, *, encoding: str = "utf-8") -> None:
+def write_atomic(path: str, text: str, *, encoding: str = "utf-8") -> None:
     """Write to a temporary file beside ``path``, then rename it into place."""
     import tempfile
 
-    folder = path.parent if str(path.parent) else Path(".")
+    folder, name = os.path.split(path)
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=folder or ".", prefix=f".{name}.", suffix=".tmp")
     except OSError as error:
         raise FileError(f"{path}: cannot write: {error.strerror}") from None
     try:
         with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
             handle.write(text)
-        mode = path.stat().st_mode if path.exists() else 0o666 & ~_umask()
+        mode = os.stat(path).st_mode if os.path.exists(path) else 0o666 & ~_umask()
         os.chmod(tmp, mode & 0o7777)
         os.replace(tmp, path)
     except OSError as error:
-        Path(tmp).unlink(missing_ok=True)
+        _discard(tmp)
         raise FileError(f"{path}: cannot write: {error.strerror}") from None
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        _discard(tmp)
         raise
+
+
+def _discard(path: str) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(path)
 
 
 def _umask() -> int:

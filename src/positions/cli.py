@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -194,7 +193,7 @@ def verify(sources_dir: str, file: str | None, data: str | None) -> None:
     """
     from positions import app
 
-    click.echo(app.verify(file or data, Path(sources_dir)))
+    click.echo(app.verify(file or data, sources_dir))
 
 
 @cli.command()

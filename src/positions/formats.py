@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib
-from pathlib import Path
+import os
 from types import ModuleType
 from typing import NamedTuple
 
@@ -44,7 +44,7 @@ def for_output(name: str | None, output: str) -> Format:
         raise UsageError(
             "writing to standard output needs --format; expected one of " + ", ".join(FILE_FORMATS)
         )
-    suffix = Path(output).suffix.lower()
+    suffix = os.path.splitext(output)[1].lower()
     for fmt in FORMATS.values():
         if suffix in fmt.extensions:
             return fmt

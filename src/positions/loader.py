@@ -17,7 +17,6 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -554,10 +553,10 @@ def decode(data: bytes, path: str) -> str:
         ) from None
 
 
-def read_text(path: Path) -> str:
+def read_text(path: str) -> str:
     """Read a text file for the loader, turning every OS failure into a FileError."""
     try:
-        with path.open("rb") as handle:
+        with open(path, "rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise FileError(f"{path}: no such file; expected a positions YAML file") from None
@@ -570,29 +569,31 @@ def read_text(path: Path) -> str:
             f"{path}: file is larger than {MAX_BYTES // (1024 * 1024)} MiB; "
             f"expected a hand-written positions file"
         )
-    return decode(data, str(path))
+    return decode(data, path)
 
 
-def load(path: Path) -> Dataset:
+def load(path: str | os.PathLike[str]) -> Dataset:
     """Read and check a positions/1 file."""
-    return parse(read_text(path), str(path))
+    name = os.fspath(path)
+    return parse(read_text(name), name)
 
 
-def shipped_path() -> Path:
-    """The dataset installed with the package."""
-    from importlib import resources
-
-    return Path(str(resources.files("positions") / "data" / "positions.yaml"))
+def shipped_path() -> str:
+    """The dataset installed with the package (beside this module, as pip installs it)."""
+    return os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "positions.yaml")
 
 
-def locate(explicit: str | None) -> Path:
-    """Choose the data file: --data, else $POSITIONS_FILE, else ./positions.yaml, else shipped."""
+def locate(explicit: str | None) -> str:
+    """Choose the data file: --data, else $POSITIONS_FILE, else ./positions.yaml, else shipped.
+
+    Paths are kept as ``str``: pathlib is not needed here, and importing it would cost every
+    command a few milliseconds of start-up.
+    """
     if explicit:
-        return Path(explicit)
+        return explicit
     from_env = os.environ.get(ENV_VAR)
     if from_env:
-        return Path(from_env)
-    local = Path("positions.yaml")
-    if local.is_file():
-        return local
+        return from_env
+    if os.path.isfile("positions.yaml"):
+        return "positions.yaml"
     return shipped_path()

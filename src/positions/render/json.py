@@ -13,7 +13,9 @@ COMPARE_SCHEMA = "positions-compare/1"
 
 
 def _dump(value: object) -> str:
-    return json_safe(json.dumps(value, ensure_ascii=False, indent=2)) + "\n"
+    # One line: json's C encoder only serves output without indentation, and scripts and jq
+    # do not need it (``jq .`` pretty-prints).
+    return json_safe(json.dumps(value, ensure_ascii=False)) + "\n"
 
 
 def stance_data(stance: Stance | None, dataset: Dataset) -> dict[str, Any] | None:
