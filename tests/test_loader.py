@@ -136,3 +136,13 @@ def test_unreadable_path_is_a_file_error(tmp_path: Path, name: str, message: str
     with pytest.raises(FileError) as info:
         load(path)
     assert str(info.value) == f"{path}: {message}"
+
+
+def test_loader_uses_the_c_parser_when_pyyaml_has_it() -> None:
+    """Where PyYAML was built with libyaml, the loader parses with it (the fast path)."""
+    import yaml
+
+    from positions import loader
+
+    if yaml.__with_libyaml__:
+        assert loader._Parser.__module__ == "yaml._yaml"

@@ -35,9 +35,52 @@ from positions.model import (
 )
 
 try:
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
+    from yaml._yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+        """PyYAML's pure-Python reader, scanner, parser and composer."""
+
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+
+
+_IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
+_DEFAULT_TAGS = {
+    ScalarNode: "tag:yaml.org,2002:str",
+    SequenceNode: "tag:yaml.org,2002:seq",
+    MappingNode: "tag:yaml.org,2002:map",
+}
+
+
+class _Loader(_Parser):
+    """Parses to nodes only, tagging plain scalars as YAML 1.1 would (``no`` as a boolean).
+
+    It is PyYAML's resolver without its path-based resolvers, which the parser would otherwise
+    call twice for every node: the same tags, found with less work.
+    """
+
+    def descend_resolver(self, current_node: object, current_index: object) -> None:
+        """No path-based resolvers: nothing to track."""
+
+    def ascend_resolver(self) -> None:
+        """No path-based resolvers: nothing to track."""
+
+    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+        """The tag of a node that has no explicit one."""
+        if kind is ScalarNode and implicit[0]:
+            for tag, pattern in _IMPLICIT.get(value[:1], ()):
+                if pattern.match(value):
+                    return str(tag)
+        return _DEFAULT_TAGS[kind]
+
 
 SCHEMA = "positions/1"
 ENV_VAR = "POSITIONS_FILE"
@@ -468,12 +511,31 @@ def _yaml_problem(path: str, text: str, error: yaml.YAMLError) -> Problem:
     return Problem(path, 1, 1, f"{error}; expected valid YAML")
 
 
+def _compose(text: str) -> Node | None:
+    """The document's node tree, as ``yaml.compose`` would give it with our loader."""
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def _tokens(text: str) -> Iterator[yaml.Token]:
+    """The document's tokens, as ``yaml.scan`` would give them with our loader."""
+    loader = _Loader(text)
+    try:
+        while (token := loader.get_token()) is not None:
+            yield token
+    finally:
+        loader.dispose()
+
+
 def _check_no_aliases(path: str, text: str) -> list[Problem]:
     """Find every anchor and alias; only scanned when the text could hold one."""
     if "&" not in text and "*" not in text:
         return []
     problems = []
-    for token in yaml.scan(text, Loader=_Loader):
+    for token in _tokens(text):
         if isinstance(token, yaml.AnchorToken | yaml.AliasToken):
             kind = "anchor" if isinstance(token, yaml.AnchorToken) else "alias"
             mark = token.start_mark
@@ -510,7 +572,7 @@ def _parse(text: str, path: str) -> Dataset:
         problems = _check_no_aliases(path, text)
         if problems:
             raise DataError(problems)
-        root = yaml.compose(text, Loader=_Loader)
+        root = _compose(text)
     except yaml.YAMLError as error:
         raise DataError([_yaml_problem(path, text, error)]) from None
     if root is None:
