@@ -16,7 +16,7 @@ from click.shell_completion import ShellComplete
 
 from positions import __version__
 from positions.cli import cli
-from positions.formats import FILE_FORMATS, FORMATS
+from positions.formats import FILE_FORMATS, FORMATS, choices
 
 from .conftest import INVALID, MINIMAL, ROOT, SHIPPED, SOURCES, THREE, VALID
 
@@ -474,7 +474,7 @@ def test_export_unknown_extension(run: Any, tmp_path: Path) -> None:
     assert (result.code, result.err) == (
         2,
         f"positions: cannot tell the format from '{out}'; use --format with one of "
-        "json, csv, markdown, html\n",
+        "json, csv, markdown, html, svg\n",
     )
     assert not out.exists()
 
@@ -485,7 +485,7 @@ def test_export_stdout_needs_format(run: Any) -> None:
     assert (result.code, result.err) == (
         2,
         "positions: writing to standard output needs --format; expected one of "
-        "json, csv, markdown, html\n",
+        "json, csv, markdown, html, svg\n",
     )
 
 
@@ -555,14 +555,15 @@ def test_every_command_has_help_with_an_example(run: Any, command: str) -> None:
 
 
 def test_format_registry_has_a_renderer_for_every_choice() -> None:
-    """Each format in the registry imports and can render a comparison."""
+    """Each format's module has a function for every view it declares; choices follow views."""
     for fmt in FORMATS.values():
-        assert callable(fmt.renderer().comparison)
-    assert FILE_FORMATS == ["json", "csv", "markdown", "html"]
-    for name in ("table", "json"):
-        renderer = FORMATS[name].renderer()
-        assert callable(renderer.issues_list)
-        assert callable(renderer.parties_list)
+        renderer = fmt.renderer()
+        for view in fmt.views:
+            assert callable(getattr(renderer, view)), (fmt.name, view)
+    assert FILE_FORMATS == ["json", "csv", "markdown", "html", "svg"]
+    assert choices("comparison") == ["table", "json", "csv", "markdown", "html"]
+    assert choices("matrix") == ["table", "json", "svg"]
+    assert choices("diff") == ["table", "json"]
 
 
 def test_export_named_parties_and_issues(run: Any) -> None:

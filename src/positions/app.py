@@ -16,10 +16,11 @@ from positions.comparison import Comparison, find_issue, find_issues, find_parti
 from positions.comparison import compare as compare_parties
 from positions.errors import FileError, PositionsError, UsageError
 from positions.formats import FORMATS, Format
-from positions.model import Dataset
+from positions.model import Attribution, Dataset
 from positions.text import fold_typography, for_terminal
 
 if TYPE_CHECKING:
+    from positions.analysis import AgendaItem, Diff, Matrix, SourceUse, WeakStance
     from positions.verify import Missing
 
 
@@ -79,11 +80,65 @@ def verify(data: str | None, sources: str) -> str:
     return f"{ds.path}: all {plural(checked, 'quote')} found in {sources}"
 
 
-def compare(data: str | None, parties: Sequence[str], issues: Sequence[str]) -> Comparison:
-    """Compare the named parties (all when none is named) on the named issues (default all)."""
+def compare(
+    data: str | None,
+    parties: Sequence[str],
+    issues: Sequence[str],
+    attribution: str | None = None,
+) -> Comparison:
+    """Compare the named parties (all when none is named) on the named issues (default all).
+
+    With ``attribution``, only stances backed by quotes of that strength or stronger count, and
+    the result says which rows' relations the filter changed.
+    """
     ds = dataset(data)
     chosen = find_parties(ds, parties) if parties else list(ds.parties.values())
-    return compare_parties(ds, chosen, find_issues(ds, issues))
+    picked = find_issues(ds, issues)
+    full = compare_parties(ds, chosen, picked)
+    if attribution is None:
+        return full
+    from positions.analysis import at_least, changed_relations
+
+    minimum = Attribution(attribution)
+    strong = at_least(ds, minimum)
+    filtered = compare_parties(strong, [strong.parties[p.id] for p in chosen], picked)
+    return filtered._replace(attribution=minimum, changed=changed_relations(filtered, full))
+
+
+def matrix_view(data: str | None, parties: Sequence[str], attribution: str | None = None) -> Matrix:
+    """The matrix of the named parties (all when none is named) on every issue."""
+    from positions.analysis import at_least, matrix
+
+    ds = dataset(data)
+    if attribution is not None:
+        ds = at_least(ds, Attribution(attribution))
+    return matrix(ds, find_parties(ds, parties) if parties else list(ds.parties.values()))
+
+
+def agenda_view(
+    data: str | None, parties: Sequence[str], attribution: str | None = None
+) -> tuple[Comparison, list[AgendaItem]]:
+    """The comparison of the named parties and the agenda drawn from it."""
+    from positions.analysis import agenda
+
+    cmp = compare(data, parties, (), attribution)
+    return cmp, agenda(cmp)
+
+
+def sources_view(data: str | None) -> tuple[Dataset, list[SourceUse], list[WeakStance]]:
+    """Each source's use, and the stances that rest on little evidence."""
+    from positions.analysis import source_use
+
+    ds = dataset(data)
+    uses, weak = source_use(ds)
+    return ds, uses, weak
+
+
+def diff_view(old: str, new: str) -> Diff:
+    """What changed from the data file ``old`` to ``new``."""
+    from positions.analysis import diff
+
+    return diff(loader.load(old), loader.load(new))
 
 
 def issue_view(data: str | None, issue_id: str) -> Comparison:
@@ -94,26 +149,21 @@ def issue_view(data: str | None, issue_id: str) -> Comparison:
     return compare_parties(ds, holders, [issue])
 
 
-def render(
-    cmp: Comparison, fmt: Format, *, evidence: bool = False, view: str = "comparison"
-) -> Any:
-    """Render a comparison in ``fmt``: text, or a rich renderable for the terminal."""
-    renderer = fmt.renderer()
-    if view == "issue_detail" and not fmt.terminal:
-        view = "comparison"
-    if view == "issue_detail":
-        return renderer.issue_detail(cmp)
-    return renderer.comparison(cmp, evidence=evidence)
+def render(fmt: Format, view: str, *args: Any, **kwargs: Any) -> Any:
+    """Render ``view`` in ``fmt`` by the renderer's function of that name.
+
+    The result is text, or a rich renderable for the terminal.
+    """
+    return getattr(fmt.renderer(), view)(*args, **kwargs)
 
 
-def emit(cmp: Comparison, fmt: str, *, evidence: bool = False, view: str = "comparison") -> None:
-    """Render a comparison and print it on standard output."""
-    print_out(render(cmp, FORMATS[fmt], evidence=evidence, view=view))
-
-
-def emit_list(ds: Dataset, view: str, fmt: str) -> None:
-    """Render one of the dataset's lists (``issues_list``, ``parties_list``) and print it."""
-    print_out(getattr(FORMATS[fmt].renderer(), view)(ds))
+def emit(fmt: str, view: str, *args: Any, output: str = "-", **kwargs: Any) -> None:
+    """Render ``view`` and print it on standard output, or write it to ``output``."""
+    result = render(FORMATS[fmt], view, *args, **kwargs)
+    if output == "-":
+        print_out(result)
+    else:
+        write_atomic(output, result)
 
 
 def print_out(result: object) -> None:
@@ -141,7 +191,10 @@ def export(
     source = data_path(data)
     if output != "-" and _same_file(output, source):
         raise UsageError(f"refusing to overwrite the data file {source} with the export")
-    text = render(compare(data, parties, issues), fmt, evidence=True)
+    if "comparison" in fmt.views:
+        text = render(fmt, "comparison", compare(data, parties, issues), evidence=True)
+    else:
+        text = render(fmt, "matrix", matrix_view(data, parties))
     if output == "-":
         print_out(text)
     else:

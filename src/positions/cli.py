@@ -12,11 +12,10 @@ from click.shell_completion import CompletionItem
 
 from positions import __version__
 from positions.errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_OK, PositionsError, UsageError
-from positions.formats import FILE_FORMATS, FORMATS, for_output
+from positions.formats import FILE_FORMATS, choices, for_output
 from positions.text import one_line
 
 F = TypeVar("F", bound=Callable[..., Any])
-LIST_FORMATS = ["table", "json"]
 
 
 def _complete(kind: str) -> Callable[[click.Context, click.Parameter, str], list[CompletionItem]]:
@@ -52,6 +51,16 @@ def issue_option(func: F) -> F:
         metavar="ID",
         help="Only this issue (repeatable).",
         shell_complete=complete_issue,
+    )(func)
+
+
+def attribution_option(func: F) -> F:
+    """The --attribution option: count only stances backed by evidence this strong."""
+    return click.option(
+        "--attribution",
+        type=click.Choice(["stated", "reported", "inferred"]),
+        help="Keep only stances backed by a quote this strong or stronger "
+        "(stated > reported > inferred).",
     )(func)
 
 
@@ -206,10 +215,16 @@ def verify(sources_dir: str, file: str | None, data: str | None) -> None:
 )
 @issue_option
 @click.option("--evidence", is_flag=True, help="Print every quote under its stance.")
-@format_option(list(FORMATS))
+@attribution_option
+@format_option(choices("comparison"))
 @data_option
 def compare(
-    parties: tuple[str, ...], issues: tuple[str, ...], evidence: bool, fmt: str, data: str | None
+    parties: tuple[str, ...],
+    issues: tuple[str, ...],
+    evidence: bool,
+    attribution: str | None,
+    fmt: str,
+    data: str | None,
 ) -> None:
     """Compare two or more parties issue by issue.
 
@@ -220,17 +235,18 @@ def compare(
       positions compare russia ukraine
       positions compare russia ukraine west --issue territory --evidence
       positions compare russia ukraine --format json | jq '.counts'
+      positions compare russia ukraine --attribution reported
     """
     from positions import app
 
     if len(parties) < 2:
         raise UsageError("compare needs at least two parties; use 'positions show PARTY' for one")
-    app.emit(app.compare(data, parties, issues), fmt, evidence=evidence)
+    app.emit(fmt, "comparison", app.compare(data, parties, issues, attribution), evidence=evidence)
 
 
 @cli.command("issues")
 @click.argument("issue", required=False, metavar="[ID]", shell_complete=complete_issue)
-@format_option(LIST_FORMATS)
+@format_option(choices("issues_list"))
 @data_option
 def issues_command(issue: str | None, fmt: str, data: str | None) -> None:
     """List the issues, or show one issue in full with every party's stance.
@@ -243,13 +259,13 @@ def issues_command(issue: str | None, fmt: str, data: str | None) -> None:
     from positions import app
 
     if issue is None:
-        app.emit_list(app.dataset(data), "issues_list", fmt)
+        app.emit(fmt, "issues_list", app.dataset(data))
     else:
-        app.emit(app.issue_view(data, issue), fmt, view="issue_detail")
+        app.emit(fmt, "issue_detail", app.issue_view(data, issue))
 
 
 @cli.command()
-@format_option(LIST_FORMATS)
+@format_option(choices("parties_list"))
 @data_option
 def parties(fmt: str, data: str | None) -> None:
     """List the parties with their aliases and how many stances each has.
@@ -260,12 +276,12 @@ def parties(fmt: str, data: str | None) -> None:
     """
     from positions import app
 
-    app.emit_list(app.dataset(data), "parties_list", fmt)
+    app.emit(fmt, "parties_list", app.dataset(data))
 
 
 @cli.command()
 @click.argument("party", shell_complete=complete_party)
-@format_option(LIST_FORMATS)
+@format_option(choices("issues_list"))
 @data_option
 def show(party: str, fmt: str, data: str | None) -> None:
     """Show one party's stance on every issue, with its evidence.
@@ -276,7 +292,7 @@ def show(party: str, fmt: str, data: str | None) -> None:
     """
     from positions import app
 
-    app.emit(app.compare(data, (party,), ()), fmt, evidence=True)
+    app.emit(fmt, "comparison", app.compare(data, (party,), ()), evidence=True)
 
 
 @cli.command()
@@ -308,3 +324,100 @@ def export(
     from positions import app
 
     app.export(data, parties, issues, output, for_output(fmt, output))
+
+
+@cli.command()
+@click.argument("parties", nargs=-1, metavar="[PARTY...]", shell_complete=complete_party)
+@attribution_option
+@format_option(choices("matrix"))
+@click.option(
+    "-o", "--output", default="-", metavar="FILE", help="File to write (default: standard output)."
+)
+@data_option
+def matrix(
+    parties: tuple[str, ...], attribution: str | None, fmt: str, output: str, data: str | None
+) -> None:
+    """The whole map: every party's accepted outcomes on every issue, and each pair's balance.
+
+    Cells are coloured by firmness and marked with a letter as well (R red line, F firm, O open).
+    The second grid counts, for each pair, the issues with common ground against those in
+    conflict, out of the issues both address. All parties are shown when none is named.
+
+    \b
+    Examples:
+      positions matrix
+      positions matrix russia ukraine west --attribution reported
+      positions matrix --format svg -o matrix.svg
+    """
+    from positions import app
+
+    app.emit(fmt, "matrix", app.matrix_view(data, parties, attribution), output=output)
+
+
+@cli.command()
+@click.argument(
+    "parties",
+    nargs=-1,
+    required=True,
+    metavar="PARTY PARTY [PARTY...]",
+    shell_complete=complete_party,
+)
+@attribution_option
+@format_option(choices("agenda"))
+@data_option
+def agenda(parties: tuple[str, ...], attribution: str | None, fmt: str, data: str | None) -> None:
+    """An order in which to take the issues, each with the reason for its place.
+
+    First the issues with common ground (agreement, then overlap); then the conflicts from the
+    most open to the hardest (every side open, then at most firm, then any red line; ties by
+    the sum of the sides' firmness, then the file's order); last the issues on which a party
+    has no stated position.
+
+    \b
+    Example:
+      positions agenda russia ukraine
+    """
+    from positions import app
+
+    if len(parties) < 2:
+        raise UsageError("agenda needs at least two parties")
+    cmp, items = app.agenda_view(data, parties, attribution)
+    app.emit(fmt, "agenda", cmp, items)
+
+
+@cli.command()
+@format_option(choices("sources"))
+@data_option
+def sources(fmt: str, data: str | None) -> None:
+    """List each source with the stances and quotes it backs, and flag thin evidence.
+
+    A stance is flagged when all its quotes come from a single source, or when all of them are
+    only inferred by the article's writers or analysts.
+
+    \b
+    Example:
+      positions sources
+    """
+    from positions import app
+
+    app.emit(fmt, "sources", *app.sources_view(data))
+
+
+@cli.command()
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="NEW")
+@format_option(choices("diff"))
+def diff(old: str, new: str, fmt: str) -> None:
+    """Show what changed between two versions of a data file.
+
+    Issues, outcomes and parties added or removed; stances whose accepted or rejected outcomes
+    or firmness changed; and, for every pair of parties, the relations that changed as a result.
+
+    \b
+    Examples:
+      positions diff old.yaml positions.yaml
+      git show HEAD~3:positions.yaml > old.yaml && positions diff old.yaml positions.yaml
+    """
+    from positions import app
+
+    app.emit(fmt, "diff", app.diff_view(old, new))

@@ -16,7 +16,7 @@ from enum import Enum
 from typing import NamedTuple
 
 from positions.errors import UsageError
-from positions.model import Dataset, Issue, Party, Stance
+from positions.model import Attribution, Dataset, Issue, Party, Stance
 
 
 class Relation(Enum):
@@ -62,6 +62,10 @@ class Comparison(NamedTuple):
     rows: tuple[Row, ...]
     counts: dict[Relation, int]
     pairs: tuple[PairSummary, ...]
+    # With an evidence filter: its strength, and issue id -> the relation without the filter
+    # for each row whose relation the filter changes.
+    attribution: Attribution | None = None
+    changed: dict[str, Relation | None] | None = None
 
 
 def relate(issue: Issue, stances: Sequence[Stance | None]) -> tuple[Relation, tuple[str, ...]]:

@@ -9,13 +9,20 @@ from typing import NamedTuple
 
 from positions.errors import UsageError
 
+COMPARISON = ("comparison",)
+LISTS = ("issues_list", "parties_list", "issue_detail", "matrix", "agenda", "sources", "diff")
+
 
 class Format(NamedTuple):
-    """An output format: its renderer module and the file extensions that select it."""
+    """An output format: its renderer module, the views it renders, the extensions that pick it.
+
+    A renderer module has one function per view it renders, named after the view.
+    """
 
     name: str
     module: str
     extensions: tuple[str, ...]
+    views: tuple[str, ...]
     terminal: bool = False
 
     def renderer(self) -> ModuleType:
@@ -26,14 +33,20 @@ class Format(NamedTuple):
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
-        Format("table", "positions.render.table", (), terminal=True),
-        Format("json", "positions.render.json", (".json",)),
-        Format("csv", "positions.render.csv", (".csv",)),
-        Format("markdown", "positions.render.markdown", (".md", ".markdown")),
-        Format("html", "positions.render.html", (".html", ".htm")),
+        Format("table", "positions.render.table", (), COMPARISON + LISTS, terminal=True),
+        Format("json", "positions.render.json", (".json",), COMPARISON + LISTS),
+        Format("csv", "positions.render.csv", (".csv",), COMPARISON),
+        Format("markdown", "positions.render.markdown", (".md", ".markdown"), COMPARISON),
+        Format("html", "positions.render.html", (".html", ".htm"), COMPARISON),
+        Format("svg", "positions.render.svg", (".svg",), ("matrix",)),
     )
 }
 FILE_FORMATS = [name for name, f in FORMATS.items() if not f.terminal]
+
+
+def choices(view: str) -> list[str]:
+    """The names of the formats that render ``view``: a command's --format choices."""
+    return [name for name, f in FORMATS.items() if view in f.views]
 
 
 def for_output(name: str | None, output: str) -> Format:

@@ -8,6 +8,7 @@ style nor move the terminal.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -15,6 +16,9 @@ from rich.table import Table
 from rich.text import Text
 
 from positions.comparison import Comparison, Relation, Row
+
+if TYPE_CHECKING:
+    from positions.analysis import AgendaItem, Diff, Matrix, SourceUse, WeakStance
 from positions.model import Dataset, Firmness, Party, Stance
 from positions.text import visible
 
@@ -61,11 +65,16 @@ def stance_text(stance: Stance | None, dataset: Dataset, *, evidence: bool) -> T
     return Text("\n").join(parts)
 
 
-def relation_text(row: Row, parties: tuple[Party, ...]) -> Text:
+def relation_text(
+    row: Row, parties: tuple[Party, ...], changed: dict[str, Relation | None] | None = None
+) -> Text:
     """The relation word (never colour alone) with the common ground or what divides them."""
     if row.relation is None:
         return Text()
     parts = [Text(row.relation.value.upper(), style=RELATION_STYLE[row.relation])]
+    if changed is not None and row.issue.id in changed:
+        before = changed[row.issue.id]
+        parts.append(_t(f"* was {before.value if before else 'not compared'} unfiltered", "italic"))
     if row.common:
         parts.append(_line("common: ", row.common, "green"))
     names = {p.id: p.name for p in parties}
@@ -103,12 +112,14 @@ def _pairs_table(cmp: Comparison) -> Table:
     return table
 
 
-def issue_text(row: Row, parties: tuple[Party, ...]) -> Text:
+def issue_text(
+    row: Row, parties: tuple[Party, ...], changed: dict[str, Relation | None] | None = None
+) -> Text:
     """The first cell of a row: the issue's name and id, then how the parties relate on it."""
     head = Text.assemble((visible(row.issue.name), "bold"), "\n", (visible(row.issue.id), "dim"))
     if row.relation is None:
         return head
-    return Text("\n").join([head, relation_text(row, parties)])
+    return Text("\n").join([head, relation_text(row, parties, changed)])
 
 
 def comparison(cmp: Comparison, *, evidence: bool = False) -> RenderableType:
@@ -128,12 +139,21 @@ def comparison(cmp: Comparison, *, evidence: bool = False) -> RenderableType:
         table.add_column(_t(party.name), ratio=3, overflow="fold")
     for row in cmp.rows:
         table.add_row(
-            issue_text(row, cmp.parties),
+            issue_text(row, cmp.parties, cmp.changed),
             *[stance_text(s, cmp.dataset, evidence=evidence) for s in row.stances],
         )
     parts: list[RenderableType] = [table]
     if relating:
         parts.append(counts_text(cmp.counts))
+    if cmp.attribution is not None:
+        changed = len(cmp.changed or {})
+        parts.append(
+            _t(
+                f"Only stances backed by {cmp.attribution.value} evidence or stronger are "
+                f"counted; rows marked * ({changed}) have another relation without the filter.",
+                "italic",
+            )
+        )
     if cmp.pairs:
         parts.append(_pairs_table(cmp))
     parts.append(_t(f"data: {cmp.dataset.path}", "dim"))
@@ -202,3 +222,152 @@ def parties_list(dataset: Dataset) -> RenderableType:
             str(len(party.stances)),
         )
     return table
+
+
+FIRMNESS_MARK = {Firmness.RED_LINE: "R", Firmness.FIRM: "F", Firmness.OPEN: "O"}
+
+
+def legend() -> Text:
+    """The key to the matrix's marks and colours."""
+    out = Text("Firmness: ")
+    for i, (firmness, mark) in enumerate(FIRMNESS_MARK.items()):
+        label, style = FIRMNESS_LABEL[firmness]
+        if i:
+            out.append("  ")
+        out.append(f"{mark} {label.lower()}", style=style)
+    out.append(
+        "   (accepted outcomes; 'not: ...' where a party only rejects; - no stated position)"
+    )
+    return out
+
+
+def matrix(m: Matrix) -> RenderableType:
+    """The whole map: parties' accepted outcomes issue by issue, then each pair's balance."""
+    grid = Table(box=box.ROUNDED, show_lines=True, title=_t(m.dataset.title))
+    grid.add_column("Issue", overflow="fold")
+    for party in m.parties:
+        grid.add_column(_t(party.name), overflow="fold")
+    for issue in m.issues:
+        cells: list[RenderableType] = [Text(visible(issue.name), style="bold")]
+        for party in m.parties:
+            stance = party.stances.get(issue.id)
+            if stance is None:
+                cells.append(Text("-", style="dim"))
+                continue
+            style = FIRMNESS_LABEL[stance.firmness][1]
+            shown = ", ".join(stance.accepts) or "not: " + ", ".join(stance.rejects)
+            cells.append(Text(f"{FIRMNESS_MARK[stance.firmness]} {visible(shown)}", style=style))
+        grid.add_row(*cells)
+    pairs = Table(
+        box=box.ROUNDED,
+        title="Common ground / conflict, of the issues both address",
+        title_justify="left",
+    )
+    pairs.add_column("", overflow="fold")
+    for party in m.parties[1:]:
+        pairs.add_column(_t(party.name), overflow="fold", justify="center")
+    counts = {(p.a, p.b): p for p in m.pairs}
+    for i, row_party in enumerate(m.parties[:-1]):
+        cells = [_t(row_party.name, "bold")]
+        for j, col_party in enumerate(m.parties[1:], start=1):
+            if j <= i:
+                cells.append(Text(""))
+                continue
+            pair = counts[(row_party.id, col_party.id)]
+            style = "green" if pair.common > pair.conflict else "red" if pair.conflict else "dim"
+            cells.append(Text(f"{pair.common} / {pair.conflict} of {pair.both}", style=style))
+        pairs.add_row(*cells)
+    parts: list[RenderableType] = [grid, legend()]
+    if m.pairs:
+        parts.append(pairs)
+    parts.append(_t(f"data: {m.dataset.path}", "dim"))
+    return Group(*parts)
+
+
+def agenda(cmp: Comparison, items: list[AgendaItem]) -> RenderableType:
+    """The agenda: a numbered line per issue with its group and the reason for its place."""
+    table = Table(
+        box=box.SIMPLE_HEAD, title=_t("Agenda: " + ", ".join(p.name for p in cmp.parties))
+    )
+    table.add_column("#", justify="right")
+    table.add_column("Issue", overflow="fold")
+    table.add_column("Why here", overflow="fold")
+    for item in items:
+        relation = item.row.relation or Relation.UNKNOWN
+        table.add_row(
+            str(item.place),
+            Text(visible(item.row.issue.name), style="bold"),
+            Text.assemble(
+                (relation.value.upper(), RELATION_STYLE[relation]), " ", visible(item.reason)
+            ),
+        )
+    return Group(table, _filter_note(cmp), _t(f"data: {cmp.dataset.path}", "dim"))
+
+
+def _filter_note(cmp: Comparison) -> Text:
+    if cmp.attribution is None:
+        return Text()
+    return _t(
+        f"Only stances backed by {cmp.attribution.value} evidence or stronger are counted.",
+        "italic",
+    )
+
+
+def sources(ds: Dataset, uses: list[SourceUse], weak: list[WeakStance]) -> RenderableType:
+    """Each source with what it backs, then the stances that rest on thin evidence."""
+    table = Table(box=box.ROUNDED, title=_t(ds.title))
+    table.add_column("Source", overflow="fold")
+    table.add_column("Title", overflow="fold")
+    table.add_column("Stances", justify="right")
+    table.add_column("Quotes", justify="right")
+    for use in uses:
+        table.add_row(_t(use.source), _t(use.title), str(use.stances), str(use.quotes))
+    flagged = Table(box=box.SIMPLE_HEAD, title="Stances on thin evidence", title_justify="left")
+    flagged.add_column("Party", overflow="fold")
+    flagged.add_column("Issue", overflow="fold")
+    flagged.add_column("Why", overflow="fold")
+    for w in weak:
+        flagged.add_row(_t(w.party), _t(w.issue), _t("; ".join(w.reasons), "yellow"))
+    note = _t(f"{len(weak)} of {sum(len(p.stances) for p in ds.parties.values())} stances flagged")
+    return Group(table, flagged, note)
+
+
+def diff(d: Diff) -> RenderableType:
+    """What changed between two versions of a data file."""
+    lines: list[Text] = [_t(f"{d.old.path} -> {d.new.path}", "bold")]
+
+    def listed(label: str, values: Iterable[str], style: str) -> None:
+        shown = list(values)
+        if shown:
+            lines.append(Text.assemble((label, "dim"), (visible(", ".join(shown)), style)))
+
+    listed("issues added: ", d.issues_added, "green")
+    listed("issues removed: ", d.issues_removed, "red")
+    listed("outcomes added: ", (f"{i}/{o}" for i, o in d.outcomes_added), "green")
+    listed("outcomes removed: ", (f"{i}/{o}" for i, o in d.outcomes_removed), "red")
+    listed("parties added: ", d.parties_added, "green")
+    listed("parties removed: ", d.parties_removed, "red")
+    parts: list[RenderableType] = [Text("\n").join(lines)]
+    if d.stances:
+        table = Table(box=box.SIMPLE_HEAD, title="Stances", title_justify="left")
+        for name in ("Party", "Issue", "Change", "Before", "After"):
+            table.add_column(name, overflow="fold")
+        for c in d.stances:
+            table.add_row(_t(c.party), _t(c.issue), _t(c.change), _t(c.before, "red"),
+                          _t(c.after, "green"))  # fmt: skip
+        parts.append(table)
+    if d.relations:
+        table = Table(box=box.SIMPLE_HEAD, title="Relations", title_justify="left")
+        for name in ("Parties", "Issue", "Before", "After"):
+            table.add_column(name, overflow="fold")
+        for r in d.relations:
+            table.add_row(
+                _t(f"{r.a} \u2013 {r.b}"),
+                _t(r.issue),
+                Text(r.before.value, style=RELATION_STYLE[r.before]),
+                Text(r.after.value, style=RELATION_STYLE[r.after]),
+            )
+        parts.append(table)
+    if not (d.stances or d.relations or len(lines) > 1):
+        parts.append(Text("no changes"))
+    return Group(*parts)
