@@ -74,7 +74,7 @@ def relation_text(
     parts = [Text(row.relation.value.upper(), style=RELATION_STYLE[row.relation])]
     if changed is not None and row.issue.id in changed:
         before = changed[row.issue.id]
-        parts.append(_t(f"* was {before.value if before else 'not compared'} unfiltered", "italic"))
+        parts.append(_t(f"* was {before.value if before else 'not compared'}", "italic"))
     if row.common:
         parts.append(_line("common: ", row.common, "green"))
     names = {p.id: p.name for p in parties}

@@ -1,0 +1,311 @@
+"""The negotiation views: matrix, agenda, evidence strength, sources and diff, case by case."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from positions.analysis import PairCount, agenda, at_least, diff, matrix, source_use
+from positions.comparison import Relation, compare
+from positions.loader import load, parse
+from positions.model import Attribution
+
+from .conftest import DATA, MINIMAL, SHIPPED, THREE, VALID
+from .test_benchmarks import generate
+
+AGENDA = VALID / "agenda.yaml"
+OLD, NEW = DATA / "diff" / "old.yaml", DATA / "diff" / "new.yaml"
+ESCAPES, HOSTILE = VALID / "escapes.yaml", VALID / "hostile.yaml"
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+# -- agenda ----------------------------------------------------------------------------------
+
+
+def test_agenda_order_and_reasons() -> None:
+    """Common ground (agree, then overlap), conflicts from most open to hardest, then silence.
+
+    Conflicts rank by the firmest side, then by the sum of both sides' firmness; the two
+    conflicts where both sides are open tie, and keep the file's order.
+    """
+    ds = load(AGENDA)
+    items = agenda(compare(ds, list(ds.parties.values())))
+    assert [(i.place, i.row.issue.id, i.group, i.reason) for i in items] == [
+        (1, "agree", "common ground", "all accept x"),
+        (2, "overlap", "common ground", "all accept y"),
+        (3, "open-first", "conflict", "every side is open"),
+        (4, "open-second", "conflict", "every side is open"),
+        (5, "firm-open", "conflict", "no red line; firm: B"),
+        (6, "firm-both", "conflict", "no red line; firm: A, B"),
+        (7, "redline-open", "conflict", "red line: A"),
+        (8, "redline-both", "conflict", "red line: A, B"),
+        (9, "silent", "no stated position", "no stated position: B"),
+    ]
+
+
+def test_agenda_on_the_shipped_data(run: Any) -> None:
+    """Russia and Ukraine: negotiations first, territory last of the conflicts."""
+    data = json.loads(run("agenda", "russia", "ukraine", "--data", str(SHIPPED), "--format",
+                          "json").out)  # fmt: skip
+    order = [item["issue"] for item in data["agenda"]]
+    assert order[0] == "negotiations"
+    assert data["agenda"][0]["common"] == ["negotiated-settlement"]
+    conflicts = [i["issue"] for i in data["agenda"] if i["group"] == "conflict"]
+    assert conflicts[-1] == "territory"
+    assert [i["group"] for i in data["agenda"]].count("no stated position") == 6
+
+
+def test_agenda_table(run: Any) -> None:
+    """The terminal agenda: a numbered line per issue with the relation word and the reason."""
+    out = run("agenda", "a", "b", "--data", str(AGENDA), env={"COLUMNS": "100"}).out
+    rows = [re.sub(r"\s+", " ", line).strip() for line in out.splitlines()]
+    assert "1 agree AGREE all accept x" in rows
+    assert "8 redline-both CONFLICT red line: A, B" in rows
+    assert "9 silent UNKNOWN no stated position: B" in rows
+
+
+def test_agenda_needs_two_parties(run: Any) -> None:
+    """Agenda with one party is a usage error."""
+    result = run("agenda", "a", "--data", str(AGENDA))
+    assert (result.code, result.err) == (2, "positions: agenda needs at least two parties\n")
+
+
+# -- matrix ----------------------------------------------------------------------------------
+
+
+def test_matrix_pair_counts() -> None:
+    """Each pair: issues with common ground and in conflict, out of those both address."""
+    ds = load(THREE)
+    m = matrix(ds, list(ds.parties.values()))
+    assert m.pairs == (
+        PairCount("north", "south", 2, 1, 3),
+        PairCount("north", "east", 2, 1, 3),
+        PairCount("south", "east", 2, 1, 3),
+    )
+
+
+def test_matrix_table_cells_and_legend(run: Any) -> None:
+    """Cells show the firmness letter and the accepted outcomes; a legend explains them."""
+    out = run("matrix", "--data", str(THREE), env={"COLUMNS": "120"}).out
+    rows = [re.sub(r"\s+", " ", line).strip() for line in out.splitlines()]
+    assert "│ Issue │ North │ South │ East │" in rows
+    assert "│ Border │ R new │ F old │ F not: new │" in rows
+    assert "│ Aid │ - │ O deliver │ - │" in rows
+    assert any(r.startswith("Firmness: R red line F firm O open") for r in rows)
+    assert "│ North │ 2 / 1 of 3 │ 2 / 1 of 3 │" in rows
+
+
+def test_matrix_json(run: Any) -> None:
+    """Matrix --format json: every party's stance per issue and the pair counts."""
+    data = json.loads(run("matrix", "north", "east", "--data", str(THREE), "--format", "json").out)
+    assert data["parties"] == ["north", "east"]
+    assert data["issues"][2]["stances"] == {
+        "north": {"accepts": ["new"], "rejects": ["old"], "firmness": "red-line"},
+        "east": {"accepts": [], "rejects": ["new"], "firmness": "firm"},
+    }
+    assert data["issues"][3]["stances"] == {"north": None, "east": None}
+    assert data["pairs"] == [{"parties": ["north", "east"], "common": 2, "conflict": 1, "both": 3}]
+
+
+def test_matrix_svg_is_an_image_of_the_same_grid(run: Any, tmp_path: Path) -> None:
+    """Matrix --format svg -o FILE writes well-formed SVG with the grid's text, nothing external."""
+    out = tmp_path / "matrix.svg"
+    result = run("matrix", "--data", str(THREE), "--format", "svg", "-o", str(out))
+    assert (result.code, result.out) == (0, "")
+    svg = out.read_text()
+    root = ET.fromstring(svg)
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    text = "".join(root.itertext()).replace("\xa0", " ")
+    for cell in ("Border", "R new", "F not: new", "2 / 1 of 3", "Firmness: R red line"):
+        assert cell in text
+    assert "http" not in svg.split("-->", 1)[1]  # no font or image is fetched
+    assert "<script" not in svg
+
+
+def test_export_svg_writes_the_matrix(run: Any, tmp_path: Path) -> None:
+    """Export --format svg (or a .svg file) writes the matrix image."""
+    out = tmp_path / "map.svg"
+    run("export", "north", "south", "-o", str(out), "--data", str(THREE))
+    text = "".join(ET.fromstring(out.read_text()).itertext()).replace("\xa0", " ")
+    assert "North" in text
+    assert "East" not in text
+
+
+def test_matrix_on_many_parties(run: Any, tmp_path: Path) -> None:
+    """A generated file of 30 parties: 435 pairs, each counted over the issues both address."""
+    path = tmp_path / "many.yaml"
+    path.write_text(generate(parties=30, issues=8, quotes=1, seed=3))
+    data = json.loads(run("matrix", "--data", str(path), "--format", "json").out)
+    assert len(data["parties"]) == 30
+    assert len(data["pairs"]) == 30 * 29 // 2
+    assert all(p["common"] + p["conflict"] == p["both"] <= 8 for p in data["pairs"])
+    agenda_out = json.loads(run("agenda", "p001", "p002", "p003", "--data", str(path),
+                                "--format", "json").out)  # fmt: skip
+    assert sorted(i["place"] for i in agenda_out["agenda"]) == list(range(1, 9))
+
+
+# -- evidence strength -----------------------------------------------------------------------
+
+
+def test_at_least_keeps_stances_with_strong_enough_quotes() -> None:
+    """Only stances with a quote of the strength or stronger remain, with only those quotes."""
+    ds = load(THREE)
+    reported = at_least(ds, Attribution.REPORTED)
+    assert "border" not in reported.parties["north"].stances  # only an inferred quote
+    assert "water" in reported.parties["north"].stances  # reported
+    stated = at_least(ds, Attribution.STATED)
+    assert sorted(stated.parties["north"].stances) == ["trade"]
+    assert at_least(ds, Attribution.INFERRED) == ds
+
+
+def test_compare_marks_rows_the_filter_changes(run: Any) -> None:
+    """Compare --attribution: rows whose relation changes are marked, in table and JSON."""
+    args = ("compare", "north", "south", "--data", str(THREE), "--attribution", "reported")
+    data = json.loads(run(*args, "--format", "json").out)
+    assert data["attribution"] == "reported"
+    border = data["issues"][2]
+    assert (border["relation"], border["relation_unfiltered"]) == ("unknown", "conflict")
+    assert "relation_unfiltered" not in data["issues"][0]
+    out = run(*args, env={"COLUMNS": "120"}).out
+    assert "│ * was conflict" in out
+    assert (
+        "Only stances backed by reported evidence or stronger are counted; rows marked * (1)"
+        in (re.sub(r"\s+", " ", out))
+    )
+
+
+def test_matrix_and_agenda_take_attribution(run: Any) -> None:
+    """Matrix and agenda count only the stances the filter keeps."""
+    data = json.loads(run("matrix", "--data", str(THREE), "--attribution", "stated", "--format",
+                          "json").out)  # fmt: skip
+    assert data["issues"][0]["stances"]["north"] is not None  # trade: stated
+    assert data["issues"][1]["stances"]["north"] is None  # water: only reported
+    agenda_data = json.loads(run("agenda", "north", "south", "--data", str(THREE),
+                                 "--attribution", "stated", "--format", "json").out)  # fmt: skip
+    assert agenda_data["attribution"] == "stated"
+    assert [i["issue"] for i in agenda_data["agenda"]][:1] == ["trade"]
+
+
+# -- sources ---------------------------------------------------------------------------------
+
+
+def test_source_use_and_weak_stances() -> None:
+    """Each source's stances and quotes; stances on one source or only inferred are flagged."""
+    uses, weak = source_use(load(THREE))
+    assert [(u.source, u.stances, u.quotes) for u in uses] == [("s1", 10, 10)]
+    border = [w for w in weak if (w.party, w.issue) == ("north", "border")]
+    assert border[0].reasons == ("a single source (s1)", "only inferred evidence")
+    assert len(weak) == 10
+
+
+def test_sources_command(run: Any) -> None:
+    """Sources on the shipped data: the five articles, with what each backs."""
+    data = json.loads(run("sources", "--data", str(SHIPPED), "--format", "json").out)
+    assert [s["source"] for s in data["sources"]] == sorted(s["source"] for s in data["sources"])
+    assert sum(s["quotes"] for s in data["sources"]) == 57
+    sanctions = [w for w in data["weak"] if (w["party"], w["issue"]) == ("russia", "sanctions")]
+    assert sanctions[0]["reasons"] == ["a single source (003_73338be038f2a305)",
+                                       "only inferred evidence"]  # fmt: skip
+    out = run("sources", "--data", str(MINIMAL)).out
+    assert "2 of 2 stances flagged" in out
+
+
+# -- diff ------------------------------------------------------------------------------------
+
+
+def test_diff_of_a_hand_made_pair() -> None:
+    """Issues, outcomes, parties, stances and pairwise relations that changed."""
+    d = diff(load(OLD), load(NEW))
+    assert (d.issues_added, d.issues_removed) == (("water",), ("trade",))
+    assert (d.outcomes_added, d.outcomes_removed) == ((("land", "share"),), (("aid", "block"),))
+    assert (d.parties_added, d.parties_removed) == (("east",), ("west",))
+    assert [tuple(c) for c in d.stances] == [
+        ("north", "land", "accepts", "keep", "keep, share"),
+        ("north", "land", "firmness", "red-line", "firm"),
+        ("north", "trade", "removed", "accepts open; open", ""),
+        ("north", "water", "added", "", "accepts share; open"),
+        ("south", "land", "accepts", "return", "return, share"),
+        ("south", "aid", "removed", "accepts deliver; firm", ""),
+    ]
+    assert [(r.a, r.b, r.issue, r.before, r.after) for r in d.relations] == [
+        ("north", "south", "land", Relation.CONFLICT, Relation.OVERLAP),
+        ("north", "south", "aid", Relation.AGREE, Relation.UNKNOWN),
+    ]
+
+
+def test_diff_of_a_file_with_itself_is_empty(run: Any) -> None:
+    """No change: the diff says so."""
+    result = run("diff", str(SHIPPED), str(SHIPPED))
+    assert result.code == 0
+    assert result.out.splitlines()[-1] == "no changes"
+
+
+def test_diff_json(run: Any) -> None:
+    """Diff --format json: the same changes, for scripts."""
+    data = json.loads(run("diff", str(OLD), str(NEW), "--format", "json").out)
+    assert data["relations"] == [
+        {"parties": ["north", "south"], "issue": "land", "before": "conflict", "after": "overlap"},
+        {"parties": ["north", "south"], "issue": "aid", "before": "agree", "after": "unknown"},
+    ]
+    assert data["stances"][1] == {
+        "party": "north",
+        "issue": "land",
+        "change": "firmness",
+        "before": "red-line",
+        "after": "firm",
+    }
+
+
+def test_diff_of_an_invalid_file_is_an_error(run: Any) -> None:
+    """Diff reports a broken file like every other command."""
+    result = run("diff", str(OLD), str(VALID.parent / "invalid" / "wrong-schema.yaml"))
+    assert result.code == 1
+    assert "schema is 'positions/2'; expected 'positions/1'" in result.err
+
+
+# -- safety ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("matrix",),
+        ("agenda", "esc", "esc2"),
+        ("sources",),
+        ("diff", str(MINIMAL), str(ESCAPES)),
+    ],
+)
+def test_views_neutralise_control_characters(
+    run: Any, args: tuple[str, ...], tmp_path: Path
+) -> None:
+    """No view lets a control or reordering character from the data reach the terminal."""
+    data = tmp_path / "two.yaml"
+    text = ESCAPES.read_text()
+    second = text.split("parties:\n", 1)[1].replace("  esc:", "  esc2:").replace('"Esc ', '"Esc2 ')
+    second = second.replace("\\u2066isolate", "\\u2066isolate2")
+    data.write_text(text + second)
+    result = run(*args, "--data", str(data)) if args[0] != "diff" else run(*args)
+    assert result.code == 0, result.err
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", result.out)
+    assert not UNSAFE.search(plain)
+
+
+def test_svg_escapes_markup(run: Any, tmp_path: Path) -> None:
+    """Markup in the data is text in the SVG, which stays well-formed XML."""
+    out = tmp_path / "hostile.svg"
+    run("matrix", "--data", str(HOSTILE), "--format", "svg", "-o", str(out))
+    svg = out.read_text()
+    assert "<script" not in svg
+    text = "".join(ET.fromstring(svg).itertext()).replace("\xa0", " ")
+    assert "<b>title</b>" in text or "Red [bold red]Party[/]" in text
+
+
+def test_parse_hostile_fixtures() -> None:
+    """The hostile fixtures used above are valid files."""
+    for path in (ESCAPES, HOSTILE):
+        assert parse(path.read_text(), str(path)).parties
