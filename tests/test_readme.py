@@ -14,7 +14,7 @@ SESSIONS = re.findall(r"```console\n\$ (positions .*?)\n(.*?)```", README, re.DO
 
 
 def _strip(text: str) -> list[str]:
-    return [line.rstrip() for line in text.rstrip("\n").splitlines()]
+    return [line.rstrip() for line in text.rstrip().splitlines()]
 
 
 def test_readme_opens_with_the_two_commands() -> None:
@@ -37,5 +37,15 @@ def test_readme_session(command: str, shown: str, run, monkeypatch: pytest.Monke
 
 
 def test_readme_has_sessions() -> None:
-    """The README shows at least the compare and validate sessions."""
-    assert [c.split()[1] for c, _ in SESSIONS] == ["compare", "validate"]
+    """The README shows the compare, analysis and validate sessions."""
+    assert [c.split()[1] for c, _ in SESSIONS] == [
+        "compare", "agenda", "compare", "sources", "diff", "validate"
+    ]  # fmt: skip
+
+
+def test_readme_picture_is_the_current_matrix(monkeypatch: pytest.MonkeyPatch, run) -> None:
+    """docs/matrix.svg, the README's picture, is what matrix --format svg makes of the data now."""
+    monkeypatch.chdir(ROOT)
+    result = run("matrix", "--format", "svg", "-o", "-")
+    assert result.out == (ROOT / "docs" / "matrix.svg").read_text()
+    assert "![The matrix of the shipped data" in README
