@@ -42,6 +42,17 @@ complete_party = _complete("party")
 complete_issue = _complete("issue")
 
 
+def parties_argument(func: F) -> F:
+    """The PARTY PARTY [PARTY...] argument of the commands that relate parties."""
+    return click.argument(
+        "parties",
+        nargs=-1,
+        required=True,
+        metavar="PARTY PARTY [PARTY...]",
+        shell_complete=complete_party,
+    )(func)
+
+
 def issue_option(func: F) -> F:
     """The repeatable --issue option of compare and export."""
     return click.option(
@@ -206,13 +217,7 @@ def verify(sources_dir: str, file: str | None, data: str | None) -> None:
 
 
 @cli.command()
-@click.argument(
-    "parties",
-    nargs=-1,
-    required=True,
-    metavar="PARTY PARTY [PARTY...]",
-    shell_complete=complete_party,
-)
+@parties_argument
 @issue_option
 @click.option("--evidence", is_flag=True, help="Print every quote under its stance.")
 @attribution_option
@@ -355,13 +360,7 @@ def matrix(
 
 
 @cli.command()
-@click.argument(
-    "parties",
-    nargs=-1,
-    required=True,
-    metavar="PARTY PARTY [PARTY...]",
-    shell_complete=complete_party,
-)
+@parties_argument
 @attribution_option
 @format_option(choices("agenda"))
 @data_option
