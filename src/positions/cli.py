@@ -202,7 +202,7 @@ def validate(file: str | None, data: str | None) -> None:
 @click.argument("file", required=False)
 @data_option
 def verify(sources_dir: str, file: str | None, data: str | None) -> None:
-    """Check that every quote occurs verbatim in the text of its source.
+    """Check that every quote occurs verbatim in its source.
 
     Runs of white space, typographic quotes and apostrophes, and dashes are folded before
     comparing. Each quote not found is listed with its place in the data file (exit 1).
@@ -254,7 +254,7 @@ def compare(
 @format_option(choices("issues_list"))
 @data_option
 def issues_command(issue: str | None, fmt: str, data: str | None) -> None:
-    """List the issues, or show one issue in full with every party's stance.
+    """List the issues, or show one in full with every stance.
 
     \b
     Examples:
@@ -273,7 +273,7 @@ def issues_command(issue: str | None, fmt: str, data: str | None) -> None:
 @format_option(choices("parties_list"))
 @data_option
 def parties(fmt: str, data: str | None) -> None:
-    """List the parties with their aliases and how many stances each has.
+    """List the parties, their aliases and their stances.
 
     \b
     Example:
@@ -315,10 +315,11 @@ def export(
     issues: tuple[str, ...],
     data: str | None,
 ) -> None:
-    """Write the comparison to a file: CSV, JSON, Markdown or HTML.
+    """Write the comparison to a file: CSV, JSON, Markdown, HTML.
 
     All parties are compared when none is named. The format follows the file's extension
-    (.csv, .json, .md, .html) unless --format is given. The file is written whole or not at all.
+    (.csv, .json, .md, .html, or .svg for the matrix as an image) unless --format is given.
+    The file is written whole or not at all, and never over the data file.
 
     \b
     Examples:
@@ -342,7 +343,9 @@ def export(
 def matrix(
     parties: tuple[str, ...], attribution: str | None, fmt: str, output: str, data: str | None
 ) -> None:
-    """The whole map: every party's accepted outcomes on every issue, and each pair's balance.
+    """Map every party's stance on every issue, and each pair.
+
+    The first grid shows every party's accepted outcomes on every issue.
 
     Cells are coloured by firmness and marked with a letter as well (R red line, F firm, O open).
     The second grid counts, for each pair, the issues with common ground against those in
@@ -365,7 +368,7 @@ def matrix(
 @format_option(choices("agenda"))
 @data_option
 def agenda(parties: tuple[str, ...], attribution: str | None, fmt: str, data: str | None) -> None:
-    """An order in which to take the issues, each with the reason for its place.
+    """Order the issues for talks, saying why each sits where.
 
     First the issues with common ground (agreement, then overlap); then the conflicts from the
     most open to the hardest (every side open, then at most firm, then any red line; ties by
@@ -388,7 +391,9 @@ def agenda(parties: tuple[str, ...], attribution: str | None, fmt: str, data: st
 @format_option(choices("sources"))
 @data_option
 def sources(fmt: str, data: str | None) -> None:
-    """List each source with the stances and quotes it backs, and flag thin evidence.
+    """List the sources, and flag stances on thin evidence.
+
+    Each source is shown with the number of stances and quotes it backs.
 
     A stance is flagged when all its quotes come from a single source, or when all of them are
     only inferred by the article's writers or analysts.
