@@ -626,7 +626,7 @@ def test_narrow_terminal_never_truncates(run: Any, args: tuple[str, ...], column
 
 
 def test_command_list_is_not_cut_short(run: Any) -> None:
-    """positions --help lists every command with its whole first sentence at 80 columns."""
+    """The --help command list shows every command's whole first sentence at 80 columns."""
     out = run("--help").out
     listed = out.split("Commands:\n", 1)[1].splitlines()
     assert [line.split()[0] for line in listed] == _commands()
