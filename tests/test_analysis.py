@@ -309,3 +309,34 @@ def test_parse_hostile_fixtures() -> None:
     """The hostile fixtures used above are valid files."""
     for path in (ESCAPES, HOSTILE):
         assert parse(path.read_text(), str(path)).parties
+
+
+def test_matrix_output_file_format_follows_extension(run: Any, tmp_path: Path) -> None:
+    """With -o FILE, .json and .svg pick the format; --format table writes plain text."""
+    as_json = tmp_path / "m.json"
+    run("matrix", "--data", str(THREE), "-o", str(as_json))
+    assert json.loads(as_json.read_text())["schema"] == "positions-matrix/1"
+    as_text = tmp_path / "m.txt"
+    result = run("matrix", "--data", str(THREE), "--format", "table", "-o", str(as_text))
+    assert result.code == 0
+    text = as_text.read_text()
+    assert "\x1b" not in text
+    assert "│ Border " in text
+    unknown = run("matrix", "--data", str(THREE), "-o", str(tmp_path / "m.csv"))
+    assert (unknown.code, unknown.err) == (
+        2,
+        f"positions: cannot tell the format from '{tmp_path / 'm.csv'}'; use --format with one "
+        "of json, svg\n",
+    )
+
+
+def test_matrix_never_writes_over_the_data_file(run: Any, tmp_path: Path) -> None:
+    """The matrix, like export, refuses to write over the data file it reads."""
+    data = tmp_path / "data.json"
+    data.write_text(THREE.read_text())
+    result = run("matrix", "--data", str(data), "-o", str(data))
+    assert (result.code, result.err) == (
+        2,
+        f"positions: refusing to overwrite the data file {data} with the output\n",
+    )
+    assert data.read_text() == THREE.read_text()

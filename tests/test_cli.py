@@ -496,7 +496,7 @@ def test_export_refuses_to_overwrite_the_data_file(run: Any, tmp_path: Path) -> 
     result = run("export", "-o", str(data), "--data", str(data))
     assert (result.code, result.err) == (
         2,
-        f"positions: refusing to overwrite the data file {data} with the export\n",
+        f"positions: refusing to overwrite the data file {data} with the output\n",
     )
     assert data.read_text() == MINIMAL.read_text()
 

@@ -158,12 +158,41 @@ def render(fmt: Format, view: str, *args: Any, **kwargs: Any) -> Any:
 
 
 def emit(fmt: str, view: str, *args: Any, output: str = "-", **kwargs: Any) -> None:
-    """Render ``view`` and print it on standard output, or write it to ``output``."""
+    """Render ``view`` and print it on standard output, or write it to the file ``output``."""
     result = render(FORMATS[fmt], view, *args, **kwargs)
     if output == "-":
         print_out(result)
     else:
-        write_atomic(output, result)
+        write_output(output, as_text(result), FORMATS[fmt])
+
+
+def as_text(result: object) -> str:
+    """Text as it is; a rich renderable as the plain text a 120-column terminal would show."""
+    if isinstance(result, str):
+        return result
+    import io
+
+    from rich.console import Console
+
+    console = Console(file=io.StringIO(), width=120, color_system=None, highlight=False)
+    console.print(result)
+    text = console.file.getvalue()  # type: ignore[attr-defined]
+    return str(text)
+
+
+def guard_output(output: str, data: str | None) -> None:
+    """Refuse to write an output over the data file the command reads."""
+    source = data_path(data)
+    if output != "-" and _same_file(output, source):
+        raise UsageError(f"refusing to overwrite the data file {source} with the output")
+
+
+def write_output(output: str, text: str, fmt: Format) -> None:
+    """Write ``text`` to ``output``, or print it for ``-``; CSV gets a BOM for spreadsheets."""
+    if output == "-":
+        print_out(text)
+    else:
+        write_atomic(output, text, encoding="utf-8-sig" if fmt.name == "csv" else "utf-8")
 
 
 def print_out(result: object) -> None:
@@ -188,17 +217,12 @@ def export(
     data: str | None, parties: Sequence[str], issues: Sequence[str], output: str, fmt: Format
 ) -> None:
     """Write the comparison to ``output`` (``-`` for standard output), whole or not at all."""
-    source = data_path(data)
-    if output != "-" and _same_file(output, source):
-        raise UsageError(f"refusing to overwrite the data file {source} with the export")
+    guard_output(output, data)
     if "comparison" in fmt.views:
         text = render(fmt, "comparison", compare(data, parties, issues), evidence=True)
     else:
         text = render(fmt, "matrix", matrix_view(data, parties))
-    if output == "-":
-        print_out(text)
-    else:
-        write_atomic(output, text, encoding="utf-8-sig" if fmt.name == "csv" else "utf-8")
+    write_output(output, text, fmt)
 
 
 def _same_file(a: str, b: str) -> bool:

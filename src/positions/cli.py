@@ -335,13 +335,21 @@ def export(
 @cli.command()
 @click.argument("parties", nargs=-1, metavar="[PARTY...]", shell_complete=complete_party)
 @attribution_option
-@format_option(choices("matrix"))
+@format_option(choices("matrix"), default=None)
 @click.option(
-    "-o", "--output", default="-", metavar="FILE", help="File to write (default: standard output)."
+    "-o",
+    "--output",
+    default="-",
+    metavar="FILE",
+    help="File to write, its format following its extension (default: standard output).",
 )
 @data_option
 def matrix(
-    parties: tuple[str, ...], attribution: str | None, fmt: str, output: str, data: str | None
+    parties: tuple[str, ...],
+    attribution: str | None,
+    fmt: str | None,
+    output: str,
+    data: str | None,
 ) -> None:
     """Map every party's stance on every issue, and each pair.
 
@@ -359,7 +367,9 @@ def matrix(
     """
     from positions import app
 
-    app.emit(fmt, "matrix", app.matrix_view(data, parties, attribution), output=output)
+    chosen = for_output(fmt, output, choices("matrix"))
+    app.guard_output(output, data)
+    app.emit(chosen.name, "matrix", app.matrix_view(data, parties, attribution), output=output)
 
 
 @cli.command()

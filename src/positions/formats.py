@@ -49,19 +49,24 @@ def choices(view: str) -> list[str]:
     return [name for name, f in FORMATS.items() if view in f.views]
 
 
-def for_output(name: str | None, output: str) -> Format:
-    """The format named, else the one the output file's extension selects."""
+def for_output(name: str | None, output: str, allowed: list[str] = FILE_FORMATS) -> Format:
+    """The format named, else the one among ``allowed`` that the output file's extension selects.
+
+    Standard output (``-``) without a name takes the terminal table when it is allowed.
+    """
     if name is not None:
         return FORMATS[name]
     if output == "-":
+        if "table" in allowed:
+            return FORMATS["table"]
         raise UsageError(
-            "writing to standard output needs --format; expected one of " + ", ".join(FILE_FORMATS)
+            "writing to standard output needs --format; expected one of " + ", ".join(allowed)
         )
     suffix = os.path.splitext(output)[1].lower()
     for fmt in FORMATS.values():
-        if suffix in fmt.extensions:
+        if suffix in fmt.extensions and fmt.name in allowed:
             return fmt
+    files = [f for f in allowed if not FORMATS[f].terminal]
     raise UsageError(
-        f"cannot tell the format from '{output}'; use --format with one of "
-        + ", ".join(FILE_FORMATS)
+        f"cannot tell the format from '{output}'; use --format with one of " + ", ".join(files)
     )
