@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
-from positions.comparison import Comparison, Relation, Row, compare, relate
+from positions.comparison import Comparison, PairSummary, Relation, Row, compare, pair_summaries
 from positions.model import Attribution, Dataset, Firmness, Issue, Party, Stance
 
 STRENGTH = {Attribution.STATED: 0, Attribution.REPORTED: 1, Attribution.INFERRED: 2}
@@ -49,43 +49,20 @@ def changed_relations(filtered: Comparison, full: Comparison) -> dict[str, Relat
 # -- matrix ----------------------------------------------------------------------------------
 
 
-class PairCount(NamedTuple):
-    """For two parties: issues with common ground, in conflict, and addressed by both."""
-
-    a: str
-    b: str
-    common: int
-    conflict: int
-    both: int
-
-
 class Matrix(NamedTuple):
     """Every party's stance on every issue, and each pair's common ground against conflict."""
 
     dataset: Dataset
     parties: tuple[Party, ...]
     issues: tuple[Issue, ...]
-    pairs: tuple[PairCount, ...]
+    pairs: tuple[PairSummary, ...]
 
 
 def matrix(dataset: Dataset, parties: Sequence[Party]) -> Matrix:
     """The matrix of ``parties`` on every issue of the dataset."""
     issues = tuple(dataset.issues.values())
-    pairs = []
-    for i, a in enumerate(parties):
-        for b in parties[i + 1 :]:
-            common = conflict = both = 0
-            for issue in issues:
-                relation, _ = relate(issue, (a.stances.get(issue.id), b.stances.get(issue.id)))
-                if relation is Relation.UNKNOWN:
-                    continue
-                both += 1
-                if relation is Relation.CONFLICT:
-                    conflict += 1
-                else:
-                    common += 1
-            pairs.append(PairCount(a.id, b.id, common, conflict, both))
-    return Matrix(dataset, tuple(parties), issues, tuple(pairs))
+    rows = compare(dataset, parties).rows
+    return Matrix(dataset, tuple(parties), issues, pair_summaries(parties, rows))
 
 
 # -- agenda ----------------------------------------------------------------------------------

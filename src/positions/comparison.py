@@ -53,6 +53,21 @@ class PairSummary(NamedTuple):
     b: str
     counts: dict[Relation, int]
 
+    @property
+    def common(self) -> int:
+        """Issues on which the two agree or overlap."""
+        return self.counts[Relation.AGREE] + self.counts[Relation.OVERLAP]
+
+    @property
+    def conflict(self) -> int:
+        """Issues on which the two conflict."""
+        return self.counts[Relation.CONFLICT]
+
+    @property
+    def both(self) -> int:
+        """Issues on which both have a stated position."""
+        return sum(self.counts.values()) - self.counts[Relation.UNKNOWN]
+
 
 class Comparison(NamedTuple):
     """Parties compared issue by issue; ``relation`` is None when only one party is shown."""
@@ -118,22 +133,26 @@ def compare(
         else:
             relation, common = None, ()
         rows.append(Row(issue, stances, relation, common, tuple(rejections(parties, stances))))
-    pairs = []
-    if len(parties) >= 3:
-        for i, a in enumerate(parties):
-            for b in parties[i + 1 :]:
-                pair = [
-                    relate(r.issue, (a.stances.get(r.issue.id), b.stances.get(r.issue.id)))
-                    for r in rows
-                ]
-                pairs.append(PairSummary(a.id, b.id, _count(rel for rel, _ in pair)))
     return Comparison(
         dataset=dataset,
         parties=tuple(parties),
         rows=tuple(rows),
         counts=_count(r.relation for r in rows),
-        pairs=tuple(pairs),
+        pairs=pair_summaries(parties, rows) if len(parties) >= 3 else (),
     )
+
+
+def pair_summaries(parties: Sequence[Party], rows: Sequence[Row]) -> tuple[PairSummary, ...]:
+    """For every pair of ``parties``, how many of the ``rows`` fall under each relation."""
+    pairs = []
+    for i, a in enumerate(parties):
+        for b in parties[i + 1 :]:
+            relations = (
+                relate(r.issue, (a.stances.get(r.issue.id), b.stances.get(r.issue.id)))[0]
+                for r in rows
+            )
+            pairs.append(PairSummary(a.id, b.id, _count(relations)))
+    return tuple(pairs)
 
 
 def _labels(party: Party) -> list[str]:
