@@ -329,7 +329,7 @@ def sources(ds: Dataset, uses: list[SourceUse], weak: list[WeakStance]) -> Rende
     for w in weak:
         flagged.add_row(_t(w.party), _t(w.issue), _t("; ".join(w.reasons), "yellow"))
     note = _t(f"{len(weak)} of {sum(len(p.stances) for p in ds.parties.values())} stances flagged")
-    return Group(table, flagged, note)
+    return Group(table, flagged, note) if weak else Group(table, note)
 
 
 def diff(d: Diff) -> RenderableType:
