@@ -16,7 +16,6 @@ import gc
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -104,11 +103,8 @@ _FIRMNESS = [f.value for f in Firmness]
 _ATTRIBUTION = [a.value for a in Attribution]
 
 
-class _TooMany(Exception):
-    """Raised inside the checker once MAX_PROBLEMS problems are collected."""
-
-
-_PLAIN_TAGS = {f"{_TAG}{name}" for name in ("str", "map", "seq")}
+_STR, _MAP, _SEQ = f"{_TAG}str", f"{_TAG}map", f"{_TAG}seq"
+_PLAIN_TAGS = {_STR, _MAP, _SEQ}
 
 
 def _found(node: Node) -> str:
@@ -139,14 +135,14 @@ def _one_of(choices: list[str]) -> str:
     return ", ".join(choices) if choices else "(none defined)"
 
 
-@dataclass
 class _Checker:
     """Walks the node tree once, collecting problems and building the model."""
 
-    path: str
-    problems: list[Problem] = field(default_factory=list)
-    overflow: int = 0
-    unchecked: set[str] = field(default_factory=set)
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+        self.overflow = 0  # problems beyond MAX_PROBLEMS, counted but not kept
+        self.unchecked: set[str] = set()  # issues whose outcomes could not be read
 
     def problem(self, node: Node, message: str) -> None:
         """Record a problem at the start of ``node``."""
@@ -166,12 +162,12 @@ class _Checker:
         """Yield the (key, key node, value node) of a mapping, refusing bad and duplicate keys."""
         if node is None:
             return
-        if not isinstance(node, MappingNode) or node.tag != f"{_TAG}map":
+        if not isinstance(node, MappingNode) or node.tag != _MAP:
             self.problem(node, f"{what} {_found(node)}; expected a mapping")
             return
         seen: dict[str, ScalarNode] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode) or key_node.tag != f"{_TAG}str":
+            if not isinstance(key_node, ScalarNode) or key_node.tag != _STR:
                 self.problem(
                     key_node,
                     f"a key in {what} {_found(key_node)}; expected text (put it in quotes)",
@@ -193,7 +189,7 @@ class _Checker:
         self, node: Node, what: str, keys: tuple[str, ...], optional: tuple[str, ...] = ()
     ) -> dict[str, Node] | None:
         """Check a mapping with a fixed set of ``keys`` (all required but ``optional``)."""
-        if not isinstance(node, MappingNode) or node.tag != f"{_TAG}map":
+        if not isinstance(node, MappingNode) or node.tag != _MAP:
             self.problem(node, f"{what} {_found(node)}; expected a mapping")
             return None
         values: dict[str, Node] = {}
@@ -223,7 +219,7 @@ class _Checker:
         """A non-empty text value, refusing anything YAML would read as another type."""
         if node is None:
             return None
-        if not isinstance(node, ScalarNode) or node.tag != f"{_TAG}str":
+        if not isinstance(node, ScalarNode) or node.tag != _STR:
             quote = " (put it in quotes)" if isinstance(node, ScalarNode) and node.value else ""
             self.problem(node, f"{what} {_found(node)}; expected text{quote}")
             return None
@@ -236,7 +232,7 @@ class _Checker:
         """A text value that must be one of ``choices``."""
         if node is None:
             return None
-        if not isinstance(node, ScalarNode) or node.tag != f"{_TAG}str":
+        if not isinstance(node, ScalarNode) or node.tag != _STR:
             self.problem(node, f"{what} {_found(node)}; expected one of {_one_of(choices)}")
             return None
         value = str(node.value)
@@ -253,7 +249,7 @@ class _Checker:
         """The items of a list."""
         if node is None:
             return []
-        if not isinstance(node, SequenceNode) or node.tag != f"{_TAG}seq":
+        if not isinstance(node, SequenceNode) or node.tag != _SEQ:
             self.problem(node, f"{what} {_found(node)}; expected a list")
             return []
         return list(node.value)
