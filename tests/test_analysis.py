@@ -340,3 +340,19 @@ def test_matrix_never_writes_over_the_data_file(run: Any, tmp_path: Path) -> Non
         f"positions: refusing to overwrite the data file {data} with the output\n",
     )
     assert data.read_text() == THREE.read_text()
+
+
+def test_sources_and_diff_on_many_parties(run: Any, tmp_path: Path) -> None:
+    """sources and diff on generated files of 30 parties: every count adds up."""
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(generate(parties=30, issues=8, quotes=2, seed=3))
+    new.write_text(generate(parties=30, issues=8, quotes=2, seed=4))
+    data = json.loads(run("sources", "--data", str(old), "--format", "json").out)
+    stances = sum(len(p.stances) for p in load(old).parties.values())
+    assert sum(s["quotes"] for s in data["sources"]) == 2 * stances
+    changes = json.loads(run("diff", str(old), str(new), "--format", "json").out)
+    assert changes["parties"] == {"added": [], "removed": []}
+    assert changes["stances"]
+    pairs = {tuple(r["parties"]) for r in changes["relations"]}
+    assert pairs <= {(f"p{a:03d}", f"p{b:03d}") for a in range(1, 31) for b in range(a + 1, 31)}
+    assert all(r["before"] != r["after"] for r in changes["relations"])
