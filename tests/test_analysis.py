@@ -343,7 +343,7 @@ def test_matrix_never_writes_over_the_data_file(run: Any, tmp_path: Path) -> Non
 
 
 def test_sources_and_diff_on_many_parties(run: Any, tmp_path: Path) -> None:
-    """sources and diff on generated files of 30 parties: every count adds up."""
+    """On generated files of 30 parties, the counts of sources and diff add up."""
     old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
     old.write_text(generate(parties=30, issues=8, quotes=2, seed=3))
     new.write_text(generate(parties=30, issues=8, quotes=2, seed=4))
