@@ -60,7 +60,12 @@ def test_byte_order_mark_is_accepted(run: Any, tmp_path: Path) -> None:
     """A UTF-8 byte-order mark is accepted."""
     path = tmp_path / "bom.yaml"
     path.write_bytes(b"\xef\xbb\xbf" + MINIMAL.read_bytes())
-    assert run("validate", str(path)).code == 0
+    result = run("validate", str(path))
+    assert (result.code, result.err) == (0, "")
+    assert (
+        result.out
+        == f"{path}: valid positions/1: 1 source, 1 issue, 2 parties, 2 stances, 2 quotes\n"
+    )
 
 
 @pytest.mark.parametrize("opener", ["[", "{a: "])
