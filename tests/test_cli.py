@@ -527,7 +527,7 @@ def test_data_file_order(run: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPat
     """--data, else $POSITIONS_FILE, else ./positions.yaml, else the shipped dataset."""
     monkeypatch.chdir(tmp_path)
     shipped = run("validate").out
-    assert shipped.endswith("5 parties, 34 stances, 58 quotes\n")
+    assert shipped.endswith("5 parties, 34 stances, 63 quotes\n")
     assert "site-packages" in shipped or str(ROOT) in shipped
     (tmp_path / "positions.yaml").write_text(THREE.read_text())
     assert run("validate").out.startswith("positions.yaml: valid")
