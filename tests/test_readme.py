@@ -39,7 +39,7 @@ def test_readme_session(command: str, shown: str, run, monkeypatch: pytest.Monke
 def test_readme_has_sessions() -> None:
     """The README shows the compare, analysis and validate sessions."""
     assert [c.split()[1] for c, _ in SESSIONS] == [
-        "compare", "agenda", "compare", "sources", "diff", "validate"
+        "compare", "matrix", "agenda", "compare", "sources", "diff", "validate"
     ]  # fmt: skip
 
 
