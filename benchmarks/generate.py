@@ -78,6 +78,7 @@ def generate(parties: int, issues: int, quotes: int, seed: int = 1) -> str:
     out.append("parties:")
     for p in range(1, parties + 1):
         out += [f"  p{p:03d}:", f"    name: Party {p}", f"    aliases: [party-{p}]", "    stances:"]
+        header = len(out)
         for i in range(issues):
             if rng.random() < 0.1:
                 continue  # about one issue in ten has no stated position
@@ -98,6 +99,8 @@ def generate(parties: int, issues: int, quotes: int, seed: int = 1) -> str:
                     f"            quote: {sentence(rng, 22)}",
                     f"            attribution: {rng.choice(['stated', 'reported', 'inferred'])}",
                 ]
+        if len(out) == header:  # no stance at all: an empty mapping, not an empty value
+            out[-1] = "    stances: {}"
     return "\n".join(out) + "\n"
 
 
@@ -110,6 +113,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("-o", "--output", type=Path, required=True)
     args = parser.parse_args()
+    if min(args.parties, args.issues, args.quotes) < 1:
+        parser.error("--parties, --issues and --quotes must be at least 1")
     args.output.write_text(generate(args.parties, args.issues, args.quotes, args.seed))
 
 

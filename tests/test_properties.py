@@ -27,6 +27,7 @@ from positions.render import markdown as markdown_render
 from positions.render import table as table_render
 
 from .conftest import SHIPPED
+from .test_benchmarks import generate
 
 SHIPPED_LINES = SHIPPED.read_text().splitlines()
 TERMINAL_UNSAFE = re.compile(
@@ -218,3 +219,53 @@ def test_terminal_output_has_no_control_characters_from_data(summary: str, quote
             table_render.comparison(compare(ds, list(ds.parties.values())), evidence=True)
         )
     assert not TERMINAL_UNSAFE.search(capture.get())
+
+
+# -- analysis views --------------------------------------------------------------------------
+
+_sizes = st.tuples(st.integers(2, 5), st.integers(1, 6), st.integers(0, 10_000))
+
+
+@given(_sizes)
+def test_agenda_orders_any_dataset_by_its_rules(size: tuple[int, int, int]) -> None:
+    """For any generated dataset, the agenda is a permutation in the documented order."""
+    from positions.analysis import HARDNESS, agenda
+
+    parties, issues, seed = size
+    ds = parse(generate(parties, issues, 1, seed), "generated.yaml")
+    cmp = compare(ds, list(ds.parties.values()))
+    items = agenda(cmp)
+    assert [i.place for i in items] == list(range(1, issues + 1))
+    assert sorted(i.row.issue.id for i in items) == sorted(ds.issues)
+    groups = [i.group for i in items]
+    order = ["common ground", "conflict", "no stated position"]
+    assert groups == sorted(groups, key=order.index)
+    hardness = [
+        max(HARDNESS[s.firmness] for s in i.row.stances if s is not None)
+        for i in items
+        if i.group == "conflict"
+    ]
+    assert hardness == sorted(hardness)
+
+
+@given(_sizes, st.integers(0, 10_000))
+def test_diff_relations_match_the_comparisons(size: tuple[int, int, int], other: int) -> None:
+    """diff(a, a) is empty; diff(a, b) lists exactly the pairwise relations that differ."""
+    from positions.analysis import diff
+
+    parties, issues, seed = size
+    old = parse(generate(parties, issues, 1, seed), "old.yaml")
+    new = parse(generate(parties, issues, 1, other), "new.yaml")
+    same = diff(old, old)
+    assert (same.stances, same.relations) == ((), ())
+    changes = {(r.a, r.b, r.issue): (r.before, r.after) for r in diff(old, new).relations}
+    ids = list(old.parties)
+    for n, a in enumerate(ids):
+        for b in ids[n + 1 :]:
+            before = compare(old, [old.parties[a], old.parties[b]]).rows
+            after = compare(new, [new.parties[a], new.parties[b]]).rows
+            for r0, r1 in zip(before, after, strict=True):
+                if r0.relation is r1.relation:
+                    assert (a, b, r0.issue.id) not in changes
+                else:
+                    assert changes[(a, b, r0.issue.id)] == (r0.relation, r1.relation)
