@@ -146,3 +146,14 @@ def test_loader_uses_the_c_parser_when_pyyaml_has_it() -> None:
 
     if yaml.__with_libyaml__:
         assert loader._Parser.__module__ == "yaml._yaml"
+
+
+def test_empty_mapping_value_suggests_braces() -> None:
+    """A party whose ``stances:`` is left empty is told how to write none."""
+    text = "schema: positions/1\ntitle: t\nsources: {}\nissues: {}\nparties:\n  a:\n    name: A\n"
+    with pytest.raises(DataError) as info:
+        parse(text + "    stances:\n", "empty.yaml")
+    assert str(info.value) == (
+        "empty.yaml:8:13: stances of party 'a' is empty; expected a mapping (write {} for none)"
+    )
+    assert parse(text + "    stances: {}\n", "braces.yaml").parties["a"].stances == {}

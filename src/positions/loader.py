@@ -163,7 +163,9 @@ class _Checker:
         if node is None:
             return
         if not isinstance(node, MappingNode) or node.tag != _MAP:
-            self.problem(node, f"{what} {_found(node)}; expected a mapping")
+            empty = isinstance(node, ScalarNode) and not node.value and node.tag != _STR
+            hint = " (write {} for none)" if empty else ""
+            self.problem(node, f"{what} {_found(node)}; expected a mapping{hint}")
             return
         seen: dict[str, ScalarNode] = {}
         for key_node, value_node in node.value:
