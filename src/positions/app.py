@@ -174,10 +174,9 @@ def as_text(result: object) -> str:
 
     from rich.console import Console
 
-    console = Console(file=io.StringIO(), width=120, color_system=None, highlight=False)
-    console.print(result)
-    text = console.file.getvalue()  # type: ignore[attr-defined]
-    return str(text)
+    buffer = io.StringIO()
+    Console(file=buffer, width=120, color_system=None, highlight=False).print(result)
+    return buffer.getvalue()
 
 
 def guard_output(output: str, data: str | None) -> None:

@@ -13,6 +13,7 @@ from click.shell_completion import CompletionItem
 from positions import __version__
 from positions.errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_OK, PositionsError, UsageError
 from positions.formats import FILE_FORMATS, choices, for_output
+from positions.model import Attribution
 from positions.text import one_line
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -69,7 +70,7 @@ def attribution_option(func: F) -> F:
     """The --attribution option: count only stances backed by evidence this strong."""
     return click.option(
         "--attribution",
-        type=click.Choice(["stated", "reported", "inferred"]),
+        type=click.Choice([a.value for a in Attribution]),
         help="Keep only stances backed by a quote this strong or stronger "
         "(stated > reported > inferred).",
     )(func)
@@ -123,8 +124,8 @@ class PositionsGroup(click.Group):
             ctx.exit(error.exit_code)
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
-        except BrokenPipeError:
-            raise  # click ends the command quietly when the reader has gone
+        except BrokenPipeError:  # click ends the command quietly when the reader has gone
+            raise
         except Exception as error:
             if ctx.meta.get("positions.debug"):
                 raise

@@ -124,11 +124,16 @@ def _found(node: Node) -> str:
     return f"is '{node.value}', which YAML reads as {_TYPE_NAMES[node.tag]}"
 
 
-def _suggest(word: str, choices: list[str]) -> str:
+def _closest(word: str, choices: list[str]) -> str | None:
     import difflib  # only when a problem is reported
 
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return close[0] if close else None
+
+
+def _suggest(word: str, choices: list[str]) -> str:
+    close = _closest(word, choices)
+    return f" (did you mean '{close}'?)" if close else ""
 
 
 def _one_of(choices: list[str]) -> str:
@@ -198,8 +203,10 @@ class _Checker:
         meant: set[str] = set()
         for key, key_node, value_node in self.pairs(node, what):
             if key not in keys:
-                hint = _suggest(key, list(keys))
-                meant.update(k for k in keys if f"'{k}'" in hint)
+                close = _closest(key, list(keys))
+                hint = f" (did you mean '{close}'?)" if close else ""
+                if close:
+                    meant.add(close)  # reported as misspelt, so not also as missing
                 self.problem(
                     key_node,
                     f"unknown key '{key}' in {what}; expected one of {_one_of(list(keys))}{hint}",

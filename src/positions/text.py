@@ -55,7 +55,7 @@ def json_safe(text: str) -> str:
 
 def one_line(text: str) -> str:
     """``visible``, with line breaks shown as ``\\n`` too, for one-line messages."""
-    return visible(text).replace("\r", "\\r").replace("\n", "\\n")
+    return visible(text).replace("\n", "\\n")
 
 
 def for_terminal(text: str) -> str:

@@ -16,11 +16,11 @@ from rich.table import Table
 from rich.text import Text
 
 from positions.comparison import Comparison, Relation, Row
+from positions.model import Dataset, Firmness, Party, Stance
+from positions.text import visible
 
 if TYPE_CHECKING:
     from positions.analysis import AgendaItem, Diff, Matrix, SourceUse, WeakStance
-from positions.model import Dataset, Firmness, Party, Stance
-from positions.text import visible
 
 RELATION_STYLE = {
     Relation.CONFLICT: "bold red",
@@ -146,14 +146,7 @@ def comparison(cmp: Comparison, *, evidence: bool = False) -> RenderableType:
     if relating:
         parts.append(counts_text(cmp.counts))
     if cmp.attribution is not None:
-        changed = len(cmp.changed or {})
-        parts.append(
-            _t(
-                f"Only stances backed by {cmp.attribution.value} evidence or stronger are "
-                f"counted; rows marked * ({changed}) have another relation without the filter.",
-                "italic",
-            )
-        )
+        parts.append(_filter_note(cmp, marked=True))
     if cmp.pairs:
         parts.append(_pairs_table(cmp))
     parts.append(_t(f"data: {cmp.dataset.path}", "dim"))
@@ -304,13 +297,15 @@ def agenda(cmp: Comparison, items: list[AgendaItem]) -> RenderableType:
     return Group(table, _filter_note(cmp), _t(f"data: {cmp.dataset.path}", "dim"))
 
 
-def _filter_note(cmp: Comparison) -> Text:
+def _filter_note(cmp: Comparison, *, marked: bool = False) -> Text:
+    """The note under a view filtered by --attribution (empty without a filter)."""
     if cmp.attribution is None:
         return Text()
-    return _t(
-        f"Only stances backed by {cmp.attribution.value} evidence or stronger are counted.",
-        "italic",
-    )
+    note = f"Only stances backed by {cmp.attribution.value} evidence or stronger are counted"
+    if marked:
+        changed = len(cmp.changed or {})
+        note += f"; rows marked * ({changed}) have another relation without the filter"
+    return _t(note + ".", "italic")
 
 
 def sources(ds: Dataset, uses: list[SourceUse], weak: list[WeakStance]) -> RenderableType:
