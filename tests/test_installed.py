@@ -65,3 +65,23 @@ def test_python_dash_m() -> None:
         check=False,
     )
     assert (result.returncode, result.stdout.split(",")[0]) == (0, "positions")
+
+
+def test_the_suite_tests_the_checkout(tmp_path: Path) -> None:
+    """The code under test is this checkout's src/, in-process and in the installed command.
+
+    A non-editable install would leave a copy in site-packages that edits to src/ do not reach;
+    the README's test command installs editable, and this test fails if someone did not.
+    """
+    import positions
+
+    src = Path(__file__).resolve().parent.parent / "src"
+    assert Path(positions.__file__).resolve().is_relative_to(src)
+    result = subprocess.run(
+        [sys.executable, "-c", "import positions; print(positions.__file__)"],
+        capture_output=True, text=True, cwd=tmp_path, check=True,
+    )  # fmt: skip
+    installed = Path(result.stdout.strip()).resolve()
+    assert installed.is_relative_to(src), (
+        f"the environment runs {installed}, not the checkout; reinstall with pip install -e"
+    )

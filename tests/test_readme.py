@@ -20,10 +20,10 @@ def _strip(text: str) -> list[str]:
 def test_readme_opens_with_the_two_commands() -> None:
     """The README opens with exactly two commands: install and compare, install and test."""
     block = README.split("```sh\n", 1)[1].split("```", 1)[0]
-    venv = "python3 -m venv .venv && .venv/bin/pip install"
+    venv = "python3 -m venv .venv && .venv/bin/pip install -c requirements/pinned.txt"
     assert block.splitlines() == [
         f"{venv} . && .venv/bin/positions compare russia ukraine",
-        f"{venv} '.[test]' && .venv/bin/python -m pytest",
+        f"{venv} -e '.[test]' && .venv/bin/python -m pytest",
     ]
 
 
