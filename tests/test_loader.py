@@ -127,7 +127,7 @@ def test_billion_laughs_is_refused_quickly() -> None:
     ("name", "message"),
     [
         ("missing.yaml", "no such file; expected a positions YAML file"),
-        (".", "is a directory; expected a positions YAML file"),
+        (".", "is a folder; expected a positions YAML file"),
     ],
 )
 def test_unreadable_path_is_a_file_error(tmp_path: Path, name: str, message: str) -> None:
@@ -142,10 +142,10 @@ def test_loader_uses_the_c_parser_when_pyyaml_has_it() -> None:
     """Where PyYAML was built with libyaml, the loader parses with it (the fast path)."""
     import yaml
 
-    from positions import loader
+    from positions import yamltree
 
     if yaml.__with_libyaml__:
-        assert loader._Parser.__module__ == "yaml._yaml"
+        assert yamltree._LOADER is yaml.CSafeLoader
 
 
 def test_empty_mapping_value_suggests_braces() -> None:

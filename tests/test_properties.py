@@ -18,13 +18,14 @@ from rich.console import Console
 
 from positions.comparison import compare
 from positions.errors import DataError
-from positions.loader import decode, parse
+from positions.loader import blank, parse
 from positions.model import Dataset
 from positions.render import csv as csv_render
 from positions.render import html as html_render
 from positions.render import json as json_render
 from positions.render import markdown as markdown_render
 from positions.render import table as table_render
+from positions.textfile import decode
 
 from .conftest import SHIPPED
 from .test_benchmarks import generate
@@ -146,7 +147,9 @@ parties:
     return parse(text, "roundtrip.yaml")
 
 
-_texts = st.text(st.characters(exclude_categories=["Cs"]), min_size=1).filter(str.strip)
+_texts = st.text(st.characters(exclude_categories=["Cs"]), min_size=1).filter(
+    lambda s: not blank(s)
+)
 
 
 class _Classes(HTMLParser):

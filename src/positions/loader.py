@@ -12,15 +12,14 @@ refusing them rules out "billion laughs" documents that expand exponentially.
 
 from __future__ import annotations
 
-import gc
 import os
 import re
+import unicodedata
 from collections.abc import Iterator
+from datetime import date
 
-import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-
-from positions.errors import DataError, FileError, Problem
+from positions import yamltree
+from positions.errors import DataError, Problem
 from positions.model import (
     Attribution,
     Dataset,
@@ -32,63 +31,17 @@ from positions.model import (
     Source,
     Stance,
 )
-
-try:
-    from yaml._yaml import CParser as _Parser
-except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml.composer import Composer
-    from yaml.parser import Parser
-    from yaml.reader import Reader
-    from yaml.scanner import Scanner
-
-    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
-        """PyYAML's pure-Python reader, scanner, parser and composer."""
-
-        def __init__(self, stream: str) -> None:
-            Reader.__init__(self, stream)
-            Scanner.__init__(self)
-            Parser.__init__(self)
-            Composer.__init__(self)
-
-
-_IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
-_DEFAULT_TAGS = {
-    ScalarNode: "tag:yaml.org,2002:str",
-    SequenceNode: "tag:yaml.org,2002:seq",
-    MappingNode: "tag:yaml.org,2002:map",
-}
-
-
-class _Loader(_Parser):
-    """Parses to nodes only, tagging plain scalars as YAML 1.1 would (``no`` as a boolean).
-
-    It is PyYAML's resolver without its path-based resolvers, which the parser would otherwise
-    call twice for every node: the same tags, found with less work.
-    """
-
-    def descend_resolver(self, current_node: object, current_index: object) -> None:
-        """No path-based resolvers: nothing to track."""
-
-    def ascend_resolver(self) -> None:
-        """No path-based resolvers: nothing to track."""
-
-    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
-        """The tag of a node that has no explicit one."""
-        if kind is ScalarNode and implicit[0]:
-            for tag, pattern in _IMPLICIT.get(value[:1], ()):
-                if pattern.match(value):
-                    return str(tag)
-        return _DEFAULT_TAGS[kind]
-
+from positions.textfile import MAX_BYTES, read_text
+from positions.yamltree import MAP, SEQ, STR, TAG, Mapping, Node, Scalar, Sequence
 
 SCHEMA = "positions/1"
 ENV_VAR = "POSITIONS_FILE"
-MAX_PROBLEMS = 50
-MAX_BYTES = 16 * 1024 * 1024
+MAX_PROBLEMS = yamltree.MAX_PROBLEMS
+__all__ = ["MAX_BYTES", "MAX_PROBLEMS", "SCHEMA", "load", "parse"]
 
 _ID = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
-_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?\Z")
-_TAG = "tag:yaml.org,2002:"
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
+_TAG = TAG
 _TYPE_NAMES = {
     f"{_TAG}bool": "a boolean",
     f"{_TAG}int": "a number",
@@ -101,9 +54,7 @@ _STANCE_KEYS = ("summary", "accepts", "rejects", "firmness", "evidence")
 _EVIDENCE_KEYS = ("source", "quote", "speaker", "attribution")
 _FIRMNESS = [f.value for f in Firmness]
 _ATTRIBUTION = [a.value for a in Attribution]
-
-
-_STR, _MAP, _SEQ = f"{_TAG}str", f"{_TAG}map", f"{_TAG}seq"
+_STR, _MAP, _SEQ = STR, MAP, SEQ
 _PLAIN_TAGS = {_STR, _MAP, _SEQ}
 
 
@@ -113,15 +64,41 @@ def _found(node: Node) -> str:
         node.tag.startswith(_TAG) and node.tag not in _TYPE_NAMES and node.tag not in _PLAIN_TAGS
     ):
         return f"has the tag {node.tag.replace(_TAG, '!!')}, which is not allowed"
-    if isinstance(node, MappingNode):
+    if isinstance(node, Mapping):
         return "is a mapping"
-    if isinstance(node, SequenceNode):
+    if isinstance(node, Sequence):
         return "is a list"
     if node.tag == f"{_TAG}null" and not node.value:
         return "is empty"
     if node.tag not in _TYPE_NAMES:
         return f"is the text '{node.value}'"
     return f"is '{node.value}', which YAML reads as {_TYPE_NAMES[node.tag]}"
+
+
+def _is_date(value: str) -> bool:
+    """YYYY, YYYY-MM or YYYY-MM-DD, and a day that is on the calendar."""
+    match = _DATE.match(value)
+    if match is None:
+        return False
+    year, month, day = (int(part) if part else 1 for part in match.groups())
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def blank(text: str) -> bool:
+    """Whether ``text`` shows nothing: only spaces, controls, or invisible format characters."""
+    return all(
+        char.isspace() or unicodedata.category(char) in ("Cc", "Cf", "Zs", "Zl", "Zp")
+        for char in text
+    )
+
+
+def fold_name(name: str) -> str:
+    """A name as it is compared: NFC-normalised, without surrounding spaces, case-folded."""
+    return unicodedata.normalize("NFC", name).strip().casefold()
 
 
 def _closest(word: str, choices: list[str]) -> str | None:
@@ -136,8 +113,11 @@ def _suggest(word: str, choices: list[str]) -> str:
     return f" (did you mean '{close}'?)" if close else ""
 
 
-def _one_of(choices: list[str]) -> str:
-    return ", ".join(choices) if choices else "(none defined)"
+def _one_of(choices: list[str], shown: int = 20) -> str:
+    if not choices:
+        return "(none defined)"
+    more = f" and {len(choices) - shown} more" if len(choices) > shown else ""
+    return ", ".join(choices[:shown]) + more
 
 
 class _Checker:
@@ -149,32 +129,44 @@ class _Checker:
         self.overflow = 0  # problems beyond MAX_PROBLEMS, counted but not kept
         self.unchecked: set[str] = set()  # issues whose outcomes could not be read
 
-    def problem(self, node: Node, message: str) -> None:
-        """Record a problem at the start of ``node``."""
+    def problem(
+        self, node: Node, message: str, *, suggest: tuple[str, list[str]] | None = None
+    ) -> None:
+        """Record a problem at the start of ``node``, with "did you mean" for ``suggest``.
+
+        The suggestion, a look-up among many names, is made only for the problems that are
+        kept: a file of a million misspelt names must not cost a million look-ups.
+        """
         if len(self.problems) >= MAX_PROBLEMS:
             self.overflow += 1
             return
-        mark = node.start_mark
-        self.problems.append(Problem(self.path, mark.line + 1, mark.column + 1, message))
+        if suggest is not None:
+            message += _suggest(*suggest)
+        self.problems.append(Problem(self.path, node.line, node.column, message))
+
+    @property
+    def full(self) -> bool:
+        """Whether as many problems are kept as will be shown."""
+        return len(self.problems) >= MAX_PROBLEMS
 
     def where(self, node: Node) -> Location:
         """The location of ``node`` in the file."""
-        return Location(self.path, node.start_mark.line + 1, node.start_mark.column + 1)
+        return Location(self.path, node.line, node.column)
 
     # -- shapes -------------------------------------------------------------------------------
 
-    def pairs(self, node: Node | None, what: str) -> Iterator[tuple[str, ScalarNode, Node]]:
+    def pairs(self, node: Node | None, what: str) -> Iterator[tuple[str, Scalar, Node]]:
         """Yield the (key, key node, value node) of a mapping, refusing bad and duplicate keys."""
         if node is None:
             return
-        if not isinstance(node, MappingNode) or node.tag != _MAP:
-            empty = isinstance(node, ScalarNode) and not node.value and node.tag != _STR
+        if not isinstance(node, Mapping) or node.tag != _MAP:
+            empty = isinstance(node, Scalar) and not node.value and node.tag != _STR
             hint = " (write {} for none)" if empty else ""
             self.problem(node, f"{what} {_found(node)}; expected a mapping{hint}")
             return
-        seen: dict[str, ScalarNode] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode) or key_node.tag != _STR:
+        seen: dict[str, Scalar] = {}
+        for key_node, value_node in node.pairs:
+            if not isinstance(key_node, Scalar) or key_node.tag != _STR:
                 self.problem(
                     key_node,
                     f"a key in {what} {_found(key_node)}; expected text (put it in quotes)",
@@ -182,7 +174,7 @@ class _Checker:
                 continue
             key = key_node.value
             if key in seen:
-                first = seen[key].start_mark.line + 1
+                first = seen[key].line
                 self.problem(
                     key_node,
                     f"duplicate key '{key}' in {what} (first at line {first}); "
@@ -196,13 +188,16 @@ class _Checker:
         self, node: Node, what: str, keys: tuple[str, ...], optional: tuple[str, ...] = ()
     ) -> dict[str, Node] | None:
         """Check a mapping with a fixed set of ``keys`` (all required but ``optional``)."""
-        if not isinstance(node, MappingNode) or node.tag != _MAP:
+        if not isinstance(node, Mapping) or node.tag != _MAP:
             self.problem(node, f"{what} {_found(node)}; expected a mapping")
             return None
         values: dict[str, Node] = {}
         meant: set[str] = set()
         for key, key_node, value_node in self.pairs(node, what):
             if key not in keys:
+                if self.full:  # not shown, so not worth a look-up
+                    self.overflow += 1
+                    continue
                 close = _closest(key, list(keys))
                 hint = f" (did you mean '{close}'?)" if close else ""
                 if close:
@@ -228,11 +223,11 @@ class _Checker:
         """A non-empty text value, refusing anything YAML would read as another type."""
         if node is None:
             return None
-        if not isinstance(node, ScalarNode) or node.tag != _STR:
-            quote = " (put it in quotes)" if isinstance(node, ScalarNode) and node.value else ""
+        if not isinstance(node, Scalar) or node.tag != _STR:
+            quote = " (put it in quotes)" if isinstance(node, Scalar) and node.value else ""
             self.problem(node, f"{what} {_found(node)}; expected text{quote}")
             return None
-        if not node.value.strip():
+        if blank(node.value):
             self.problem(node, f"{what} is empty; expected text")
             return None
         return str(node.value)
@@ -241,16 +236,15 @@ class _Checker:
         """A text value that must be one of ``choices``."""
         if node is None:
             return None
-        if not isinstance(node, ScalarNode) or node.tag != _STR:
+        if not isinstance(node, Scalar) or node.tag != _STR:
             self.problem(node, f"{what} {_found(node)}; expected one of {_one_of(choices)}")
             return None
         value = str(node.value)
         if value not in choices:
             self.problem(
-                node,
-                f"{what} is '{value}'; expected one of "
-                f"{_one_of(choices)}{_suggest(value, choices)}",
-            )
+                node, f"{what} is '{value}'; expected one of {_one_of(choices)}",
+                suggest=(value, choices),
+            )  # fmt: skip
             return None
         return value
 
@@ -258,10 +252,10 @@ class _Checker:
         """The items of a list."""
         if node is None:
             return []
-        if not isinstance(node, SequenceNode) or node.tag != _SEQ:
+        if not isinstance(node, Sequence) or node.tag != _SEQ:
             self.problem(node, f"{what} {_found(node)}; expected a list")
             return []
-        return list(node.value)
+        return list(node.items)
 
     def identifier(self, key: str, key_node: Node, what: str) -> bool:
         """Check that an id is lower-case letters, digits, '-' and '_'."""
@@ -315,12 +309,12 @@ class _Checker:
         """A date as YYYY, YYYY-MM or YYYY-MM-DD, quoted or not: its text is kept as written."""
         if node is None:
             return None
-        if isinstance(node, ScalarNode) and node.tag in (f"{_TAG}timestamp", f"{_TAG}int"):
+        if isinstance(node, Scalar) and node.tag in (f"{_TAG}timestamp", f"{_TAG}int"):
             value: str | None = node.value
         else:
             value = self.text(node, what)
-        if value is not None and not _DATE.match(value):
-            self.problem(node, f"{what} is '{value}'; expected a date as YYYY-MM-DD")
+        if value is not None and not _is_date(value):
+            self.problem(node, f"{what} is '{value}'; expected a real date as YYYY-MM-DD")
             return None
         return value
 
@@ -337,9 +331,9 @@ class _Checker:
             question = self.text(f.get("question"), f"question of {what}")
             outcomes: dict[str, str] = {}
             outcomes_node = f.get("outcomes")
-            if isinstance(outcomes_node, MappingNode) and not outcomes_node.value:
+            if isinstance(outcomes_node, Mapping) and not outcomes_node.pairs:
                 self.problem(outcomes_node, f"{what} has no outcomes; expected at least one")
-            elif not isinstance(outcomes_node, MappingNode):
+            elif not isinstance(outcomes_node, Mapping):
                 self.unchecked.add(iid)  # stances on it cannot be checked against its outcomes
             for oid, okey, ovalue in self.pairs(outcomes_node, f"outcomes of {what}"):
                 self.identifier(oid, okey, "outcome")
@@ -388,7 +382,8 @@ class _Checker:
                     self.problem(
                         ikey,
                         f"stance of '{pid}' on undefined issue '{iid}'; expected one of "
-                        f"{_one_of(list(issues))}{_suggest(iid, list(issues))}",
+                        f"{_one_of(list(issues))}",
+                        suggest=(iid, list(issues)),
                     )
                     continue
                 stance = self.stance(svalue, f"stance of '{pid}' on '{iid}'", issue, sources)
@@ -424,7 +419,7 @@ class _Checker:
             for item in self.items(evidence_node, f"evidence of {what}")
             if (e := self.evidence(item, f"evidence of {what}", sources)) is not None
         ]
-        if isinstance(evidence_node, SequenceNode) and not evidence_node.value:
+        if isinstance(evidence_node, Sequence) and not evidence_node.items:
             self.problem(evidence_node, f"evidence of {what} is empty; expected at least one quote")
         if summary is None or firmness is None or not evidence:
             return None
@@ -450,7 +445,8 @@ class _Checker:
                 self.problem(
                     item,
                     f"'{oid}' is not an outcome of issue '{issue.id}'; expected one of "
-                    f"{_one_of(choices)}{_suggest(oid, choices)}",
+                    f"{_one_of(choices)}",
+                    suggest=(oid, choices),
                 )
             elif oid in out:
                 self.problem(item, f"outcome '{oid}' is listed twice in {what}; expected it once")
@@ -467,8 +463,8 @@ class _Checker:
         if source is not None and source not in sources:
             self.problem(
                 f["source"],
-                f"source '{source}' is not defined; expected one of "
-                f"{_one_of(list(sources))}{_suggest(source, list(sources))}",
+                f"source '{source}' is not defined; expected one of {_one_of(list(sources))}",
+                suggest=(source, list(sources)),
             )
             source = None
         quote = self.text(f.get("quote"), f"quote of {what}")
@@ -479,119 +475,15 @@ class _Checker:
         return Evidence(source, quote, Attribution(attribution), speaker, self.where(node))
 
 
-def _line_col(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
-def _code(character: int | str) -> int:
-    return character if isinstance(character, int) else ord(character)
-
-
-def _yaml_problem(path: str, text: str, error: yaml.YAMLError) -> Problem:
-    """Turn PyYAML's error into a Problem at the right place."""
-    if isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None:
-        mark = error.problem_mark
-        problem = error.problem or "invalid YAML"
-        lines = text.splitlines()
-        at = lines[mark.line][mark.column : mark.column + 1] if mark.line < len(lines) else ""
-        if "tab character" in problem or at == "\t":
-            message = "a tab is used for indentation; expected spaces (YAML forbids tabs there)"
-        else:
-            context = ""
-            if error.context and error.context_mark is not None:
-                cm = error.context_mark
-                context = f" ({error.context} at line {cm.line + 1}, column {cm.column + 1})"
-            message = f"{problem}{context}; expected valid YAML"
-        return Problem(path, mark.line + 1, mark.column + 1, message)
-    if isinstance(error, yaml.reader.ReaderError):
-        line, col = _line_col(text, error.position)
-        return Problem(
-            path,
-            line,
-            col,
-            f"character U+{_code(error.character):04X} is not allowed in YAML ({error.reason}); "
-            f"expected printable text",
-        )
-    return Problem(path, 1, 1, f"{error}; expected valid YAML")
-
-
-def _compose(text: str) -> Node | None:
-    """The document's node tree, as ``yaml.compose`` would give it with our loader."""
-    loader = _Loader(text)
-    try:
-        return loader.get_single_node()
-    finally:
-        loader.dispose()
-
-
-def _tokens(text: str) -> Iterator[yaml.Token]:
-    """The document's tokens, as ``yaml.scan`` would give them with our loader."""
-    loader = _Loader(text)
-    try:
-        while (token := loader.get_token()) is not None:
-            yield token
-    finally:
-        loader.dispose()
-
-
-def _check_no_aliases(path: str, text: str) -> list[Problem]:
-    """Find every anchor and alias; only scanned when the text could hold one."""
-    if "&" not in text and "*" not in text:
-        return []
-    problems = []
-    for token in _tokens(text):
-        if isinstance(token, yaml.AnchorToken | yaml.AliasToken):
-            kind = "anchor" if isinstance(token, yaml.AnchorToken) else "alias"
-            mark = token.start_mark
-            problems.append(
-                Problem(
-                    path,
-                    mark.line + 1,
-                    mark.column + 1,
-                    f"{kind} '{token.value}' is not supported; "
-                    f"expected every value written out in full",
-                )
-            )
-            if len(problems) >= MAX_PROBLEMS:
-                break
-    return problems
-
-
 def parse(text: str, path: str = "<string>") -> Dataset:
     """Check YAML text against positions/1 and build the model, or raise DataError."""
-    # The node tree and the model hold no reference cycles, yet the cyclic garbage collector
-    # would walk them again and again as they grow: a large file took three times as long.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return _parse(text, path)
-    finally:
-        if collecting:
-            gc.enable()
-
-
-def _parse(text: str, path: str) -> Dataset:
-    text = text.removeprefix("\ufeff")
-    try:
-        problems = _check_no_aliases(path, text)
-        if problems:
-            raise DataError(problems)
-        root = _compose(text)
-    except yaml.YAMLError as error:
-        raise DataError([_yaml_problem(path, text, error)]) from None
+    root = yamltree.parse(text.removeprefix("\ufeff"), path)
     if root is None:
-        raise DataError(
-            [
-                Problem(
-                    path,
-                    1,
-                    1,
-                    "the file is empty; expected a positions/1 mapping with "
-                    "schema, title, sources, issues and parties",
-                )
-            ]
+        message = (
+            "the file is empty; expected a positions/1 mapping with "
+            "schema, title, sources, issues and parties"
         )
+        raise DataError([Problem(path, 1, 1, message)])
     checker = _Checker(path)
     dataset = checker.dataset(root)
     if checker.problems or dataset is None:
@@ -600,49 +492,10 @@ def _parse(text: str, path: str) -> Dataset:
     return dataset
 
 
-def decode(data: bytes, path: str) -> str:
-    """Decode UTF-8 (a byte-order mark is allowed), pointing at the first invalid byte."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        good = data[: error.start].decode("utf-8-sig")
-        line, col = _line_col(good, len(good))
-        raise DataError(
-            [
-                Problem(
-                    path,
-                    line,
-                    col,
-                    f"byte 0x{data[error.start]:02x} is not valid UTF-8; "
-                    f"expected a file saved as UTF-8",
-                )
-            ]
-        ) from None
-
-
-def read_text(path: str) -> str:
-    """Read a text file for the loader, turning every OS failure into a FileError."""
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise FileError(f"{path}: no such file; expected a positions YAML file") from None
-    except IsADirectoryError:
-        raise FileError(f"{path}: is a directory; expected a positions YAML file") from None
-    except OSError as error:
-        raise FileError(f"{path}: cannot read: {error.strerror}") from None
-    if len(data) > MAX_BYTES:
-        raise FileError(
-            f"{path}: file is larger than {MAX_BYTES // (1024 * 1024)} MiB; "
-            f"expected a hand-written positions file"
-        )
-    return decode(data, path)
-
-
 def load(path: str | os.PathLike[str]) -> Dataset:
     """Read and check a positions/1 file."""
     name = os.fspath(path)
-    return parse(read_text(name), name)
+    return parse(read_text(name, expected="a positions YAML file"), name)
 
 
 def shipped_path() -> str:
@@ -656,7 +509,7 @@ def locate(explicit: str | None) -> str:
     Paths are kept as ``str``: pathlib is not needed here, and importing it would cost every
     command a few milliseconds of start-up.
     """
-    if explicit:
+    if explicit is not None:
         return explicit
     from_env = os.environ.get(ENV_VAR)
     if from_env:

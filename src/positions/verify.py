@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from positions.errors import FileError
-from positions.loader import decode
 from positions.model import Dataset, Evidence, Location
 from positions.text import fold_typography
+from positions.textfile import decode
 
 _SPACE = re.compile(r"\s+")
 
