@@ -5,19 +5,15 @@ Nothing here imports click, and rich is imported only when a terminal table is p
 
 from __future__ import annotations
 
-import contextlib
-import os
-import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from positions import loader
 from positions.comparison import Comparison, find_issue, find_issues, find_parties
 from positions.comparison import compare as compare_parties
-from positions.errors import FileError, PositionsError, UsageError
+from positions.errors import PositionsError
 from positions.formats import FORMATS, Format
 from positions.model import Attribution, Dataset
-from positions.text import fold_typography, for_terminal
 
 if TYPE_CHECKING:
     from positions.analysis import AgendaItem, Diff, Matrix, SourceUse, WeakStance
@@ -157,109 +153,29 @@ def render(fmt: Format, view: str, *args: Any, **kwargs: Any) -> Any:
     return getattr(fmt.renderer(), view)(*args, **kwargs)
 
 
-def emit(fmt: str, view: str, *args: Any, output: str = "-", **kwargs: Any) -> None:
+def emit(
+    fmt: str, view: str, *args: Any, output: str = "-", protect: str | None = None, **kwargs: Any
+) -> None:
     """Render ``view`` and print it on standard output, or write it to the file ``output``."""
-    result = render(FORMATS[fmt], view, *args, **kwargs)
-    if output == "-":
-        print_out(result)
+    from positions import output as edge
+
+    chosen = FORMATS[fmt]
+    result = render(chosen, view, *args, **kwargs)
+    if output == "-" and not isinstance(result, str):
+        edge.print_renderable(result)
     else:
-        write_output(output, as_text(result), FORMATS[fmt])
-
-
-def as_text(result: object) -> str:
-    """Text as it is; a rich renderable as the plain text a 120-column terminal would show."""
-    if isinstance(result, str):
-        return result
-    import io
-
-    from rich.console import Console
-
-    buffer = io.StringIO()
-    Console(file=buffer, width=120, color_system=None, highlight=False).print(result)
-    return buffer.getvalue()
-
-
-def guard_output(output: str, data: str | None) -> None:
-    """Refuse to write an output over the data file the command reads."""
-    source = data_path(data)
-    if output != "-" and _same_file(output, source):
-        raise UsageError(f"refusing to overwrite the data file {source} with the output")
-
-
-def write_output(output: str, text: str, fmt: Format) -> None:
-    """Write ``text`` to ``output``, or print it for ``-``; CSV gets a BOM for spreadsheets."""
-    if output == "-":
-        print_out(text)
-    else:
-        write_atomic(output, text, encoding="utf-8-sig" if fmt.name == "csv" else "utf-8")
-
-
-def print_out(result: object) -> None:
-    """Print text as it is, or a rich renderable through a console on standard output."""
-    if isinstance(result, str):
-        sys.stdout.write(for_terminal(result) if sys.stdout.isatty() else result)
-        return
-    from rich.console import Console
-
-    console = Console(highlight=False, emoji=False, markup=False)
-    if console.encoding.replace("-", "").startswith("utf"):
-        console.print(result)
-        return
-    # A terminal that cannot show typographic quotes and dashes: render first, then fold them to
-    # ASCII so that the columns stay aligned (rich already draws ASCII borders there).
-    with console.capture() as capture:
-        console.print(result)
-    sys.stdout.write(fold_typography(capture.get()))
+        text = result if isinstance(result, str) else edge.plain_text(result)
+        encoding = "utf-8-sig" if chosen.name == "csv" else "utf-8"
+        edge.write_file(output, text, encoding=encoding, protect=protect)
 
 
 def export(
     data: str | None, parties: Sequence[str], issues: Sequence[str], output: str, fmt: Format
 ) -> None:
     """Write the comparison to ``output`` (``-`` for standard output), whole or not at all."""
-    guard_output(output, data)
+    protect = data_path(data)
     if "comparison" in fmt.views:
-        text = render(fmt, "comparison", compare(data, parties, issues), evidence=True)
+        emit(fmt.name, "comparison", compare(data, parties, issues), evidence=True,
+             output=output, protect=protect)  # fmt: skip
     else:
-        text = render(fmt, "matrix", matrix_view(data, parties))
-    write_output(output, text, fmt)
-
-
-def _same_file(a: str, b: str) -> bool:
-    try:
-        return os.path.exists(a) and os.path.exists(b) and os.path.samefile(a, b)
-    except OSError:
-        return False
-
-
-def write_atomic(path: str, text: str, *, encoding: str = "utf-8") -> None:
-    """Write to a temporary file beside ``path``, then rename it into place."""
-    import tempfile
-
-    folder, name = os.path.split(path)
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder or ".", prefix=f".{name}.", suffix=".tmp")
-    except OSError as error:
-        raise FileError(f"{path}: cannot write: {error.strerror}") from None
-    try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
-            handle.write(text)
-        mode = os.stat(path).st_mode if os.path.exists(path) else 0o666 & ~_umask()
-        os.chmod(tmp, mode & 0o7777)
-        os.replace(tmp, path)
-    except OSError as error:
-        _discard(tmp)
-        raise FileError(f"{path}: cannot write: {error.strerror}") from None
-    except BaseException:
-        _discard(tmp)
-        raise
-
-
-def _discard(path: str) -> None:
-    with contextlib.suppress(FileNotFoundError):
-        os.unlink(path)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+        emit(fmt.name, "matrix", matrix_view(data, parties), output=output, protect=protect)

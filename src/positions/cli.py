@@ -369,8 +369,8 @@ def matrix(
     from positions import app
 
     chosen = for_output(fmt, output, choices("matrix"))
-    app.guard_output(output, data)
-    app.emit(chosen.name, "matrix", app.matrix_view(data, parties, attribution), output=output)
+    app.emit(chosen.name, "matrix", app.matrix_view(data, parties, attribution), output=output,
+             protect=app.data_path(data))  # fmt: skip
 
 
 @cli.command()

@@ -1,0 +1,202 @@
+"""The output edge: writing what a command made to standard output or to a file.
+
+Every command that writes goes through here, so each write gets the same guarantees:
+
+- a failure to write (a closed or full standard output, a full disk, a folder or a missing
+  folder as the target) is a FileError with one plain message, never a traceback;
+- a regular file is replaced whole or not at all: the text goes to a temporary file beside it,
+  which is renamed over it only once everything was written;
+- a path that is not a regular file (``/dev/null``, a FIFO, a terminal) is written through,
+  never replaced; a symbolic link is followed, so the link stays and its target is written;
+- the data file a command reads is never written over.
+
+``click.open_file(..., atomic=True)`` is not used for the replacing: it renames its temporary
+file over the target even when writing failed part way, and it would replace a device node with
+a regular file (tests/test_hardening.py shows both).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import sys
+from typing import TYPE_CHECKING, TextIO
+
+from positions.errors import FileError, UsageError
+from positions.text import fold_typography, for_terminal
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+
+def write_stdout(text: str) -> None:
+    """Write ``text`` to standard output and flush it, so that a failure is reported here."""
+    stream = sys.stdout
+    if stream is None:
+        raise FileError("standard output is closed; expected somewhere to write")
+    try:
+        stream.write(for_terminal(text) if stream.isatty() else text)
+        stream.flush()
+    except BrokenPipeError:
+        raise  # the reader has gone: click ends the command quietly
+    except OSError as error:
+        raise FileError(f"standard output: cannot write: {error.strerror}") from None
+
+
+def console(file: object = None, *, width: int | None = None) -> Console:
+    """A rich console that prints data as written: no markup, no emoji, no highlighting."""
+    from rich.console import Console
+
+    return Console(
+        file=file,  # type: ignore[arg-type]
+        width=width,
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
+
+
+class _Held:
+    """Standard output as rich sees it (a terminal or not, its encoding), holding what is written.
+
+    rich then lays out for the real terminal, while the text is written, and any failure to
+    write is reported, by this module alone.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.parts: list[str] = []
+        self.encoding = getattr(stream, "encoding", None) or "utf-8"
+
+    def write(self, text: str) -> int:
+        self.parts.append(text)
+        return len(text)
+
+    def flush(self) -> None:
+        """Nothing to do: the text is written by print_renderable."""
+
+    def isatty(self) -> bool:
+        return self.stream.isatty()
+
+    def fileno(self) -> int:
+        return self.stream.fileno()
+
+
+def print_renderable(renderable: RenderableType) -> None:
+    """Print a rich renderable on standard output, as the terminal there can show it."""
+    if sys.stdout is None:
+        raise FileError("standard output is closed; expected somewhere to write")
+    held = _Held(sys.stdout)
+    out = console(held)
+    out.print(renderable)
+    text = "".join(held.parts)
+    if not out.encoding.replace("-", "").lower().startswith("utf"):
+        # A terminal that cannot show typographic quotes and dashes: they are folded to ASCII
+        # after the layout, so the columns stay aligned (rich draws ASCII borders there).
+        text = fold_typography(text)
+    write_stdout_raw(text)
+
+
+def write_stdout_raw(text: str) -> None:
+    """Write already terminal-safe text (a rendered table with its colours) to standard output."""
+    stream = sys.stdout
+    if stream is None:
+        raise FileError("standard output is closed; expected somewhere to write")
+    try:
+        stream.write(text)
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise FileError(f"standard output: cannot write: {error.strerror}") from None
+
+
+def plain_text(renderable: RenderableType, width: int = 120) -> str:
+    """A rich renderable as the plain text a terminal ``width`` columns wide would show."""
+    import io
+
+    buffer = io.StringIO()
+    out = console(buffer, width=width)
+    out.no_color = True
+    out.print(renderable)
+    return buffer.getvalue()
+
+
+def same_file(a: str, b: str) -> bool:
+    """Whether the paths ``a`` and ``b`` name one file (through links too)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def write_file(
+    path: str, text: str, *, encoding: str = "utf-8", protect: str | None = None
+) -> None:
+    """Write ``text`` to ``path`` (``-`` for standard output), never over ``protect``."""
+    if path == "-":
+        write_stdout(text)
+        return
+    if not path:
+        raise UsageError(
+            "an empty output file name; expected a file to write, or - for standard output"
+        )
+    if protect is not None and same_file(path, protect):
+        raise UsageError(f"refusing to overwrite the data file {protect} with the output")
+    data = text.encode(encoding)
+    target = os.path.realpath(path)  # a link stays a link: its target is what gets written
+    try:
+        mode: int | None = os.stat(target).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as error:
+        raise FileError(f"{path}: cannot write: {error.strerror}") from None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise FileError(f"{path}: is a folder; expected a file to write")
+    if mode is not None and not stat.S_ISREG(mode):
+        _write_through(path, target, data)
+    else:
+        _replace(path, target, data, mode)
+
+
+def _write_through(path: str, target: str, data: bytes) -> None:
+    """Write to a device, FIFO or socket as it is: never replace it with a regular file."""
+    try:
+        with open(target, "wb") as handle:
+            handle.write(data)
+    except OSError as error:
+        raise FileError(f"{path}: cannot write: {error.strerror}") from None
+
+
+def _replace(path: str, target: str, data: bytes, mode: int | None) -> None:
+    """Write a temporary file beside ``target``, then rename it over ``target``."""
+    folder, name = os.path.split(target)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    while True:
+        temporary = os.path.join(folder, f".{name}.{os.urandom(4).hex()}.tmp")
+        try:
+            # 0666 as a new file gets it: the kernel takes the umask off.
+            fd = os.open(temporary, flags, 0o666)
+            break
+        except FileExistsError:
+            continue
+        except OSError as error:
+            raise FileError(f"{path}: cannot write: {error.strerror}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        if mode is not None:
+            os.chmod(temporary, stat.S_IMODE(mode))  # the file being replaced keeps its mode
+        os.replace(temporary, target)
+    except OSError as error:
+        _discard(temporary)
+        raise FileError(f"{path}: cannot write: {error.strerror}") from None
+    except BaseException:
+        _discard(temporary)
+        raise
+
+
+def _discard(path: str) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(path)
