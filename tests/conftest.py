@@ -48,7 +48,9 @@ def run() -> Callable[..., Result]:
     runner = CliRunner()
 
     def invoke(*args: str, env: dict[str, str] | None = None) -> Result:
-        result = runner.invoke(cli, list(args), env=env, catch_exceptions=False)
+        result = runner.invoke(
+            cli, list(args), env=env, catch_exceptions=False, prog_name="positions"
+        )
         return Result(result.exit_code, result.stdout, result.stderr)
 
     return invoke

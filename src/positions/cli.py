@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
@@ -104,6 +105,18 @@ def report(lines: list[str]) -> None:
         click.echo(f"positions: {one_line(line)}", err=True)
 
 
+def click_message(error: click.ClickException) -> str:
+    """The error click raised (a bad option, a missing argument) as one line, in our style."""
+    message = " ".join(error.format_message().split())
+    message = re.sub(r"\.? Did you mean (.*?)\?$", r" (did you mean \1?)", message).rstrip(".")
+    if message[:1].isupper() and message[1:2].islower():
+        message = message[0].lower() + message[1:]
+    ctx = getattr(error, "ctx", None)
+    if isinstance(error, click.UsageError) and ctx is not None:
+        message += f"; see '{ctx.command_path} --help'"
+    return message
+
+
 def tolerate_encoding() -> None:
     """Let a terminal that cannot show some characters get escapes instead of a crash."""
     for stream in (sys.stdout, sys.stderr):
@@ -147,8 +160,11 @@ class PositionsGroup(click.Group):
         tolerate_encoding()
         try:
             code = call(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.exceptions.NoArgsIsHelpError as error:
+            error.show()  # ``positions`` alone: the help, as click gives it
+            sys.exit(error.exit_code)
         except click.ClickException as error:
-            error.show()
+            report([click_message(error)])
             sys.exit(error.exit_code)
         except click.exceptions.Abort:
             click.echo("\npositions: interrupted", err=True)
