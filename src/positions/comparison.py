@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from positions.errors import UsageError
 from positions.model import Attribution, Dataset, Issue, Party, Stance
+from positions.text import fold_name
 
 
 class Relation(Enum):
@@ -163,12 +164,12 @@ def find_party(dataset: Dataset, name: str) -> Party:
     """The party named by id, name or alias, case-insensitively; UsageError if none is."""
     import difflib  # only to suggest a name after a miss
 
-    wanted = name.casefold()
+    wanted = fold_name(name)
     for party in dataset.parties.values():
-        if any(label.casefold() == wanted for label in _labels(party)):
+        if any(fold_name(label) == wanted for label in _labels(party)):
             return party
     known = {
-        label.casefold(): party.id for party in dataset.parties.values() for label in _labels(party)
+        fold_name(label): party.id for party in dataset.parties.values() for label in _labels(party)
     }
     close = difflib.get_close_matches(wanted, list(known), n=1, cutoff=0.6)
     hint = f"did you mean '{known[close[0]]}'? " if close else ""
@@ -189,12 +190,13 @@ def find_parties(dataset: Dataset, names: Sequence[str]) -> list[Party]:
 
 def find_issue(dataset: Dataset, name: str) -> Issue:
     """The issue with id ``name`` (case-insensitive); UsageError if none is."""
-    issue = dataset.issues.get(name.casefold())
+    wanted = fold_name(name)
+    issue = dataset.issues.get(wanted)
     if issue is not None:
         return issue
     import difflib  # only to suggest a name after a miss
 
-    close = difflib.get_close_matches(name.casefold(), list(dataset.issues), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(wanted, list(dataset.issues), n=1, cutoff=0.6)
     hint = f"did you mean '{close[0]}'? " if close else ""
     raise UsageError(f"no issue '{name}'; {hint}known issues: {', '.join(dataset.issues)}")
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from collections.abc import Iterator
 from datetime import date
 
@@ -31,13 +30,14 @@ from positions.model import (
     Source,
     Stance,
 )
+from positions.text import blank, fold_name
 from positions.textfile import MAX_BYTES, read_text
 from positions.yamltree import MAP, SEQ, STR, TAG, Mapping, Node, Scalar, Sequence
 
 SCHEMA = "positions/1"
 ENV_VAR = "POSITIONS_FILE"
 MAX_PROBLEMS = yamltree.MAX_PROBLEMS
-__all__ = ["MAX_BYTES", "MAX_PROBLEMS", "SCHEMA", "load", "parse"]
+__all__ = ["MAX_BYTES", "MAX_PROBLEMS", "SCHEMA", "blank", "load", "parse"]
 
 _ID = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
@@ -86,19 +86,6 @@ def _is_date(value: str) -> bool:
     except ValueError:
         return False
     return True
-
-
-def blank(text: str) -> bool:
-    """Whether ``text`` shows nothing: only spaces, controls, or invisible format characters."""
-    return all(
-        char.isspace() or unicodedata.category(char) in ("Cc", "Cf", "Zs", "Zl", "Zp")
-        for char in text
-    )
-
-
-def fold_name(name: str) -> str:
-    """A name as it is compared: NFC-normalised, without surrounding spaces, case-folded."""
-    return unicodedata.normalize("NFC", name).strip().casefold()
 
 
 def _closest(word: str, choices: list[str]) -> str | None:
@@ -367,7 +354,7 @@ class _Checker:
             for label, label_node in labels:
                 if label is None or label_node is None:
                     continue
-                other = names.setdefault(label.casefold(), pid)
+                other = names.setdefault(fold_name(label), pid)
                 if other != pid:
                     self.problem(
                         label_node,

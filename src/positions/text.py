@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Typographic punctuation and its ASCII equivalent, for quote matching and plain terminals.
 TYPOGRAPHY = str.maketrans(
@@ -77,3 +78,26 @@ def _keep_layout(match: re.Match[str]) -> str:
 def fold_typography(text: str) -> str:
     """Typographic quotes, dashes and bullets replaced by their ASCII equivalents."""
     return text.translate(TYPOGRAPHY)
+
+
+def blank(text: str) -> bool:
+    """Whether ``text`` shows nothing: only spaces, controls, or invisible format characters."""
+    return all(
+        char.isspace() or unicodedata.category(char) in ("Cc", "Cf", "Zs", "Zl", "Zp")
+        for char in text
+    )
+
+
+def fold_name(name: str) -> str:
+    """A name as it is compared and looked up: look-alikes and case folded together.
+
+    NFKC makes composed and decomposed accents, and full-width letters, one; invisible format
+    characters (zero-width spaces and joiners) and surrounding spaces are dropped; then the case
+    is folded (so ``ß`` is ``ss``).
+    """
+    visible = "".join(c for c in unicodedata.normalize("NFKC", name) if not _invisible(c))
+    return unicodedata.normalize("NFKC", visible.strip().casefold())
+
+
+def _invisible(char: str) -> bool:
+    return unicodedata.category(char) == "Cf"
