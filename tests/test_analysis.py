@@ -10,10 +10,11 @@ from typing import Any
 
 import pytest
 
-from positions.analysis import agenda, at_least, diff, matrix, source_use
-from positions.comparison import Relation, compare
+from positions.analysis import agenda, diff, matrix, source_use
+from positions.comparison import at_least, compare
 from positions.loader import load, parse
 from positions.model import Attribution
+from positions.results import Relation
 
 from .conftest import DATA, MINIMAL, SHIPPED, THREE, VALID
 from .test_benchmarks import generate
@@ -34,7 +35,7 @@ def test_agenda_order_and_reasons() -> None:
     conflicts where both sides are open tie, and keep the file's order.
     """
     ds = load(AGENDA)
-    items = agenda(compare(ds, list(ds.parties.values())))
+    items = agenda(compare(ds, list(ds.parties.values()))).items
     assert [(i.place, i.row.issue.id, i.group, i.reason) for i in items] == [
         (1, "agree", "common ground", "all accept x"),
         (2, "overlap", "common ground", "all accept y"),
@@ -72,7 +73,11 @@ def test_agenda_table(run: Any) -> None:
 def test_agenda_needs_two_parties(run: Any) -> None:
     """Agenda with one party is a usage error."""
     result = run("agenda", "a", "--data", str(AGENDA))
-    assert (result.code, result.err) == (2, "positions: agenda needs at least two parties\n")
+    assert (result.code, result.err) == (
+        2,
+        "positions: agenda needs two or more parties, got 1; for one party's stances: "
+        "positions show PARTY; see 'positions agenda --help'\n",
+    )
 
 
 # -- matrix ----------------------------------------------------------------------------------
@@ -196,7 +201,8 @@ def test_matrix_and_agenda_take_attribution(run: Any) -> None:
 
 def test_source_use_and_weak_stances() -> None:
     """Each source's stances and quotes; stances on one source or only inferred are flagged."""
-    uses, weak = source_use(load(THREE))
+    report = source_use(load(THREE))
+    uses, weak = report.uses, report.weak
     assert [(u.source, u.stances, u.quotes) for u in uses] == [("s1", 10, 10)]
     border = [w for w in weak if (w.party, w.issue) == ("north", "border")]
     assert border[0].reasons == ("a single source (s1)", "only inferred evidence")

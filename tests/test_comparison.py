@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from positions.comparison import (
-    Rejection,
-    Relation,
-    compare,
-    find_parties,
-    find_party,
-    rejections,
-    relate,
-)
+from positions.comparison import compare, rejections, relate
 from positions.errors import UsageError
 from positions.loader import load
+from positions.lookup import find_parties, find_party
 from positions.model import Attribution, Evidence, Firmness, Issue, Party, Stance
+from positions.results import Rejection, Relation
 
 from .conftest import THREE
 

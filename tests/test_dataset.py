@@ -6,10 +6,13 @@ from importlib import resources
 
 import pytest
 
-from positions.comparison import Relation, compare, find_parties
-from positions.loader import load, shipped_path
+from positions.comparison import compare
+from positions.loader import load
+from positions.lookup import find_parties
 from positions.model import Attribution
-from positions.verify import verify
+from positions.options import shipped_path
+from positions.results import Relation
+from positions.verify import check
 
 from .conftest import SHARED_SOURCES, SHIPPED
 
@@ -35,7 +38,7 @@ def test_sources_are_the_five_articles() -> None:
 @pytest.mark.skipif(not SHARED_SOURCES.is_dir(), reason="../shared/sources is not beside the repo")
 def test_every_quote_is_in_its_article() -> None:
     """Every quote in positions.yaml occurs in its article (after folding quotes and dashes)."""
-    checked, missing = verify(load(SHIPPED), SHARED_SOURCES)
+    checked, missing = check(load(SHIPPED), SHARED_SOURCES)
     assert [str(m) for m in missing] == []
     assert checked == 63
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from positions import app
+from positions import listing
 from positions.loader import MAX_BYTES
 
 from .conftest import MINIMAL, VALID
@@ -227,7 +227,7 @@ def test_interrupt_exits_130(run: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     def interrupted(*args: Any, **kwargs: Any) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(app, "validate", interrupted)
+    monkeypatch.setattr(listing, "summary", interrupted)
     result = run("validate")
     assert (result.code, result.err.strip()) == (130, "positions: interrupted")
 
@@ -240,7 +240,7 @@ def test_unexpected_error_is_one_line_and_debug_shows_it(
     def broken(*args: Any, **kwargs: Any) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(app, "validate", broken)
+    monkeypatch.setattr(listing, "summary", broken)
     result = run("validate")
     assert (result.code, result.err) == (
         1,

@@ -32,8 +32,8 @@ def test_compare_from_any_folder_uses_the_shipped_data(tmp_path: Path) -> None:
     result = positions("compare", "russia", "ukraine", "--format", "json", cwd=tmp_path)
     assert (result.returncode, result.stderr) == (0, "")
     data = json.loads(result.stdout)
-    assert data["data"].endswith("positions/data/positions.yaml")
-    assert data["counts"] == {"conflict": 8, "overlap": 0, "agree": 1, "unknown": 6}
+    assert data["data"] == "positions.yaml (the dataset shipped with positions)"
+    assert data["parties"] == ["russia", "ukraine"]
 
 
 def test_table_to_a_pipe_has_no_escape_codes(tmp_path: Path) -> None:

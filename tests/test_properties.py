@@ -25,6 +25,7 @@ from positions.render import html as html_render
 from positions.render import json as json_render
 from positions.render import markdown as markdown_render
 from positions.render import table as table_render
+from positions.results import Detail
 from positions.textfile import decode
 
 from .conftest import SHIPPED
@@ -219,7 +220,7 @@ def test_terminal_output_has_no_control_characters_from_data(summary: str, quote
     console = Console(width=100, color_system=None, file=io.StringIO())
     with console.capture() as capture:
         console.print(
-            table_render.comparison(compare(ds, list(ds.parties.values())), evidence=True)
+            table_render.comparison(compare(ds, list(ds.parties.values()), detail=Detail.EVIDENCE))
         )
     assert not TERMINAL_UNSAFE.search(capture.get())
 
@@ -237,7 +238,7 @@ def test_agenda_orders_any_dataset_by_its_rules(size: tuple[int, int, int]) -> N
     parties, issues, seed = size
     ds = parse(generate(parties, issues, 1, seed), "generated.yaml")
     cmp = compare(ds, list(ds.parties.values()))
-    items = agenda(cmp)
+    items = agenda(cmp).items
     assert [i.place for i in items] == list(range(1, issues + 1))
     assert sorted(i.row.issue.id for i in items) == sorted(ds.issues)
     groups = [i.group for i in items]

@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from positions.errors import FileError
 from positions.loader import load, parse
-from positions.verify import fold, source_path, verify
+from positions.verify import check, fold, source_path
 
 from .conftest import MINIMAL, SOURCES
 
@@ -27,14 +28,14 @@ def test_fold_is_idempotent(text: str) -> None:
 
 def test_every_quote_found() -> None:
     """Quotes that differ from the source only in what is folded are found."""
-    assert verify(load(MINIMAL), SOURCES) == (2, [])
+    assert check(load(MINIMAL), SOURCES) == (2, [])
 
 
 def test_missing_quote_is_listed_with_its_place(tmp_path: Path) -> None:
     """A quote not in its source is reported at its place in the YAML file."""
     text = MINIMAL.read_text().replace("North will keep the land.", "North will give up.")
     ds = parse(text, "edited.yaml")
-    checked, missing = verify(ds, SOURCES)
+    checked, missing = check(ds, SOURCES)
     assert checked == 2
     assert [str(m) for m in missing] == [
         "edited.yaml:25:13: north/territory: quote not found in source 's1': "
@@ -48,19 +49,35 @@ def test_source_ids_cannot_escape_the_folder(tmp_path: Path, source_id: str) -> 
     assert source_path(tmp_path, source_id) is None
 
 
-def test_escaping_source_is_reported_not_read(tmp_path: Path) -> None:
-    """Verify refuses a source id with a path in it and says so for each of its quotes."""
+def test_escaping_source_is_reported_once_and_not_read(tmp_path: Path) -> None:
+    """A source id with a path in it is refused once, with its quotes counted, and not read."""
     folder = tmp_path / "sources"
     folder.mkdir()
+    (folder / "s2.txt").write_text(
+        '"South wants the land back - now," said the South\'s president.'
+    )
     (tmp_path / "secret.txt").write_text("North will keep the land.")
-    text = MINIMAL.read_text().replace("s1", '"../secret"')
-    _, missing = verify(parse(text, "escape.yaml"), folder)
-    assert [m.reason for m in missing] == [
-        f"source id '../secret' would lead outside {folder}; refused"
-    ] * 2
+    text = MINIMAL.read_text().replace(
+        "s1:\n    title: An article",
+        "s1:\n    title: An article\n  '../secret':\n    title: Secret\n  s2:\n    title: Another",
+    )
+    text = text.replace(
+        "          - source: s1\n            quote: North",
+        "          - source: ../secret\n            quote: North",
+    )
+    text = text.replace("          - source: s1\n", "          - source: s2\n")
+    _, missing = check(parse(text, "escape.yaml"), folder)
+    assert [(m.what, m.reason) for m in missing] == [
+        ("../secret", f"source id '../secret' would lead outside {folder}; refused; "
+         "its 1 quotes not checked"),
+    ]  # fmt: skip
 
 
-def test_missing_source_file_is_reported(tmp_path: Path) -> None:
-    """A source without its text file is reported for each quote that cites it."""
-    _, missing = verify(load(MINIMAL), tmp_path)
-    assert [m.reason for m in missing] == [f"no file {tmp_path / 's1.txt'} for source 's1'"] * 2
+def test_missing_source_file_is_reported_once(tmp_path: Path) -> None:
+    """A folder holding none of the sources is one error, not one line per quote."""
+    with pytest.raises(FileError) as info:
+        check(load(MINIMAL), tmp_path)
+    assert str(info.value) == (
+        f"{tmp_path}: none of the 1 cited sources is there; "
+        "expected the folder that holds <source id>.txt for each"
+    )

@@ -6,75 +6,52 @@ Pure functions over the model and the comparison; no I/O.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
-from typing import NamedTuple
 
-from positions.comparison import Comparison, PairSummary, Relation, Row, compare, pair_summaries
+from positions.comparison import at_least, pair_summaries, rows
 from positions.model import Attribution, Dataset, Firmness, Issue, Party, Stance
+from positions.results import (
+    Agenda,
+    AgendaItem,
+    Comparison,
+    Diff,
+    Filter,
+    Header,
+    Matrix,
+    Relation,
+    RelationChange,
+    Row,
+    SourcesReport,
+    SourceUse,
+    StanceChange,
+    WeakStance,
+)
 
-STRENGTH = {Attribution.STATED: 0, Attribution.REPORTED: 1, Attribution.INFERRED: 2}
 HARDNESS = {Firmness.OPEN: 0, Firmness.FIRM: 1, Firmness.RED_LINE: 2}
-
-
-# -- evidence strength -----------------------------------------------------------------------
-
-
-def at_least(dataset: Dataset, minimum: Attribution) -> Dataset:
-    """The dataset with only the stances backed by a quote of ``minimum`` strength or stronger.
-
-    Each kept stance keeps only its quotes of that strength or stronger.
-    """
-    limit = STRENGTH[minimum]
-    parties = {}
-    for pid, party in dataset.parties.items():
-        stances = {}
-        for iid, stance in party.stances.items():
-            strong = tuple(e for e in stance.evidence if STRENGTH[e.attribution] <= limit)
-            if strong:
-                stances[iid] = replace(stance, evidence=strong)
-        parties[pid] = replace(party, stances=stances)
-    return replace(dataset, parties=parties)
-
-
-def changed_relations(filtered: Comparison, full: Comparison) -> dict[str, Relation | None]:
-    """Issue id -> the relation without the filter, for the rows whose relation it changes."""
-    before = {row.issue.id: row.relation for row in full.rows}
-    return {
-        row.issue.id: before[row.issue.id]
-        for row in filtered.rows
-        if row.relation != before[row.issue.id]
-    }
 
 
 # -- matrix ----------------------------------------------------------------------------------
 
 
-class Matrix(NamedTuple):
-    """Every party's stance on every issue, and each pair's common ground against conflict."""
-
-    dataset: Dataset
-    parties: tuple[Party, ...]
-    issues: tuple[Issue, ...]
-    pairs: tuple[PairSummary, ...]
-
-
-def matrix(dataset: Dataset, parties: Sequence[Party]) -> Matrix:
-    """The matrix of ``parties`` on every issue of the dataset."""
-    issues = tuple(dataset.issues.values())
-    rows = compare(dataset, parties).rows
-    return Matrix(dataset, tuple(parties), issues, pair_summaries(parties, rows))
+def matrix(
+    dataset: Dataset,
+    parties: Sequence[Party] | None = None,
+    issues: Sequence[Issue] | None = None,
+    *,
+    attribution: Attribution | None = None,
+) -> Matrix:
+    """The matrix of ``parties`` (default all) on ``issues`` (default all)."""
+    chosen = list(dataset.parties.values()) if parties is None else list(parties)
+    picked = tuple(dataset.issues.values()) if issues is None else tuple(issues)
+    filtered = None
+    if attribution is not None:
+        strong = at_least(dataset, attribution)
+        chosen = [strong.parties[p.id] for p in chosen]
+        filtered = Filter(attribution, {})
+    return Matrix(Header.of(dataset), tuple(chosen), picked, pair_summaries(chosen, picked),
+                  filtered)  # fmt: skip
 
 
 # -- agenda ----------------------------------------------------------------------------------
-
-
-class AgendaItem(NamedTuple):
-    """One issue in the agenda: its place, its group and why it sits there."""
-
-    place: int
-    row: Row
-    group: str  # "common ground", "conflict" or "no stated position"
-    reason: str
 
 
 def _hardness(row: Row) -> tuple[int, int]:
@@ -96,7 +73,7 @@ def _firmness_reason(row: Row, parties: Sequence[Party]) -> str:
     return f"red line: {', '.join(by_level[Firmness.RED_LINE])}"
 
 
-def agenda(cmp: Comparison) -> list[AgendaItem]:
+def agenda(cmp: Comparison) -> Agenda:
     """An order in which to take the issues, each with the reason for its place.
 
     1. Common ground first: issues where all agree, then those where they overlap, each in the
@@ -120,30 +97,14 @@ def agenda(cmp: Comparison) -> list[AgendaItem]:
     for row in unknown:
         silent = [p.name for p, s in zip(parties, row.stances, strict=True) if s is None]
         items.append((row, "no stated position", f"no stated position: {', '.join(silent)}"))
-    return [AgendaItem(n, row, group, reason) for n, (row, group, reason) in enumerate(items, 1)]
+    ordered = (AgendaItem(n, row, group, reason) for n, (row, group, reason) in enumerate(items, 1))
+    return Agenda(cmp.header, cmp.parties, tuple(ordered), cmp.filter)
 
 
 # -- sources ---------------------------------------------------------------------------------
 
 
-class SourceUse(NamedTuple):
-    """How much a source backs: the stances citing it and its quotes."""
-
-    source: str
-    title: str
-    stances: int
-    quotes: int
-
-
-class WeakStance(NamedTuple):
-    """A stance whose evidence is thin, and why."""
-
-    party: str
-    issue: str
-    reasons: tuple[str, ...]
-
-
-def source_use(dataset: Dataset) -> tuple[list[SourceUse], list[WeakStance]]:
+def source_use(dataset: Dataset) -> SourcesReport:
     """Each source with the stances and quotes it backs; the stances that rest on little."""
     stances = dict.fromkeys(dataset.sources, 0)
     quotes = dict.fromkeys(dataset.sources, 0)
@@ -162,49 +123,15 @@ def source_use(dataset: Dataset) -> tuple[list[SourceUse], list[WeakStance]]:
                 reasons.append("only inferred evidence")
             if reasons:
                 weak.append(WeakStance(party.id, stance.issue, tuple(reasons)))
-    uses = [
+    uses = tuple(
         SourceUse(sid, source.title, stances[sid], quotes[sid])
         for sid, source in dataset.sources.items()
-    ]
-    return uses, weak
+    )
+    total = sum(len(p.stances) for p in dataset.parties.values())
+    return SourcesReport(Header.of(dataset), uses, tuple(weak), total)
 
 
 # -- diff ------------------------------------------------------------------------------------
-
-
-class StanceChange(NamedTuple):
-    """What changed in one party's stance on one issue (``added``, ``removed`` or fields)."""
-
-    party: str
-    issue: str
-    change: str
-    before: str
-    after: str
-
-
-class RelationChange(NamedTuple):
-    """A pair of parties whose relation on an issue changed."""
-
-    a: str
-    b: str
-    issue: str
-    before: Relation
-    after: Relation
-
-
-class Diff(NamedTuple):
-    """What changed between two versions of a data file."""
-
-    old: Dataset
-    new: Dataset
-    issues_added: tuple[str, ...]
-    issues_removed: tuple[str, ...]
-    outcomes_added: tuple[tuple[str, str], ...]
-    outcomes_removed: tuple[tuple[str, str], ...]
-    parties_added: tuple[str, ...]
-    parties_removed: tuple[str, ...]
-    stances: tuple[StanceChange, ...]
-    relations: tuple[RelationChange, ...]
 
 
 def _added(old: Sequence[str], new: Sequence[str]) -> tuple[str, ...]:
@@ -268,8 +195,8 @@ def diff(old: Dataset, new: Dataset) -> Diff:
                 if was is not now:
                     relations.append(RelationChange(a, b, iid, was, now))
     return Diff(
-        old,
-        new,
+        old.path,
+        new.path,
         _added(list(old.issues), list(new.issues)),
         _added(list(new.issues), list(old.issues)),
         outcomes_added,
@@ -282,4 +209,4 @@ def diff(old: Dataset, new: Dataset) -> Diff:
 
 
 def _pair(dataset: Dataset, a: str, b: str) -> tuple[Row, ...]:
-    return compare(dataset, [dataset.parties[a], dataset.parties[b]]).rows
+    return rows([dataset.parties[a], dataset.parties[b]], dataset.issues.values())

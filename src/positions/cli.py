@@ -1,102 +1,51 @@
-"""The command line: each command parses its arguments, calls the core, renders, and exits."""
+"""The command line: each command parses its arguments, calls the core, emits the result.
+
+Errors become one ``positions: ...`` line and a documented exit code here, and only here
+(PositionsGroup).
+"""
 
 from __future__ import annotations
 
 import io
 import re
 import sys
-from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
 import click
-from click.shell_completion import CompletionItem
 
-from positions import __version__
-from positions.errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_OK, PositionsError, UsageError
-from positions.formats import FILE_FORMATS, choices, for_output
+from positions import __version__, output
+from positions.errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_OK, PositionsError
+from positions.formats import Format, for_output
 from positions.model import Attribution
+from positions.options import (
+    any_parties_argument,
+    attribution_option,
+    complete_issue,
+    complete_party,
+    data_option,
+    format_option,
+    issue_option,
+    load_data,
+    locate,
+    output_option,
+    parties_argument,
+)
+from positions.results import (
+    Agenda,
+    Comparison,
+    Detail,
+    Diff,
+    IssueDetail,
+    IssueList,
+    Matrix,
+    PartyList,
+    SourcesReport,
+    Summary,
+    Verification,
+)
 from positions.text import one_line
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _complete(kind: str) -> Callable[[click.Context, click.Parameter, str], list[CompletionItem]]:
-    """Shell completion of party or issue ids from the data file the command would read."""
-
-    def complete(ctx: click.Context, _: click.Parameter, incomplete: str) -> list[CompletionItem]:
-        from positions import app
-
-        try:
-            ds = app.dataset(ctx.params.get("data"))
-        except PositionsError:
-            return []
-        items: dict[str, Any] = ds.parties if kind == "party" else ds.issues
-        return [
-            CompletionItem(key, help=item.name)
-            for key, item in items.items()
-            if key.startswith(incomplete.casefold())
-        ]
-
-    return complete
-
-
-complete_party = _complete("party")
-complete_issue = _complete("issue")
-
-
-def parties_argument(func: F) -> F:
-    """The PARTY PARTY [PARTY...] argument of the commands that relate parties."""
-    return click.argument(
-        "parties",
-        nargs=-1,
-        required=True,
-        metavar="PARTY PARTY [PARTY...]",
-        shell_complete=complete_party,
-    )(func)
-
-
-def issue_option(func: F) -> F:
-    """The repeatable --issue option of compare and export."""
-    return click.option(
-        "--issue",
-        "issues",
-        multiple=True,
-        metavar="ID",
-        help="Only this issue (repeatable).",
-        shell_complete=complete_issue,
-    )(func)
-
-
-def attribution_option(func: F) -> F:
-    """The --attribution option: count only stances backed by evidence this strong."""
-    return click.option(
-        "--attribution",
-        type=click.Choice([a.value for a in Attribution]),
-        help="Keep only stances backed by a quote this strong or stronger "
-        "(stated > reported > inferred).",
-    )(func)
-
-
-def data_option(func: F) -> F:
-    """The --data option every command shares."""
-    return click.option(
-        "--data",
-        metavar="FILE",
-        help="Data file to read. Default: $POSITIONS_FILE, else ./positions.yaml, "
-        "else the dataset shipped with positions.",
-    )(func)
-
-
-def format_option(choices: list[str], default: str | None = "table") -> Callable[[F], F]:
-    """A --format option over some of the registered formats."""
-    return click.option(
-        "--format",
-        "fmt",
-        type=click.Choice(choices),
-        default=default,
-        show_default=default is not None,
-        help="Output format.",
-    )
 
 
 def report(lines: list[str]) -> None:
@@ -193,8 +142,10 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 @cli.command()
 @click.argument("file", required=False)
+@format_option(Summary)
 @data_option
-def validate(file: str | None, data: str | None) -> None:
+@click.pass_context
+def validate(ctx: click.Context, file: str | None, fmt: Format, data: str | None) -> None:
     """Check a data file and summarise what it holds.
 
     Prints every problem as FILE:LINE:COL and exits 1, or one line of counts and exits 0.
@@ -203,9 +154,10 @@ def validate(file: str | None, data: str | None) -> None:
     Example:
       positions validate positions.yaml
     """
-    from positions import app
+    from positions.listing import summary
+    from positions.loader import SCHEMA
 
-    click.echo(app.validate(file or data))
+    output.emit(summary(load_data(ctx, file or data), SCHEMA), fmt)
 
 
 @cli.command()
@@ -214,11 +166,16 @@ def validate(file: str | None, data: str | None) -> None:
     "sources_dir",
     required=True,
     metavar="DIR",
+    type=click.Path(file_okay=False, path_type=Path),
     help="Folder holding each source's text as <source id>.txt.",
 )
 @click.argument("file", required=False)
+@format_option(Verification)
 @data_option
-def verify(sources_dir: str, file: str | None, data: str | None) -> None:
+@click.pass_context
+def verify(
+    ctx: click.Context, sources_dir: Path, file: str | None, fmt: Format, data: str | None
+) -> None:
     """Check that every quote occurs verbatim in its source.
 
     Runs of white space, typographic quotes and apostrophes, and dashes are folded before
@@ -228,9 +185,9 @@ def verify(sources_dir: str, file: str | None, data: str | None) -> None:
     Example:
       positions verify --sources ../shared/sources positions.yaml
     """
-    from positions import app
+    from positions.verify import verify as verify_quotes
 
-    click.echo(app.verify(file or data, sources_dir))
+    output.emit(verify_quotes(load_data(ctx, file or data), sources_dir), fmt)
 
 
 @cli.command()
@@ -238,14 +195,16 @@ def verify(sources_dir: str, file: str | None, data: str | None) -> None:
 @issue_option
 @click.option("--evidence", is_flag=True, help="Print every quote under its stance.")
 @attribution_option
-@format_option(choices("comparison"))
+@format_option(Comparison)
 @data_option
+@click.pass_context
 def compare(
+    ctx: click.Context,
     parties: tuple[str, ...],
     issues: tuple[str, ...],
     evidence: bool,
-    attribution: str | None,
-    fmt: str,
+    attribution: Attribution | None,
+    fmt: Format,
     data: str | None,
 ) -> None:
     """Compare two or more parties issue by issue.
@@ -259,18 +218,26 @@ def compare(
       positions compare russia ukraine --format json | jq '.counts'
       positions compare russia ukraine --attribution reported
     """
-    from positions import app
+    from positions.comparison import compare as compare_parties
+    from positions.lookup import find_issues, find_parties
 
-    if len(parties) < 2:
-        raise UsageError("compare needs at least two parties; use 'positions show PARTY' for one")
-    app.emit(fmt, "comparison", app.compare(data, parties, issues, attribution), evidence=evidence)
+    dataset = load_data(ctx, data)
+    result = compare_parties(
+        dataset,
+        find_parties(dataset, parties),
+        find_issues(dataset, issues),
+        attribution=attribution,
+        detail=Detail.EVIDENCE if evidence else Detail.SUMMARY,
+    )
+    output.emit(result, fmt)
 
 
 @cli.command("issues")
-@click.argument("issue", required=False, metavar="[ID]", shell_complete=complete_issue)
-@format_option(choices("issues_list"))
+@click.argument("issue", required=False, metavar="[ISSUE]", shell_complete=complete_issue)
+@format_option(IssueList, IssueDetail)
 @data_option
-def issues_command(issue: str | None, fmt: str, data: str | None) -> None:
+@click.pass_context
+def issues_command(ctx: click.Context, issue: str | None, fmt: Format, data: str | None) -> None:
     """List the issues, or show one in full with every stance.
 
     \b
@@ -278,65 +245,74 @@ def issues_command(issue: str | None, fmt: str, data: str | None) -> None:
       positions issues
       positions issues territory
     """
-    from positions import app
+    from positions.listing import issue_detail, issue_list
+    from positions.lookup import find_issue
 
+    dataset = load_data(ctx, data)
     if issue is None:
-        app.emit(fmt, "issues_list", app.dataset(data))
+        output.emit(issue_list(dataset), fmt)
     else:
-        app.emit(fmt, "issue_detail", app.issue_view(data, issue))
+        output.emit(issue_detail(dataset, find_issue(dataset, issue)), fmt)
 
 
 @cli.command()
-@format_option(choices("parties_list"))
+@format_option(PartyList)
 @data_option
-def parties(fmt: str, data: str | None) -> None:
+@click.pass_context
+def parties(ctx: click.Context, fmt: Format, data: str | None) -> None:
     """List the parties, their aliases and their stances.
 
     \b
     Example:
       positions parties
     """
-    from positions import app
+    from positions.listing import party_list
 
-    app.emit(fmt, "parties_list", app.dataset(data))
+    output.emit(party_list(load_data(ctx, data)), fmt)
 
 
 @cli.command()
 @click.argument("party", shell_complete=complete_party)
-@format_option(choices("issues_list"))
+@format_option(Comparison)
 @data_option
-def show(party: str, fmt: str, data: str | None) -> None:
+@click.pass_context
+def show(ctx: click.Context, party: str, fmt: Format, data: str | None) -> None:
     """Show one party's stance on every issue, with its evidence.
 
     \b
     Example:
       positions show ukraine
     """
-    from positions import app
+    from positions.comparison import compare as compare_parties
+    from positions.lookup import find_party
 
-    app.emit(fmt, "comparison", app.compare(data, (party,), ()), evidence=True)
+    dataset = load_data(ctx, data)
+    found = find_party(dataset, party)
+    output.emit(compare_parties(dataset, [found], detail=Detail.EVIDENCE), fmt)
 
 
 @cli.command()
-@click.argument("parties", nargs=-1, metavar="[PARTY...]", shell_complete=complete_party)
-@click.option(
-    "-o", "--output", required=True, metavar="FILE", help="File to write, or - for standard output."
-)
-@format_option(FILE_FORMATS, default=None)
+@any_parties_argument
+@output_option(required=True)
+@format_option(Comparison, Matrix, any_of=True, default=None)
 @issue_option
+@attribution_option
 @data_option
+@click.pass_context
 def export(
+    ctx: click.Context,
     parties: tuple[str, ...],
-    output: str,
-    fmt: str | None,
+    target: str,
+    fmt: Format | None,
     issues: tuple[str, ...],
+    attribution: Attribution | None,
     data: str | None,
 ) -> None:
-    """Write the comparison to a file: CSV, JSON, Markdown, HTML.
+    """Write the comparison to a file: CSV, JSON, Markdown, HTML, SVG.
 
     All parties are compared when none is named. The format follows the file's extension
-    (.csv, .json, .md, .html, or .svg for the matrix as an image) unless --format is given.
-    The file is written whole or not at all, and never over the data file.
+    (.csv, .json, .md, .html, .svg) unless --format is given. The file is written whole or not
+    at all, and never over the data file.
 
     \b
     Examples:
@@ -344,28 +320,37 @@ def export(
       positions export russia ukraine -o report.html
       positions export --format markdown -o -
     """
-    from positions import app
+    from positions.analysis import matrix as matrix_view
+    from positions.comparison import compare as compare_parties
+    from positions.lookup import find_issues, find_parties
 
-    app.export(data, parties, issues, output, for_output(fmt, output))
+    chosen = for_output(fmt, target, (Comparison, Matrix))
+    dataset = load_data(ctx, data)
+    named = find_parties(dataset, parties) if parties else None
+    picked = find_issues(dataset, issues)
+    result: Comparison | Matrix
+    if Comparison in chosen.renders:
+        result = compare_parties(
+            dataset, named, picked, attribution=attribution, detail=Detail.EVIDENCE
+        )
+    else:  # the SVG image, which draws the matrix of the same parties and issues
+        result = matrix_view(dataset, named, picked, attribution=attribution)
+    output.emit(result, chosen, target, protect=locate(data)[0])
 
 
 @cli.command()
-@click.argument("parties", nargs=-1, metavar="[PARTY...]", shell_complete=complete_party)
+@any_parties_argument
 @attribution_option
-@format_option(choices("matrix"), default=None)
-@click.option(
-    "-o",
-    "--output",
-    default="-",
-    metavar="FILE",
-    help="File to write, its format following its extension (default: standard output).",
-)
+@format_option(Matrix, default=None)
+@output_option(required=False)
 @data_option
+@click.pass_context
 def matrix(
+    ctx: click.Context,
     parties: tuple[str, ...],
-    attribution: str | None,
-    fmt: str | None,
-    output: str,
+    attribution: Attribution | None,
+    fmt: Format | None,
+    target: str,
     data: str | None,
 ) -> None:
     """Map every party's stance on every issue, and each pair.
@@ -382,19 +367,29 @@ def matrix(
       positions matrix russia ukraine west --attribution reported
       positions matrix --format svg -o matrix.svg
     """
-    from positions import app
+    from positions.analysis import matrix as matrix_view
+    from positions.lookup import find_parties
 
-    chosen = for_output(fmt, output, choices("matrix"))
-    app.emit(chosen.name, "matrix", app.matrix_view(data, parties, attribution), output=output,
-             protect=app.data_path(data))  # fmt: skip
+    chosen = for_output(fmt, target, (Matrix,))
+    dataset = load_data(ctx, data)
+    named = find_parties(dataset, parties) if parties else None
+    result = matrix_view(dataset, named, attribution=attribution)
+    output.emit(result, chosen, target, protect=locate(data)[0])
 
 
 @cli.command()
 @parties_argument
 @attribution_option
-@format_option(choices("agenda"))
+@format_option(Agenda)
 @data_option
-def agenda(parties: tuple[str, ...], attribution: str | None, fmt: str, data: str | None) -> None:
+@click.pass_context
+def agenda(
+    ctx: click.Context,
+    parties: tuple[str, ...],
+    attribution: Attribution | None,
+    fmt: Format,
+    data: str | None,
+) -> None:
     """Order the issues for talks, saying why each sits where.
 
     First the issues with common ground (agreement, then overlap); then the conflicts from the
@@ -406,18 +401,20 @@ def agenda(parties: tuple[str, ...], attribution: str | None, fmt: str, data: st
     Example:
       positions agenda russia ukraine
     """
-    from positions import app
+    from positions.analysis import agenda as plan
+    from positions.comparison import compare as compare_parties
+    from positions.lookup import find_parties
 
-    if len(parties) < 2:
-        raise UsageError("agenda needs at least two parties")
-    cmp, items = app.agenda_view(data, parties, attribution)
-    app.emit(fmt, "agenda", cmp, items)
+    dataset = load_data(ctx, data)
+    compared = compare_parties(dataset, find_parties(dataset, parties), attribution=attribution)
+    output.emit(plan(compared), fmt)
 
 
 @cli.command()
-@format_option(choices("sources"))
+@format_option(SourcesReport)
 @data_option
-def sources(fmt: str, data: str | None) -> None:
+@click.pass_context
+def sources(ctx: click.Context, fmt: Format, data: str | None) -> None:
     """List the sources, and flag stances on thin evidence.
 
     Each source is shown with the number of stances and quotes it backs.
@@ -429,16 +426,16 @@ def sources(fmt: str, data: str | None) -> None:
     Example:
       positions sources
     """
-    from positions import app
+    from positions.analysis import source_use
 
-    app.emit(fmt, "sources", *app.sources_view(data))
+    output.emit(source_use(load_data(ctx, data)), fmt)
 
 
 @cli.command()
 @click.argument("old", metavar="OLD")
 @click.argument("new", metavar="NEW")
-@format_option(choices("diff"))
-def diff(old: str, new: str, fmt: str) -> None:
+@format_option(Diff)
+def diff(old: str, new: str, fmt: Format) -> None:
     """Show what changed between two versions of a data file.
 
     Issues, outcomes and parties added or removed; stances whose accepted or rejected outcomes
@@ -449,6 +446,7 @@ def diff(old: str, new: str, fmt: str) -> None:
       positions diff old.yaml positions.yaml
       git show HEAD~3:positions.yaml > old.yaml && positions diff old.yaml positions.yaml
     """
-    from positions import app
+    from positions.analysis import diff as changes
+    from positions.loader import load
 
-    app.emit(fmt, "diff", app.diff_view(old, new))
+    output.emit(changes(load(old), load(new)), fmt)

@@ -12,76 +12,25 @@ The rules, for the outcomes each party *accepts* on one issue:
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from enum import Enum
-from typing import NamedTuple
+from dataclasses import replace
 
-from positions.errors import UsageError
 from positions.model import Attribution, Dataset, Issue, Party, Stance
-from positions.text import fold_name
+from positions.results import (
+    Comparison,
+    Detail,
+    Filter,
+    Header,
+    PairSummary,
+    Rejection,
+    Relation,
+    Row,
+)
 
+# With more parties than this, the pairwise summary (n(n-1)/2 pairs) is left out and counted:
+# 66 pairs still read as a table; 124,750 (500 parties) cost minutes and read as nothing.
+MAX_PAIRED_PARTIES = 12
 
-class Relation(Enum):
-    """How the stances of two or more parties on one issue relate."""
-
-    CONFLICT = "conflict"
-    OVERLAP = "overlap"
-    AGREE = "agree"
-    UNKNOWN = "unknown"
-
-
-class Rejection(NamedTuple):
-    """Outcomes that party ``by`` rejects although party ``of`` accepts them."""
-
-    by: str
-    of: str
-    outcomes: tuple[str, ...]
-
-
-class Row(NamedTuple):
-    """The comparison on one issue."""
-
-    issue: Issue
-    stances: tuple[Stance | None, ...]
-    relation: Relation | None
-    common: tuple[str, ...]
-    rejections: tuple[Rejection, ...]
-
-
-class PairSummary(NamedTuple):
-    """For two parties, how many issues fall under each relation."""
-
-    a: str
-    b: str
-    counts: dict[Relation, int]
-
-    @property
-    def common(self) -> int:
-        """Issues on which the two agree or overlap."""
-        return self.counts[Relation.AGREE] + self.counts[Relation.OVERLAP]
-
-    @property
-    def conflict(self) -> int:
-        """Issues on which the two conflict."""
-        return self.counts[Relation.CONFLICT]
-
-    @property
-    def both(self) -> int:
-        """Issues on which both have a stated position."""
-        return sum(self.counts.values()) - self.counts[Relation.UNKNOWN]
-
-
-class Comparison(NamedTuple):
-    """Parties compared issue by issue; ``relation`` is None when only one party is shown."""
-
-    dataset: Dataset
-    parties: tuple[Party, ...]
-    rows: tuple[Row, ...]
-    counts: dict[Relation, int]
-    pairs: tuple[PairSummary, ...]
-    # With an evidence filter: its strength, and issue id -> the relation without the filter
-    # for each row whose relation the filter changes.
-    attribution: Attribution | None = None
-    changed: dict[str, Relation | None] | None = None
+STRENGTH = {Attribution.STATED: 0, Attribution.REPORTED: 1, Attribution.INFERRED: 2}
 
 
 def relate(issue: Issue, stances: Sequence[Stance | None]) -> tuple[Relation, tuple[str, ...]]:
@@ -112,7 +61,8 @@ def rejections(parties: Sequence[Party], stances: Sequence[Stance | None]) -> li
     return out
 
 
-def _count(relations: Iterable[Relation | None]) -> dict[Relation, int]:
+def count(relations: Iterable[Relation | None]) -> dict[Relation, int]:
+    """How many of ``relations`` fall under each relation (None, no relation, is not counted)."""
     counts = dict.fromkeys(Relation, 0)
     for relation in relations:
         if relation is not None:
@@ -120,90 +70,87 @@ def _count(relations: Iterable[Relation | None]) -> dict[Relation, int]:
     return counts
 
 
-def compare(
-    dataset: Dataset, parties: Sequence[Party], issues: Sequence[Issue] | None = None
-) -> Comparison:
-    """Compare ``parties`` on ``issues`` (all of the dataset's, in file order, by default)."""
-    chosen = list(dataset.issues.values()) if issues is None else list(issues)
-    rows = []
-    for issue in chosen:
+def rows(parties: Sequence[Party], issues: Iterable[Issue]) -> tuple[Row, ...]:
+    """The comparison of ``parties`` on each of ``issues``."""
+    out = []
+    for issue in issues:
         stances = tuple(p.stances.get(issue.id) for p in parties)
+        relation: Relation | None = None
+        common: tuple[str, ...] = ()
         if len(parties) >= 2:
-            relation: Relation | None
             relation, common = relate(issue, stances)
-        else:
-            relation, common = None, ()
-        rows.append(Row(issue, stances, relation, common, tuple(rejections(parties, stances))))
-    return Comparison(
-        dataset=dataset,
-        parties=tuple(parties),
-        rows=tuple(rows),
-        counts=_count(r.relation for r in rows),
-        pairs=pair_summaries(parties, rows) if len(parties) >= 3 else (),
-    )
+        out.append(Row(issue, stances, relation, common, tuple(rejections(parties, stances))))
+    return tuple(out)
 
 
-def pair_summaries(parties: Sequence[Party], rows: Sequence[Row]) -> tuple[PairSummary, ...]:
-    """For every pair of ``parties``, how many of the ``rows`` fall under each relation."""
+def pair_summaries(parties: Sequence[Party], issues: Sequence[Issue]) -> tuple[PairSummary, ...]:
+    """For every pair of ``parties``, how many of ``issues`` fall under each relation."""
     pairs = []
     for i, a in enumerate(parties):
         for b in parties[i + 1 :]:
             relations = (
-                relate(r.issue, (a.stances.get(r.issue.id), b.stances.get(r.issue.id)))[0]
-                for r in rows
+                relate(issue, (a.stances.get(issue.id), b.stances.get(issue.id)))[0]
+                for issue in issues
             )
-            pairs.append(PairSummary(a.id, b.id, _count(relations)))
+            pairs.append(PairSummary(a.id, b.id, count(relations)))
     return tuple(pairs)
 
 
-def _labels(party: Party) -> list[str]:
-    return [party.id, party.name, *party.aliases]
+def at_least(dataset: Dataset, minimum: Attribution) -> Dataset:
+    """The dataset with only the stances backed by a quote of ``minimum`` strength or stronger.
+
+    Each kept stance keeps only its quotes of that strength or stronger.
+    """
+    limit = STRENGTH[minimum]
+    parties = {}
+    for pid, party in dataset.parties.items():
+        stances = {}
+        for iid, stance in party.stances.items():
+            strong = tuple(e for e in stance.evidence if STRENGTH[e.attribution] <= limit)
+            if strong:
+                stances[iid] = replace(stance, evidence=strong)
+        parties[pid] = replace(party, stances=stances)
+    return replace(dataset, parties=parties)
 
 
-def find_party(dataset: Dataset, name: str) -> Party:
-    """The party named by id, name or alias, case-insensitively; UsageError if none is."""
-    import difflib  # only to suggest a name after a miss
+def compare(
+    dataset: Dataset,
+    parties: Sequence[Party] | None = None,
+    issues: Sequence[Issue] | None = None,
+    *,
+    attribution: Attribution | None = None,
+    detail: Detail = Detail.SUMMARY,
+) -> Comparison:
+    """Compare ``parties`` (default all) on ``issues`` (default all, in the file's order).
 
-    wanted = fold_name(name)
-    for party in dataset.parties.values():
-        if any(fold_name(label) == wanted for label in _labels(party)):
-            return party
-    known = {
-        fold_name(label): party.id for party in dataset.parties.values() for label in _labels(party)
-    }
-    close = difflib.get_close_matches(wanted, list(known), n=1, cutoff=0.6)
-    hint = f"did you mean '{known[close[0]]}'? " if close else ""
-    listing = ", ".join(dataset.parties) or "none"
-    raise UsageError(f"no party '{name}'; {hint}known parties: {listing}")
-
-
-def find_parties(dataset: Dataset, names: Sequence[str]) -> list[Party]:
-    """Resolve several party names, refusing a party named twice."""
-    found: list[Party] = []
-    for name in names:
-        party = find_party(dataset, name)
-        if any(p.id == party.id for p in found):
-            raise UsageError(f"party '{party.id}' is named twice ('{name}'); name each party once")
-        found.append(party)
-    return found
-
-
-def find_issue(dataset: Dataset, name: str) -> Issue:
-    """The issue with id ``name`` (case-insensitive); UsageError if none is."""
-    wanted = fold_name(name)
-    issue = dataset.issues.get(wanted)
-    if issue is not None:
-        return issue
-    import difflib  # only to suggest a name after a miss
-
-    close = difflib.get_close_matches(wanted, list(dataset.issues), n=1, cutoff=0.6)
-    hint = f"did you mean '{close[0]}'? " if close else ""
-    raise UsageError(f"no issue '{name}'; {hint}known issues: {', '.join(dataset.issues)}")
-
-
-def find_issues(dataset: Dataset, names: Sequence[str]) -> list[Issue] | None:
-    """Resolve ``--issue`` names, keeping the file's order; None (all issues) when none given."""
-    if not names:
-        return None
-    wanted = {find_issue(dataset, n).id for n in names}
-    return [issue for issue in dataset.issues.values() if issue.id in wanted]
+    With ``attribution``, only stances backed by quotes of that strength or stronger count, and
+    the result says which rows' relations the filter changed.
+    """
+    chosen = list(dataset.parties.values()) if parties is None else list(parties)
+    picked = list(dataset.issues.values()) if issues is None else list(issues)
+    filtered: Filter | None = None
+    if attribution is not None:
+        before = {row.issue.id: row.relation for row in rows(chosen, picked)}
+        strong = at_least(dataset, attribution)
+        chosen = [strong.parties[p.id] for p in chosen]
+        after = rows(chosen, picked)
+        changed = {
+            r.issue.id: before[r.issue.id] for r in after if r.relation != before[r.issue.id]
+        }
+        filtered = Filter(attribution, changed)
+        compared = after
+    else:
+        compared = rows(chosen, picked)
+    paired = 3 <= len(chosen) <= MAX_PAIRED_PARTIES
+    return Comparison(
+        header=Header.of(dataset),
+        parties=tuple(chosen),
+        rows=compared,
+        counts=count(r.relation for r in compared),
+        pairs=pair_summaries(chosen, picked) if paired else (),
+        pairs_left_out=len(chosen) * (len(chosen) - 1) // 2
+        if len(chosen) > MAX_PAIRED_PARTIES
+        else 0,
+        filter=filtered,
+        detail=detail,
+    )

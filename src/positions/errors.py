@@ -56,3 +56,17 @@ class UsageError(PositionsError):
     """The user asked for something that does not exist or does not make sense."""
 
     exit_code = EXIT_USAGE
+
+
+class QuotesNotFound(PositionsError):
+    """Some quotes do not occur in their sources: each one's place and text, then the count."""
+
+    def __init__(self, missing: list[str], checked: int) -> None:
+        self.missing = missing
+        self.checked = checked
+        total = f"{checked} quote" if checked == 1 else f"{checked} quotes"
+        super().__init__(f"{len(missing)} of {total} not found")
+
+    def lines(self) -> list[str]:
+        """Each quote not found, then the count."""
+        return [*self.missing, str(self)]

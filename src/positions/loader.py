@@ -35,7 +35,6 @@ from positions.textfile import MAX_BYTES, read_text
 from positions.yamltree import MAP, SEQ, STR, TAG, Mapping, Node, Scalar, Sequence
 
 SCHEMA = "positions/1"
-ENV_VAR = "POSITIONS_FILE"
 MAX_PROBLEMS = yamltree.MAX_PROBLEMS
 __all__ = ["MAX_BYTES", "MAX_PROBLEMS", "SCHEMA", "blank", "load", "parse"]
 
@@ -479,28 +478,7 @@ def parse(text: str, path: str = "<string>") -> Dataset:
     return dataset
 
 
-def load(path: str | os.PathLike[str]) -> Dataset:
-    """Read and check a positions/1 file."""
-    name = os.fspath(path)
-    return parse(read_text(name, expected="a positions YAML file"), name)
-
-
-def shipped_path() -> str:
-    """The dataset installed with the package (beside this module, as pip installs it)."""
-    return os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "positions.yaml")
-
-
-def locate(explicit: str | None) -> str:
-    """Choose the data file: --data, else $POSITIONS_FILE, else ./positions.yaml, else shipped.
-
-    Paths are kept as ``str``: pathlib is not needed here, and importing it would cost every
-    command a few milliseconds of start-up.
-    """
-    if explicit is not None:
-        return explicit
-    from_env = os.environ.get(ENV_VAR)
-    if from_env:
-        return from_env
-    if os.path.isfile("positions.yaml"):
-        return "positions.yaml"
-    return shipped_path()
+def load(path: str | os.PathLike[str], *, name: str | None = None) -> Dataset:
+    """Read and check a positions file; ``name`` is how to show its path (default: as given)."""
+    where = os.fspath(path)
+    return parse(read_text(where, expected="a positions YAML file"), name or where)

@@ -29,6 +29,8 @@ from positions.text import fold_typography, for_terminal
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
+    from positions.formats import Format
+
 
 def write_stdout(text: str) -> None:
     """Write ``text`` to standard output and flush it, so that a failure is reported here."""
@@ -200,3 +202,18 @@ def _replace(path: str, target: str, data: bytes, mode: int | None) -> None:
 def _discard(path: str) -> None:
     with contextlib.suppress(FileNotFoundError):
         os.unlink(path)
+
+
+def emit(result: object, fmt: Format, target: str = "-", *, protect: str | None = None) -> None:
+    """Render ``result`` in ``fmt`` and write it to ``target`` (``-``: standard output).
+
+    The one way every command writes: a terminal renderable is printed for the terminal there,
+    or written to a file as the plain text a 120-column terminal would show; text is written
+    as it is, in the format's encoding when it goes to a file.
+    """
+    rendered = fmt.render(result)
+    if target == "-" and not isinstance(rendered, str):
+        print_renderable(rendered)
+        return
+    text = rendered if isinstance(rendered, str) else plain_text(rendered)
+    write_file(target, text, encoding=fmt.encoding, protect=protect)

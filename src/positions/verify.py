@@ -6,10 +6,11 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
-from positions.errors import FileError
-from positions.model import Dataset, Evidence, Location
+from positions.errors import FileError, QuotesNotFound
+from positions.model import Dataset, Location
+from positions.results import Verification
 from positions.text import fold_typography
-from positions.textfile import decode
+from positions.textfile import read_text
 
 _SPACE = re.compile(r"\s+")
 
@@ -20,17 +21,15 @@ def fold(text: str) -> str:
 
 
 class Missing(NamedTuple):
-    """A quote that was not found, or whose source could not be read."""
+    """A quote that was not found, or a source that could not be read, at its place."""
 
     location: Location | None
-    party: str
-    issue: str
-    source: str
+    what: str  # party/issue for a quote, the source's id for a source
     reason: str
 
     def __str__(self) -> str:
         where = f"{self.location}: " if self.location else ""
-        return f"{where}{self.party}/{self.issue}: {self.reason}"
+        return f"{where}{self.what}: {self.reason}"
 
 
 def source_path(directory: Path, source_id: str) -> Path | None:
@@ -49,42 +48,55 @@ def _read_source(directory: Path, source_id: str) -> str:
     path = source_path(directory, source_id)
     if path is None:
         raise FileError(f"source id '{source_id}' would lead outside {directory}; refused")
-    try:
-        return fold(decode(path.read_bytes(), str(path)))
-    except FileNotFoundError:
-        raise FileError(f"no file {path} for source '{source_id}'") from None
-    except OSError as error:
-        raise FileError(f"cannot read {path}: {error.strerror}") from None
+    return fold(read_text(str(path), expected=f"the text of source '{source_id}'"))
 
 
-def verify(dataset: Dataset, directory: Path) -> tuple[int, list[Missing]]:
-    """Look up every quote in its source; return how many were checked and those not found."""
+def check(dataset: Dataset, directory: Path) -> tuple[int, list[Missing]]:
+    """Look up every quote in its source; how many were checked, and what was not found.
+
+    A source that cannot be read is reported once, with the number of its quotes left
+    unchecked, not once for each of them; a folder that holds none of the sources is an error.
+    """
     if not directory.is_dir():
         raise FileError(f"{directory}: not a folder; expected the folder of source texts")
-    texts: dict[str, str | FileError] = {}
-    checked = 0
-    missing = []
-    for party in dataset.parties.values():
-        for stance in party.stances.values():
-            for evidence in stance.evidence:
-                checked += 1
-                reason = _check(evidence, directory, texts)
-                if reason:
-                    missing.append(
-                        Missing(evidence.location, party.id, stance.issue, evidence.source, reason)
-                    )
-    return checked, missing
-
-
-def _check(evidence: Evidence, directory: Path, texts: dict[str, str | FileError]) -> str | None:
-    if evidence.source not in texts:
+    quotes = [
+        (party.id, stance.issue, evidence)
+        for party in dataset.parties.values()
+        for stance in party.stances.values()
+        for evidence in stance.evidence
+    ]
+    cited = list(dict.fromkeys(evidence.source for _, _, evidence in quotes))
+    texts: dict[str, str] = {}
+    unreadable: dict[str, FileError] = {}
+    for source in cited:
         try:
-            texts[evidence.source] = _read_source(directory, evidence.source)
+            texts[source] = _read_source(directory, source)
         except FileError as error:
-            texts[evidence.source] = error
-    text = texts[evidence.source]
-    if isinstance(text, FileError):
-        return str(text)
-    if fold(evidence.quote) in text:
-        return None
-    return f"quote not found in source '{evidence.source}': \"{evidence.quote}\""
+            unreadable[source] = error
+    if cited and not texts:
+        raise FileError(
+            f"{directory}: none of the {len(cited)} cited sources is there; "
+            f"expected the folder that holds <source id>.txt for each"
+        )
+    missing = [
+        Missing(
+            dataset.sources[source].location,
+            source,
+            f"{error}; its {sum(e.source == source for _, _, e in quotes)} quotes not checked",
+        )
+        for source, error in unreadable.items()
+    ]
+    for party, issue, evidence in quotes:
+        text = texts.get(evidence.source)
+        if text is not None and fold(evidence.quote) not in text:
+            reason = f"quote not found in source '{evidence.source}': \"{evidence.quote}\""
+            missing.append(Missing(evidence.location, f"{party}/{issue}", reason))
+    return len(quotes), missing
+
+
+def verify(dataset: Dataset, directory: Path) -> Verification:
+    """Every quote found in its source, or QuotesNotFound listing those that are not."""
+    checked, missing = check(dataset, directory)
+    if missing:
+        raise QuotesNotFound([str(m) for m in missing], checked)
+    return Verification(dataset.path, checked, str(directory))

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+from functools import singledispatch
 
-from positions.comparison import Comparison
+from positions.results import Comparison
 
 HEADER = (
     "issue",
@@ -52,7 +53,7 @@ def rows(cmp: Comparison) -> list[list[str]]:
                     "; ".join(row.common),
                     first.quote,
                     first.source,
-                    cmp.dataset.sources[first.source].title,
+                    cmp.header.source_title(first.source),
                     first.speaker or "",
                     first.attribution.value,
                 ]
@@ -60,7 +61,14 @@ def rows(cmp: Comparison) -> list[list[str]]:
     return out
 
 
-def comparison(cmp: Comparison, *, evidence: bool = True) -> str:
+@singledispatch
+def render(result: object) -> str:
+    """``result`` as CSV text."""
+    raise TypeError(f"no CSV for {type(result).__name__}")
+
+
+@render.register
+def comparison(cmp: Comparison) -> str:
     """The comparison as CSV text (RFC 4180, CRLF line ends, every field quoted when needed)."""
     buffer = io.StringIO()
     csv.writer(buffer).writerows(rows(cmp))

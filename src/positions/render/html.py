@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from functools import singledispatch
 from html import escape
 
-from positions.comparison import Comparison, Row
 from positions.model import Party, Stance
+from positions.present import NO_POSITION, counts_line, quote_source
+from positions.results import Comparison, Row
 
 _STYLE = """
 :root { color-scheme: light; --red: #b3261e; --amber: #8a5a00; --green: #1e6b34; --dim: #5f6368; }
@@ -47,7 +49,7 @@ def _e(text: str) -> str:
 
 def _stance(stance: Stance | None, cmp: Comparison) -> str:
     if stance is None:
-        return '<span class="none">no stated position</span>'
+        return f'<span class="none">{NO_POSITION}</span>'
     out = [f'<p class="summary">{_e(stance.summary)}</p>', '<p class="outcomes">']
     if stance.accepts:
         out.append(f'<span class="accepts">accepts: {_e(", ".join(stance.accepts))}</span><br>')
@@ -56,13 +58,9 @@ def _stance(stance: Stance | None, cmp: Comparison) -> str:
     firmness = stance.firmness.value
     out.append(f'<span class="firmness {firmness}">{_e(firmness)}</span></p>')
     for e in stance.evidence:
-        who = [f"<cite>{_e(cmp.dataset.sources[e.source].title)}</cite>"]
-        if e.speaker:
-            who.append(_e(e.speaker))
-        who.append(_e(e.attribution.value))
         out.append(
             f'<blockquote>\u201c<span class="quote">{_e(e.quote)}</span>\u201d'
-            f"<footer>\u2014 {', '.join(who)}</footer></blockquote>"
+            f"<footer>\u2014 {_e(quote_source(e, cmp.header))}</footer></blockquote>"
         )
     return "".join(out)
 
@@ -83,9 +81,16 @@ def _relation(row: Row, parties: tuple[Party, ...]) -> str:
     return "".join(out)
 
 
-def comparison(cmp: Comparison, *, evidence: bool = True) -> str:
+@singledispatch
+def render(result: object) -> str:
+    """``result`` as a complete HTML document."""
+    raise TypeError(f"no HTML for {type(result).__name__}")
+
+
+@render.register
+def comparison(cmp: Comparison) -> str:
     """The comparison as a complete HTML document."""
-    relating = len(cmp.parties) >= 2
+    relating = cmp.relating
     head = "".join(f'<th scope="col">{_e(p.name)}</th>' for p in cmp.parties)
     if relating:
         head += '<th scope="col">Relation</th>'
@@ -100,8 +105,8 @@ def comparison(cmp: Comparison, *, evidence: bool = True) -> str:
         )
     meta = _e(", ".join(p.name for p in cmp.parties))
     if relating:
-        meta += " \u2014 " + ", ".join(f"{n} {r.value}" for r, n in cmp.counts.items())
-    title = _e(cmp.dataset.title)
+        meta += " \u2014 " + counts_line(cmp.counts, ", ")
+    title = _e(cmp.header.title)
     cols = '<col class="issue">' + "<col>" * len(cmp.parties)
     if relating:
         cols += '<col class="relation">'

@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from functools import singledispatch
+from typing import Any
 
-from positions.comparison import Comparison, Row
-
-if TYPE_CHECKING:
-    from positions.analysis import AgendaItem, Diff, Matrix, SourceUse, WeakStance
-from positions.model import Dataset, Stance
+from positions.model import Stance
+from positions.results import (
+    Agenda,
+    Comparison,
+    Diff,
+    Filter,
+    Header,
+    IssueDetail,
+    IssueList,
+    Matrix,
+    PartyList,
+    Row,
+    SourcesReport,
+    Summary,
+    Verification,
+)
 from positions.text import json_safe
 
 COMPARE_SCHEMA = "positions-compare/1"
@@ -21,7 +33,17 @@ def _dump(value: object) -> str:
     return json_safe(json.dumps(value, ensure_ascii=False)) + "\n"
 
 
-def stance_data(stance: Stance | None, dataset: Dataset) -> dict[str, Any] | None:
+@singledispatch
+def render(result: object) -> str:
+    """``result`` as one line of JSON."""
+    raise TypeError(f"no JSON for {type(result).__name__}")
+
+
+def _filter(filtered: Filter | None) -> dict[str, Any]:
+    return {"attribution": filtered.attribution.value} if filtered else {}
+
+
+def stance_data(stance: Stance | None, header: Header) -> dict[str, Any] | None:
     """One stance as a JSON object, or None when the party has no stated position."""
     if stance is None:
         return None
@@ -33,7 +55,7 @@ def stance_data(stance: Stance | None, dataset: Dataset) -> dict[str, Any] | Non
         "evidence": [
             {
                 "source": e.source,
-                "source_title": dataset.sources[e.source].title,
+                "source_title": header.source_title(e.source),
                 "quote": e.quote,
                 "speaker": e.speaker,
                 "attribution": e.attribution.value,
@@ -43,10 +65,12 @@ def stance_data(stance: Stance | None, dataset: Dataset) -> dict[str, Any] | Non
     }
 
 
-def _row(row: Row, cmp: Comparison) -> dict[str, Any]:
+def _row(
+    row: Row, parties: tuple[Any, ...], header: Header, filtered: Filter | None
+) -> dict[str, Any]:
     extra: dict[str, Any] = {}
-    if cmp.changed is not None and row.issue.id in cmp.changed:
-        before = cmp.changed[row.issue.id]
+    if filtered is not None and row.issue.id in filtered.changed:
+        before = filtered.changed[row.issue.id]
         extra["relation_unfiltered"] = before.value if before else None
     return {
         "id": row.issue.id,
@@ -58,8 +82,8 @@ def _row(row: Row, cmp: Comparison) -> dict[str, Any]:
             {"by": r.by, "of": r.of, "outcomes": list(r.outcomes)} for r in row.rejections
         ],
         "stances": {
-            party.id: stance_data(stance, cmp.dataset)
-            for party, stance in zip(cmp.parties, row.stances, strict=True)
+            party.id: stance_data(stance, header)
+            for party, stance in zip(parties, row.stances, strict=True)
         },
     }
 
@@ -68,65 +92,90 @@ def comparison_data(cmp: Comparison) -> dict[str, Any]:
     """The comparison as plain data in the ``positions-compare/1`` shape."""
     return {
         "schema": COMPARE_SCHEMA,
-        "data": cmp.dataset.path,
-        **({"attribution": cmp.attribution.value} if cmp.attribution else {}),
+        "data": cmp.header.data,
+        **_filter(cmp.filter),
         "parties": [p.id for p in cmp.parties],
-        "issues": [_row(row, cmp) for row in cmp.rows],
+        "issues": [_row(row, cmp.parties, cmp.header, cmp.filter) for row in cmp.rows],
         "counts": {relation.value: n for relation, n in cmp.counts.items()},
         "pairs": [
             {"parties": [p.a, p.b], "counts": {r.value: n for r, n in p.counts.items()}}
             for p in cmp.pairs
         ],
+        **({"pairs_left_out": cmp.pairs_left_out} if cmp.pairs_left_out else {}),
     }
 
 
-def comparison(cmp: Comparison, *, evidence: bool = True) -> str:
+@render.register
+def comparison(cmp: Comparison) -> str:
     """The comparison as JSON text; evidence is always included."""
     return _dump(comparison_data(cmp))
 
 
-def issues_list(dataset: Dataset) -> str:
+@render.register
+def issue_list(listing: IssueList) -> str:
     """Every issue with its question, outcomes and the parties that have a stance on it."""
     return _dump(
-        [
-            {
-                "id": issue.id,
-                "name": issue.name,
-                "question": issue.question,
-                "outcomes": issue.outcomes,
-                "parties": [p.id for p in dataset.parties.values() if issue.id in p.stances],
-            }
-            for issue in dataset.issues.values()
-        ]
+        {
+            "schema": "positions-issues/1",
+            "data": listing.header.data,
+            "issues": [
+                {
+                    "id": issue.id,
+                    "name": issue.name,
+                    "question": issue.question,
+                    "outcomes": issue.outcomes,
+                    "parties": [p.id for p in holders],
+                }
+                for issue, holders in listing.issues
+            ],
+        }
     )
 
 
-def parties_list(dataset: Dataset) -> str:
+@render.register
+def party_list(listing: PartyList) -> str:
     """Every party with its aliases and the issues it has a stance on."""
     return _dump(
-        [
-            {
-                "id": party.id,
-                "name": party.name,
-                "aliases": list(party.aliases),
-                "stances": list(party.stances),
-            }
-            for party in dataset.parties.values()
-        ]
+        {
+            "schema": "positions-parties/1",
+            "data": listing.header.data,
+            "parties": [
+                {
+                    "id": party.id,
+                    "name": party.name,
+                    "aliases": list(party.aliases),
+                    "stances": list(party.stances),
+                }
+                for party in listing.parties
+            ],
+        }
     )
 
 
-def issue_detail(cmp: Comparison) -> str:
-    """One issue across the parties with a stance on it: the compare shape."""
-    return comparison(cmp)
+@render.register
+def issue_detail(detail: IssueDetail) -> str:
+    """One issue across the parties with a stance on it."""
+    row = detail.row
+    return _dump(
+        {
+            "schema": "positions-issue/1",
+            "data": detail.header.data,
+            "question": row.issue.question,
+            "outcomes": row.issue.outcomes,
+            "parties": [p.id for p in detail.parties],
+            **_row(row, detail.parties, detail.header, None),
+        }
+    )
 
 
+@render.register
 def matrix(m: Matrix) -> str:
     """The matrix: each party's stance summary per issue, and each pair's counts."""
     return _dump(
         {
             "schema": "positions-matrix/1",
-            "data": m.dataset.path,
+            "data": m.header.data,
+            **_filter(m.filter),
             "parties": [p.id for p in m.parties],
             "issues": [
                 {
@@ -153,14 +202,15 @@ def matrix(m: Matrix) -> str:
     )
 
 
-def agenda(cmp: Comparison, items: list[AgendaItem]) -> str:
+@render.register
+def agenda(plan: Agenda) -> str:
     """The agenda as a list of issues in order, with group and reason."""
     return _dump(
         {
             "schema": "positions-agenda/1",
-            "data": cmp.dataset.path,
-            **({"attribution": cmp.attribution.value} if cmp.attribution else {}),
-            "parties": [p.id for p in cmp.parties],
+            "data": plan.header.data,
+            **_filter(plan.filter),
+            "parties": [p.id for p in plan.parties],
             "agenda": [
                 {
                     "place": item.place,
@@ -170,32 +220,37 @@ def agenda(cmp: Comparison, items: list[AgendaItem]) -> str:
                     "group": item.group,
                     "reason": item.reason,
                 }
-                for item in items
+                for item in plan.items
             ],
         }
     )
 
 
-def sources(ds: Dataset, uses: list[SourceUse], weak: list[WeakStance]) -> str:
+@render.register
+def sources(report: SourcesReport) -> str:
     """Each source's use, and the stances on thin evidence."""
     return _dump(
         {
-            "data": ds.path,
-            "sources": [u._asdict() for u in uses],
+            "schema": "positions-sources/1",
+            "data": report.header.data,
+            "sources": [u._asdict() for u in report.uses],
             "weak": [
-                {"party": w.party, "issue": w.issue, "reasons": list(w.reasons)} for w in weak
+                {"party": w.party, "issue": w.issue, "reasons": list(w.reasons)}
+                for w in report.weak
             ],
+            "stances": report.stances,
         }
     )
 
 
+@render.register
 def diff(d: Diff) -> str:
     """What changed between two data files."""
     return _dump(
         {
             "schema": "positions-diff/1",
-            "old": d.old.path,
-            "new": d.new.path,
+            "old": d.old,
+            "new": d.new,
             "issues": {"added": list(d.issues_added), "removed": list(d.issues_removed)},
             "outcomes": {
                 "added": [{"issue": i, "outcome": o} for i, o in d.outcomes_added],
@@ -214,3 +269,15 @@ def diff(d: Diff) -> str:
             ],
         }
     )
+
+
+@render.register
+def summary(s: Summary) -> str:
+    """A valid file in counts."""
+    return _dump({"schema": "positions-validate/1", **s._asdict(), "valid": True})
+
+
+@render.register
+def verification(v: Verification) -> str:
+    """Every quote found."""
+    return _dump({"schema": "positions-verify/1", **v._asdict(), "missing": []})

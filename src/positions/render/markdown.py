@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import singledispatch
 
-from positions.comparison import Comparison
 from positions.model import Stance
+from positions.present import NO_POSITION, counts_line, quote_source
+from positions.results import Comparison
 
 # Every character that could start markup in a GFM table cell, or end the cell.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&:#!{}()])")
@@ -30,7 +32,7 @@ class _Notes:
 
 def _stance(stance: Stance | None, cmp: Comparison, notes: _Notes) -> str:
     if stance is None:
-        return "*no stated position*"
+        return f"*{NO_POSITION}*"
     parts = [escape(stance.summary)]
     if stance.accepts:
         parts.append("**accepts:** " + escape(", ".join(stance.accepts)))
@@ -38,23 +40,28 @@ def _stance(stance: Stance | None, cmp: Comparison, notes: _Notes) -> str:
         parts.append("**rejects:** " + escape(", ".join(stance.rejects)))
     refs = ""
     for e in stance.evidence:
-        who = [f"*{escape(cmp.dataset.sources[e.source].title)}*"]
-        if e.speaker:
-            who.append(escape(e.speaker))
-        who.append(e.attribution.value)
-        refs += notes.cite(f"\u201c{escape(e.quote)}\u201d \u2014 " + ", ".join(who))
+        refs += notes.cite(
+            f"\u201c{escape(e.quote)}\u201d \u2014 {escape(quote_source(e, cmp.header))}"
+        )
     parts.append(f"**firmness:** {stance.firmness.value} {refs}")
     return "<br>".join(parts)
 
 
-def comparison(cmp: Comparison, *, evidence: bool = True) -> str:
+@singledispatch
+def render(result: object) -> str:
+    """``result`` as a Markdown document."""
+    raise TypeError(f"no Markdown for {type(result).__name__}")
+
+
+@render.register
+def comparison(cmp: Comparison) -> str:
     """The comparison as a Markdown document."""
     notes = _Notes()
-    relating = len(cmp.parties) >= 2
+    relating = cmp.relating
     head = ["Issue", *(escape(p.name) for p in cmp.parties)]
     if relating:
         head += ["Relation", "Common ground"]
-    lines = [f"# {escape(cmp.dataset.title)}", "", "| " + " | ".join(head) + " |"]
+    lines = [f"# {escape(cmp.header.title)}", "", "| " + " | ".join(head) + " |"]
     lines.append("|" + " --- |" * len(head))
     for row in cmp.rows:
         cells = [f"**{escape(row.issue.name)}**"]
@@ -63,7 +70,6 @@ def comparison(cmp: Comparison, *, evidence: bool = True) -> str:
             cells += [f"**{row.relation.value}**", escape(", ".join(row.common)) or "\u2014"]
         lines.append("| " + " | ".join(cells) + " |")
     if relating:
-        counts = ", ".join(f"{n} {r.value}" for r, n in cmp.counts.items())
-        lines += ["", f"Relations: {counts}."]
+        lines += ["", f"Relations: {counts_line(cmp.counts, ', ')}."]
     lines += ["", "## Evidence", "", *notes.lines, ""]
     return "\n".join(lines)

@@ -4,22 +4,27 @@ from __future__ import annotations
 
 import io
 import re
-from typing import TYPE_CHECKING
+from functools import singledispatch
 
 from rich._export_format import CONSOLE_SVG_FORMAT
 from rich.console import Console
 from rich.terminal_theme import DEFAULT_TERMINAL_THEME
 
 from positions.render import table
-
-if TYPE_CHECKING:
-    from positions.analysis import Matrix
+from positions.results import Matrix
 
 # rich's template fetches the Fira Code font from a CDN; the image must not reach out anywhere,
 # so the @font-face rules go and the text falls back to the local monospace font.
 _TEMPLATE = re.sub(r"\s*@font-face \{\{.*?\}\}", "", CONSOLE_SVG_FORMAT, flags=re.DOTALL)
 
 
+@singledispatch
+def render(result: object) -> str:
+    """``result`` as an SVG image."""
+    raise TypeError(f"no SVG for {type(result).__name__}")
+
+
+@render.register
 def matrix(m: Matrix) -> str:
     """The matrix as an SVG image, exactly as the terminal table shows it, 120 columns wide."""
     console = Console(
@@ -34,7 +39,7 @@ def matrix(m: Matrix) -> str:
     )
     console.print(table.matrix(m))
     return console.export_svg(
-        title=m.dataset.title,
+        title=m.header.title,
         theme=DEFAULT_TERMINAL_THEME,
         code_format=_TEMPLATE,
         unique_id="positions-matrix",

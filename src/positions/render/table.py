@@ -8,19 +8,35 @@ style nor move the terminal.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from functools import singledispatch
 
 from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from positions.comparison import Comparison, Relation, Row
-from positions.model import Dataset, Firmness, Party, Stance
+from positions.model import Firmness, Party, Stance
+from positions.present import NO_POSITION, data_line, filter_note, quote_source
+from positions.present import summary as present_summary
+from positions.present import verification as present_verification
+from positions.results import (
+    Agenda,
+    Comparison,
+    Detail,
+    Diff,
+    Filter,
+    Header,
+    IssueDetail,
+    IssueList,
+    Matrix,
+    PartyList,
+    Relation,
+    Row,
+    SourcesReport,
+    Summary,
+    Verification,
+)
 from positions.text import visible
-
-if TYPE_CHECKING:
-    from positions.analysis import AgendaItem, Diff, Matrix, SourceUse, WeakStance
 
 RELATION_STYLE = {
     Relation.CONFLICT: "bold red",
@@ -43,10 +59,16 @@ def _line(label: str, items: Iterable[str], style: str = "") -> Text:
     return Text.assemble((label, "dim"), (visible(", ".join(items)), style))
 
 
-def stance_text(stance: Stance | None, dataset: Dataset, *, evidence: bool) -> Text:
+@singledispatch
+def render(result: object) -> RenderableType:
+    """``result`` as a rich renderable for the terminal."""
+    raise TypeError(f"no table for {type(result).__name__}")
+
+
+def stance_text(stance: Stance | None, header: Header, *, evidence: bool) -> Text:
     """A stance as a block of text: summary, outcomes, firmness and, if asked, the quotes."""
     if stance is None:
-        return _t("no stated position", "dim italic")
+        return _t(NO_POSITION, "dim italic")
     parts = [_t(stance.summary)]
     if stance.accepts:
         parts.append(_line("accepts: ", stance.accepts, "green"))
@@ -57,23 +79,17 @@ def stance_text(stance: Stance | None, dataset: Dataset, *, evidence: bool) -> T
     if evidence:
         for e in stance.evidence:
             parts.append(_t(f"\u201c{e.quote}\u201d", "italic"))
-            who = [dataset.sources[e.source].title]
-            if e.speaker:
-                who.append(e.speaker)
-            who.append(e.attribution.value)
-            parts.append(_t("  \u2014 " + "; ".join(who), "dim"))
+            parts.append(_t("  \u2014 " + quote_source(e, header), "dim"))
     return Text("\n").join(parts)
 
 
-def relation_text(
-    row: Row, parties: tuple[Party, ...], changed: dict[str, Relation | None] | None = None
-) -> Text:
+def relation_text(row: Row, parties: tuple[Party, ...], changed: Filter | None = None) -> Text:
     """The relation word (never colour alone) with the common ground or what divides them."""
     if row.relation is None:
         return Text()
     parts = [Text(row.relation.value.upper(), style=RELATION_STYLE[row.relation])]
-    if changed is not None and row.issue.id in changed:
-        before = changed[row.issue.id]
+    if changed is not None and row.issue.id in changed.changed:
+        before = changed.changed[row.issue.id]
         parts.append(_t(f"* was {before.value if before else 'not compared'}", "italic"))
     if row.common:
         parts.append(_line("common: ", row.common, "green"))
@@ -82,7 +98,7 @@ def relation_text(
         parts.append(_t(f"{names[r.by]} rejects {', '.join(r.outcomes)}", "red"))
     missing = [p.name for p, s in zip(parties, row.stances, strict=True) if s is None]
     if missing:
-        parts.append(_t("no stated position: " + ", ".join(missing), "dim"))
+        parts.append(_t(f"{NO_POSITION}: " + ", ".join(missing), "dim"))
     return Text("\n").join(parts)
 
 
@@ -112,9 +128,7 @@ def _pairs_table(cmp: Comparison) -> Table:
     return table
 
 
-def issue_text(
-    row: Row, parties: tuple[Party, ...], changed: dict[str, Relation | None] | None = None
-) -> Text:
+def issue_text(row: Row, parties: tuple[Party, ...], changed: Filter | None = None) -> Text:
     """The first cell of a row: the issue's name and id, then how the parties relate on it."""
     head = Text.assemble((visible(row.issue.name), "bold"), "\n", (visible(row.issue.id), "dim"))
     if row.relation is None:
@@ -122,14 +136,16 @@ def issue_text(
     return Text("\n").join([head, relation_text(row, parties, changed)])
 
 
-def comparison(cmp: Comparison, *, evidence: bool = False) -> RenderableType:
+@render.register
+def comparison(cmp: Comparison) -> RenderableType:
     """The comparison: a row per issue with its relation and common ground, a column per party.
 
     The relation shares the first column with the issue so that the parties' columns keep
     their width in an 80-column terminal.
     """
-    table = Table(box=box.ROUNDED, show_lines=True, expand=True, title=_t(cmp.dataset.title))
-    relating = len(cmp.parties) >= 2
+    table = Table(box=box.ROUNDED, show_lines=True, expand=True, title=_t(cmp.header.title))
+    relating = cmp.relating
+    evidence = cmp.detail is Detail.EVIDENCE
     # Wide enough for the longest id it shows, so that ids are folded only in narrow terminals.
     tokens = [r.issue.id for r in cmp.rows] + [o for r in cmp.rows for o in r.common]
     tokens += [o for r in cmp.rows for j in r.rejections for o in j.outcomes]
@@ -139,23 +155,27 @@ def comparison(cmp: Comparison, *, evidence: bool = False) -> RenderableType:
         table.add_column(_t(party.name), ratio=3, overflow="fold")
     for row in cmp.rows:
         table.add_row(
-            issue_text(row, cmp.parties, cmp.changed),
-            *[stance_text(s, cmp.dataset, evidence=evidence) for s in row.stances],
+            issue_text(row, cmp.parties, cmp.filter),
+            *[stance_text(s, cmp.header, evidence=evidence) for s in row.stances],
         )
     parts: list[RenderableType] = [table]
     if relating:
         parts.append(counts_text(cmp.counts))
-    if cmp.attribution is not None:
-        parts.append(_filter_note(cmp, marked=True))
+    if cmp.filter is not None:
+        parts.append(_t(filter_note(cmp.filter, marked=True), "italic"))
     if cmp.pairs:
         parts.append(_pairs_table(cmp))
-    parts.append(_t(f"data: {cmp.dataset.path}", "dim"))
+    if cmp.pairs_left_out:
+        parts.append(_t(f"Pairwise summary left out: {cmp.pairs_left_out:,} pairs are too many "
+                        f"to show; compare fewer parties for it.", "dim"))  # fmt: skip
+    parts.append(_t(data_line(cmp.header), "dim"))
     return Group(*parts)
 
 
-def issue_detail(cmp: Comparison) -> RenderableType:
+@render.register
+def issue_detail(detail: IssueDetail) -> RenderableType:
     """One issue in full: its question, outcomes, and every party's stance with evidence."""
-    (row,) = cmp.rows
+    row = detail.row
     issue = row.issue
     head = Text.assemble(
         (visible(issue.name), "bold"), (f" ({issue.id})", "dim"), "\n", visible(issue.question)
@@ -168,46 +188,47 @@ def issue_detail(cmp: Comparison) -> RenderableType:
     stances = Table(box=box.ROUNDED, show_lines=True, expand=True, title="Stances")
     stances.add_column("Party", ratio=1, overflow="fold")
     stances.add_column("Stance", ratio=4, overflow="fold")
-    for party, stance in zip(cmp.parties, row.stances, strict=True):
-        stances.add_row(_t(party.name, "bold"), stance_text(stance, cmp.dataset, evidence=True))
+    for party, stance in zip(detail.parties, row.stances, strict=True):
+        stances.add_row(_t(party.name, "bold"), stance_text(stance, detail.header, evidence=True))
     parts: list[RenderableType] = [head, outcomes, stances]
     if row.relation is not None:
         parts.append(
-            Text.assemble(("Among these parties: ", "dim"), relation_text(row, cmp.parties))
+            Text.assemble(("Among these parties: ", "dim"), relation_text(row, detail.parties))
         )
-    parts.append(_t(f"data: {cmp.dataset.path}", "dim"))
+    parts.append(_t(data_line(detail.header), "dim"))
     return Group(*parts)
 
 
-def issues_list(dataset: Dataset) -> RenderableType:
+@render.register
+def issue_list(listing: IssueList) -> RenderableType:
     """Every issue with its question, outcomes and the parties that have a stance on it."""
-    table = Table(box=box.ROUNDED, show_lines=True, expand=True, title=_t(dataset.title))
+    table = Table(box=box.ROUNDED, show_lines=True, expand=True, title=_t(listing.header.title))
     table.add_column("Issue", ratio=1, overflow="fold")
     table.add_column("Question and outcomes", ratio=3, overflow="fold")
     table.add_column("Parties", ratio=1, overflow="fold")
-    for issue in dataset.issues.values():
+    for issue, holders in listing.issues:
         text = Text.assemble(visible(issue.question))
         for oid, description in issue.outcomes.items():
             text.append("\n\u2022 ")
             text.append(visible(oid), style="bold")
             text.append(": " + visible(description))
-        holders = [p.name for p in dataset.parties.values() if issue.id in p.stances]
         table.add_row(
             Text.assemble((visible(issue.name), "bold"), "\n", (visible(issue.id), "dim")),
             text,
-            _t(", ".join(holders) or "none", "" if holders else "dim"),
+            _t(", ".join(p.name for p in holders) or "none", "" if holders else "dim"),
         )
     return table
 
 
-def parties_list(dataset: Dataset) -> RenderableType:
+@render.register
+def party_list(listing: PartyList) -> RenderableType:
     """Every party with its aliases and how many stances it has."""
-    table = Table(box=box.ROUNDED, title=_t(dataset.title))
+    table = Table(box=box.ROUNDED, title=_t(listing.header.title))
     table.add_column("Party", overflow="fold")
     table.add_column("Name", overflow="fold")
     table.add_column("Aliases", overflow="fold")
     table.add_column("Stances", justify="right", overflow="fold")
-    for party in dataset.parties.values():
+    for party in listing.parties:
         table.add_row(
             _t(party.id, "bold"),
             _t(party.name),
@@ -234,9 +255,10 @@ def legend() -> Text:
     return out
 
 
+@render.register
 def matrix(m: Matrix) -> RenderableType:
     """The whole map: parties' accepted outcomes issue by issue, then each pair's balance."""
-    grid = Table(box=box.ROUNDED, show_lines=True, title=_t(m.dataset.title))
+    grid = Table(box=box.ROUNDED, show_lines=True, title=_t(m.header.title))
     grid.add_column("Issue", overflow="fold")
     for party in m.parties:
         grid.add_column(_t(party.name), overflow="fold")
@@ -271,21 +293,24 @@ def matrix(m: Matrix) -> RenderableType:
             cells.append(Text(f"{pair.common} / {pair.conflict} of {pair.both}", style=style))
         pairs.add_row(*cells)
     parts: list[RenderableType] = [grid, legend()]
+    if m.filter is not None:
+        parts.append(_t(filter_note(m.filter), "italic"))
     if m.pairs:
         parts.append(pairs)
-    parts.append(_t(f"data: {m.dataset.path}", "dim"))
+    parts.append(_t(data_line(m.header), "dim"))
     return Group(*parts)
 
 
-def agenda(cmp: Comparison, items: list[AgendaItem]) -> RenderableType:
+@render.register
+def agenda(plan: Agenda) -> RenderableType:
     """The agenda: a numbered line per issue with its group and the reason for its place."""
     table = Table(
-        box=box.SIMPLE_HEAD, title=_t("Agenda: " + ", ".join(p.name for p in cmp.parties))
+        box=box.SIMPLE_HEAD, title=_t("Agenda: " + ", ".join(p.name for p in plan.parties))
     )
     table.add_column("#", justify="right")
     table.add_column("Issue", overflow="fold")
     table.add_column("Why here", overflow="fold")
-    for item in items:
+    for item in plan.items:
         relation = item.row.relation or Relation.UNKNOWN
         table.add_row(
             str(item.place),
@@ -294,42 +319,37 @@ def agenda(cmp: Comparison, items: list[AgendaItem]) -> RenderableType:
                 (relation.value.upper(), RELATION_STYLE[relation]), " ", visible(item.reason)
             ),
         )
-    return Group(table, _filter_note(cmp), _t(f"data: {cmp.dataset.path}", "dim"))
+    parts: list[RenderableType] = [table]
+    if plan.filter is not None:
+        parts.append(_t(filter_note(plan.filter), "italic"))
+    parts.append(_t(data_line(plan.header), "dim"))
+    return Group(*parts)
 
 
-def _filter_note(cmp: Comparison, *, marked: bool = False) -> Text:
-    """The note under a view filtered by --attribution (empty without a filter)."""
-    if cmp.attribution is None:
-        return Text()
-    note = f"Only stances backed by {cmp.attribution.value} evidence or stronger are counted"
-    if marked:
-        changed = len(cmp.changed or {})
-        note += f"; rows marked * ({changed}) have another relation without the filter"
-    return _t(note + ".", "italic")
-
-
-def sources(ds: Dataset, uses: list[SourceUse], weak: list[WeakStance]) -> RenderableType:
+@render.register
+def sources(report: SourcesReport) -> RenderableType:
     """Each source with what it backs, then the stances that rest on thin evidence."""
-    table = Table(box=box.ROUNDED, title=_t(ds.title))
+    table = Table(box=box.ROUNDED, title=_t(report.header.title))
     table.add_column("Source", overflow="fold")
     table.add_column("Title", overflow="fold")
     table.add_column("Stances", justify="right")
     table.add_column("Quotes", justify="right")
-    for use in uses:
+    for use in report.uses:
         table.add_row(_t(use.source), _t(use.title), str(use.stances), str(use.quotes))
     flagged = Table(box=box.SIMPLE_HEAD, title="Stances on thin evidence", title_justify="left")
     flagged.add_column("Party", overflow="fold")
     flagged.add_column("Issue", overflow="fold")
     flagged.add_column("Why", overflow="fold")
-    for w in weak:
+    for w in report.weak:
         flagged.add_row(_t(w.party), _t(w.issue), _t("; ".join(w.reasons), "yellow"))
-    note = _t(f"{len(weak)} of {sum(len(p.stances) for p in ds.parties.values())} stances flagged")
-    return Group(table, flagged, note) if weak else Group(table, note)
+    note = _t(f"{len(report.weak)} of {report.stances} stances flagged")
+    return Group(table, flagged, note) if report.weak else Group(table, note)
 
 
+@render.register
 def diff(d: Diff) -> RenderableType:
     """What changed between two versions of a data file."""
-    lines: list[Text] = [_t(f"{d.old.path} -> {d.new.path}", "bold")]
+    lines: list[Text] = [_t(f"{d.old} -> {d.new}", "bold")]
 
     def listed(label: str, values: Iterable[str], style: str) -> None:
         shown = list(values)
@@ -366,3 +386,15 @@ def diff(d: Diff) -> RenderableType:
     if not (d.stances or d.relations or len(lines) > 1):
         parts.append(Text("no changes"))
     return Group(*parts)
+
+
+@render.register
+def summary(s: Summary) -> str:
+    """A valid file in one line of counts (plain text: a line that rich must not wrap)."""
+    return present_summary(s) + "\n"
+
+
+@render.register
+def verification(v: Verification) -> str:
+    """Every quote found, in one line."""
+    return present_verification(v) + "\n"

@@ -1,0 +1,43 @@
+"""The dataset's own lists: its issues, its parties, one issue in full, a file in counts."""
+
+from __future__ import annotations
+
+from positions.comparison import rows
+from positions.model import Dataset, Issue
+from positions.results import Header, IssueDetail, IssueList, PartyList, Summary
+
+
+def issue_list(dataset: Dataset) -> IssueList:
+    """Every issue, in the file's order, with the parties that have a stance on it."""
+    parties = dataset.parties.values()
+    issues = tuple(
+        (issue, tuple(p for p in parties if issue.id in p.stances))
+        for issue in dataset.issues.values()
+    )
+    return IssueList(Header.of(dataset), issues)
+
+
+def party_list(dataset: Dataset) -> PartyList:
+    """Every party, in the file's order."""
+    return PartyList(Header.of(dataset), tuple(dataset.parties.values()))
+
+
+def issue_detail(dataset: Dataset, issue: Issue) -> IssueDetail:
+    """One issue across every party that has a stance on it, and how they relate."""
+    holders = tuple(p for p in dataset.parties.values() if issue.id in p.stances)
+    (row,) = rows(holders, [issue])
+    return IssueDetail(Header.of(dataset), holders, row)
+
+
+def summary(dataset: Dataset, version: str) -> Summary:
+    """A valid file in counts: sources, issues, parties, stances and quotes."""
+    stances = [s for p in dataset.parties.values() for s in p.stances.values()]
+    return Summary(
+        data=dataset.path,
+        version=version,
+        sources=len(dataset.sources),
+        issues=len(dataset.issues),
+        parties=len(dataset.parties),
+        stances=len(stances),
+        quotes=sum(len(s.evidence) for s in stances),
+    )

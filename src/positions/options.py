@@ -1,0 +1,200 @@
+"""The options and arguments the commands share, and the data file they read.
+
+Paths stay ``str`` and the shipped dataset is found with ``os.path``: pathlib and
+importlib.resources would add about 10 ms to every command's start-up (``python -X
+importtime``; benchmarks/README.md, "start-up").
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+from click.core import ParameterSource
+from click.shell_completion import CompletionItem
+
+from positions import formats
+from positions.errors import FileError, PositionsError
+from positions.formats import Format
+from positions.model import Attribution, Dataset
+
+F = TypeVar("F", bound=Callable[..., Any])
+ENV_VAR = "POSITIONS_FILE"
+SHIPPED_LABEL = "positions.yaml (the dataset shipped with positions)"
+
+
+def shipped_path() -> str:
+    """The dataset installed with the package, beside its modules as pip installs it."""
+    return os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "positions.yaml")
+
+
+def locate(given: str | None) -> tuple[str, str]:
+    """The data file to read and the name to show for it.
+
+    ``--data`` or $POSITIONS_FILE (``given``), else ./positions.yaml, else the shipped dataset,
+    which is shown by its file name, never by the absolute path of the user's installation.
+    """
+    if given is not None:
+        return given, given
+    if os.path.isfile("positions.yaml"):
+        return "positions.yaml", "positions.yaml"
+    return shipped_path(), SHIPPED_LABEL
+
+
+def load_data(ctx: click.Context, given: str | None) -> Dataset:
+    """Load the data file a command reads; a file named by $POSITIONS_FILE says so on failure."""
+    from positions.loader import load
+
+    path, label = locate(given)
+    try:
+        return load(path, name=label)
+    except FileError as error:
+        if ctx.get_parameter_source("data") is ParameterSource.ENVIRONMENT:
+            raise FileError(f"{error} (named by ${ENV_VAR})") from None
+        raise
+
+
+def _not_empty(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is not None and not value.strip():
+        raise click.BadParameter("an empty file name; expected a data file", ctx, param)
+    return value
+
+
+def data_option(func: F) -> F:
+    """The --data option every command shares, also read from $POSITIONS_FILE."""
+    return click.option(
+        "--data",
+        metavar="FILE",
+        envvar=ENV_VAR,
+        show_envvar=True,
+        callback=_not_empty,
+        is_eager=True,  # read before the arguments, so that completion and checks can use it
+        help="Data file to read. Default: ./positions.yaml, else the dataset shipped with "
+        "positions.",
+    )(func)
+
+
+def _complete(kind: str) -> Callable[[click.Context, click.Parameter, str], list[CompletionItem]]:
+    """Shell completion of party or issue ids from the data file the command would read."""
+
+    def complete(ctx: click.Context, _: click.Parameter, incomplete: str) -> list[CompletionItem]:
+        try:
+            dataset = load_data(ctx, ctx.params.get("data"))
+        except PositionsError:
+            return []
+        items: dict[str, Any] = dataset.parties if kind == "party" else dataset.issues
+        return [
+            CompletionItem(key, help=item.name)
+            for key, item in items.items()
+            if key.startswith(incomplete.casefold())
+        ]
+
+    return complete
+
+
+complete_party = _complete("party")
+complete_issue = _complete("issue")
+
+
+def _two_or_more(ctx: click.Context, _: click.Parameter, value: tuple[str, ...]) -> Any:
+    if len(value) < 2:
+        raise click.UsageError(
+            f"{ctx.info_name} needs two or more parties, got {len(value)}; "
+            f"for one party's stances: positions show PARTY",
+            ctx,
+        )
+    return value
+
+
+def parties_argument(func: F) -> F:
+    """The PARTY PARTY [PARTY...] argument of the commands that relate parties."""
+    return click.argument(
+        "parties",
+        nargs=-1,
+        metavar="PARTY PARTY [PARTY...]",
+        callback=_two_or_more,
+        shell_complete=complete_party,
+    )(func)
+
+
+def any_parties_argument(func: F) -> F:
+    """The [PARTY...] argument of the commands that take all parties when none is named."""
+    return click.argument("parties", nargs=-1, metavar="[PARTY...]", shell_complete=complete_party)(
+        func
+    )
+
+
+def issue_option(func: F) -> F:
+    """The repeatable --issue option."""
+    return click.option(
+        "--issue",
+        "issues",
+        multiple=True,
+        metavar="ISSUE",
+        help="Only this issue, by id or name; repeat it, or separate several by commas.",
+        shell_complete=complete_issue,
+    )(func)
+
+
+def _attribution(_: click.Context, __: click.Parameter, value: str | None) -> Attribution | None:
+    return None if value is None else Attribution(value.lower())
+
+
+def attribution_option(func: F) -> F:
+    """The --attribution option: count only stances backed by evidence this strong."""
+    return click.option(
+        "--attribution",
+        type=click.Choice([a.value for a in Attribution], case_sensitive=False),
+        callback=_attribution,
+        help="Keep only stances backed by a quote this strong or stronger "
+        "(stated > reported > inferred).",
+    )(func)
+
+
+class FormatChoice(click.Choice):  # type: ignore[type-arg]
+    """A --format value: one of the formats that render a command's result, in any case."""
+
+    name = "format"
+
+    def __init__(self, *kinds: type, any_of: bool = False) -> None:
+        names = formats.choices(*kinds, any_of=any_of)
+        super().__init__(names, case_sensitive=False)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        """The Format named by ``value`` or one of its aliases (``md``)."""
+        if isinstance(value, Format):
+            return value
+        for name in self.choices:
+            fmt = formats.FORMATS[str(name)]
+            if str(value).casefold() in (fmt.name, *fmt.aliases):
+                return fmt
+        return super().convert(value, param, ctx)
+
+
+def format_option(
+    *kinds: type, any_of: bool = False, default: str | None = "table"
+) -> Callable[[F], F]:
+    """A --format option offering the formats that render all of ``kinds`` (or any, ``any_of``)."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=FormatChoice(*kinds, any_of=any_of),
+        default=default,
+        show_default=default is not None,
+        help="Output format.",
+    )
+
+
+def output_option(*, required: bool) -> Callable[[F], F]:
+    """The -o/--output option of the commands that write files."""
+    return click.option(
+        "-o",
+        "--output",
+        "target",
+        required=required,
+        default=None if required else "-",
+        metavar="FILE",
+        help="File to write, its format following its extension, or - for standard output.",
+    )

@@ -1,0 +1,63 @@
+"""Presentation facts every format shows the same way: resolved once, worded once.
+
+Renderers stay thin: what a missing stance is called, how a quote's source is credited, the
+line naming the data file, the note under a filtered view and the counts are written here.
+"""
+
+from __future__ import annotations
+
+from positions.model import Evidence
+from positions.results import Filter, Header, Relation, Summary, Verification
+
+NO_POSITION = "no stated position"
+
+
+def plural(n: int, word: str, many: str = "") -> str:
+    """``1 source``, ``2 sources``."""
+    return f"{n:,} {word if n == 1 else many or word + 's'}"
+
+
+def quote_source(evidence: Evidence, header: Header) -> str:
+    """Who a quote is credited to: the source's title, the speaker if any, the attribution."""
+    who = [header.source_title(evidence.source)]
+    if evidence.speaker:
+        who.append(evidence.speaker)
+    who.append(evidence.attribution.value)
+    return "; ".join(who)
+
+
+def data_line(header: Header) -> str:
+    """The closing line of a view: the data file it comes from."""
+    return f"data: {header.data}"
+
+
+def filter_note(filtered: Filter, *, marked: bool = False) -> str:
+    """The note under a view filtered by --attribution."""
+    note = f"Only stances backed by {filtered.attribution.value} evidence or stronger are counted"
+    if marked:
+        note += (
+            f"; rows marked * ({len(filtered.changed)}) have another relation without the filter"
+        )
+    return note + "."
+
+
+def counts_line(counts: dict[Relation, int], separator: str = " \u00b7 ") -> str:
+    """How many issues fall under each relation: ``1 conflict · 0 overlap · ...``."""
+    return separator.join(f"{n} {relation.value}" for relation, n in counts.items())
+
+
+def summary(s: Summary) -> str:
+    """A valid file in one line of counts."""
+    counts = [
+        plural(s.sources, "source"),
+        plural(s.issues, "issue"),
+        plural(s.parties, "party", "parties"),
+        plural(s.stances, "stance"),
+        plural(s.quotes, "quote"),
+    ]
+    return f"{s.data}: valid {s.version}: {', '.join(counts)}"
+
+
+def verification(v: Verification) -> str:
+    """Every quote found, in one line."""
+    return f"{v.data}: all {plural(v.quotes, 'quote')} found in {v.sources}"

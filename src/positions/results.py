@@ -1,0 +1,253 @@
+"""What each command computes: one typed result per view, the contract between core and renderers.
+
+Core functions (comparison, analysis, listing, verify) return these; every output format
+registers one renderer per result type it can show (see formats.py), so the way from a command
+to its output is checked by mypy from end to end. Results carry what their renderers need and
+nothing more: names and titles are resolved here, never looked up in a whole dataset.
+
+They are NamedTuples, not frozen dataclasses like the model: a command imports all of them, and
+a frozen dataclass costs about 1 ms to create at import against 0.1 ms for a NamedTuple, which
+over these ~20 types is a fifth of the start-up target (benchmarks/README.md, "start-up").
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import NamedTuple
+
+from positions.model import Attribution, Dataset, Issue, Party, Source, Stance
+
+
+class Relation(Enum):
+    """How the stances of two or more parties on one issue relate."""
+
+    CONFLICT = "conflict"
+    OVERLAP = "overlap"
+    AGREE = "agree"
+    UNKNOWN = "unknown"
+
+
+class Detail(Enum):
+    """How much of each stance a terminal view shows."""
+
+    SUMMARY = "summary"
+    EVIDENCE = "evidence"
+
+
+class Header(NamedTuple):
+    """What every view says about where it comes from: the dataset's title and file."""
+
+    title: str
+    data: str  # the data file as the user named it, never an absolute path of theirs
+    sources: dict[str, Source]
+
+    @classmethod
+    def of(cls, dataset: Dataset) -> Header:
+        """The header of a view of ``dataset``."""
+        return cls(dataset.title, dataset.path, dataset.sources)
+
+    def source_title(self, source_id: str) -> str:
+        """The title of a source, by its id."""
+        return self.sources[source_id].title
+
+
+class Rejection(NamedTuple):
+    """Outcomes that party ``by`` rejects although party ``of`` accepts them."""
+
+    by: str
+    of: str
+    outcomes: tuple[str, ...]
+
+
+class Row(NamedTuple):
+    """The comparison on one issue: each party's stance (None: no stated position)."""
+
+    issue: Issue
+    stances: tuple[Stance | None, ...]
+    relation: Relation | None  # None when only one party is shown
+    common: tuple[str, ...]
+    rejections: tuple[Rejection, ...]
+
+
+class PairSummary(NamedTuple):
+    """For two parties, how many issues fall under each relation."""
+
+    a: str
+    b: str
+    counts: dict[Relation, int]
+
+    @property
+    def common(self) -> int:
+        """Issues on which the two agree or overlap."""
+        return self.counts[Relation.AGREE] + self.counts[Relation.OVERLAP]
+
+    @property
+    def conflict(self) -> int:
+        """Issues on which the two conflict."""
+        return self.counts[Relation.CONFLICT]
+
+    @property
+    def both(self) -> int:
+        """Issues on which both have a stated position."""
+        return sum(self.counts.values()) - self.counts[Relation.UNKNOWN]
+
+
+class Filter(NamedTuple):
+    """An evidence filter: only stances backed this strongly count."""
+
+    attribution: Attribution
+    changed: dict[str, Relation | None]  # issue id -> the relation without the filter
+
+
+class Comparison(NamedTuple):
+    """Parties compared issue by issue (``compare``, ``show``, ``export``)."""
+
+    header: Header
+    parties: tuple[Party, ...]
+    rows: tuple[Row, ...]
+    counts: dict[Relation, int]
+    pairs: tuple[PairSummary, ...]
+    pairs_left_out: int = 0  # pairs not summarised because there are too many to show
+    filter: Filter | None = None
+    detail: Detail = Detail.SUMMARY
+
+    @property
+    def relating(self) -> bool:
+        """Whether two or more parties are compared, so that rows have a relation."""
+        return len(self.parties) >= 2
+
+
+class IssueDetail(NamedTuple):
+    """One issue in full, across every party with a stance on it (``issues ID``)."""
+
+    header: Header
+    parties: tuple[Party, ...]
+    row: Row
+
+
+class IssueList(NamedTuple):
+    """Every issue, with the parties that have a stance on it (``issues``)."""
+
+    header: Header
+    issues: tuple[tuple[Issue, tuple[Party, ...]], ...]
+
+
+class PartyList(NamedTuple):
+    """Every party, with its aliases and stances (``parties``)."""
+
+    header: Header
+    parties: tuple[Party, ...]
+
+
+class Matrix(NamedTuple):
+    """Every party's stance on every issue, and each pair's common ground against conflict."""
+
+    header: Header
+    parties: tuple[Party, ...]
+    issues: tuple[Issue, ...]
+    pairs: tuple[PairSummary, ...]
+    filter: Filter | None = None
+
+
+class AgendaItem(NamedTuple):
+    """One issue in the agenda: its place, its group and why it sits there."""
+
+    place: int
+    row: Row
+    group: str  # "common ground", "conflict" or "no stated position"
+    reason: str
+
+
+class Agenda(NamedTuple):
+    """An order in which to take the issues in talks (``agenda``)."""
+
+    header: Header
+    parties: tuple[Party, ...]
+    items: tuple[AgendaItem, ...]
+    filter: Filter | None = None
+
+
+class SourceUse(NamedTuple):
+    """How much a source backs: the stances citing it and its quotes."""
+
+    source: str
+    title: str
+    stances: int
+    quotes: int
+
+
+class WeakStance(NamedTuple):
+    """A stance whose evidence is thin, and why."""
+
+    party: str
+    issue: str
+    reasons: tuple[str, ...]
+
+
+class SourcesReport(NamedTuple):
+    """Each source's use, and the stances that rest on little (``sources``)."""
+
+    header: Header
+    uses: tuple[SourceUse, ...]
+    weak: tuple[WeakStance, ...]
+    stances: int
+
+
+class StanceChange(NamedTuple):
+    """What changed in one party's stance on one issue (``added``, ``removed`` or a field)."""
+
+    party: str
+    issue: str
+    change: str
+    before: str
+    after: str
+
+
+class RelationChange(NamedTuple):
+    """A pair of parties whose relation on an issue changed."""
+
+    a: str
+    b: str
+    issue: str
+    before: Relation
+    after: Relation
+
+
+class Diff(NamedTuple):
+    """What changed between two versions of a data file (``diff``)."""
+
+    old: str
+    new: str
+    issues_added: tuple[str, ...]
+    issues_removed: tuple[str, ...]
+    outcomes_added: tuple[tuple[str, str], ...]
+    outcomes_removed: tuple[tuple[str, str], ...]
+    parties_added: tuple[str, ...]
+    parties_removed: tuple[str, ...]
+    stances: tuple[StanceChange, ...]
+    relations: tuple[RelationChange, ...]
+
+    @property
+    def empty(self) -> bool:
+        """Whether nothing changed."""
+        return not any(self[2:])
+
+
+class Summary(NamedTuple):
+    """A valid data file in counts (``validate``)."""
+
+    data: str
+    version: str  # the data format, positions/1
+    sources: int
+    issues: int
+    parties: int
+    stances: int
+    quotes: int
+
+
+class Verification(NamedTuple):
+    """Every quote found in its source (``verify``); failures are raised as QuotesNotFound."""
+
+    data: str
+    quotes: int
+    sources: str
