@@ -271,7 +271,7 @@ def test_diff_of_an_invalid_file_is_an_error(run: Any) -> None:
     """Diff reports a broken file like every other command."""
     result = run("diff", str(OLD), str(VALID.parent / "invalid" / "wrong-schema.yaml"))
     assert result.code == 1
-    assert "schema is 'positions/2'; expected 'positions/1'" in result.err
+    assert "schema is 'positions/3'; expected one of positions/1, positions/2" in result.err
 
 
 # -- safety ----------------------------------------------------------------------------------

@@ -45,7 +45,7 @@ def test_validate_invalid_file(run: Any) -> None:
     result = run("validate", str(path))
     assert (result.code, result.out) == (1, "")
     assert lines(result.err) == [
-        f"positions: {path}:2:9: schema is 'positions/0'; expected 'positions/1'",
+        f"positions: {path}:2:9: schema is 'positions/0'; expected one of positions/1, positions/2",
         f"positions: {path}:6:5: unknown key 'titel' in source 's1'; expected one of title, "
         "outlet, published, url (did you mean 'title'?)",
         f"positions: {path}:33:19: 'retrun' is not an outcome of issue 'territory'; expected one "
@@ -299,7 +299,9 @@ def test_compare_invalid_data_exit_1(run: Any) -> None:
     """A command given an invalid data file reports its problems and exits 1."""
     result = run("compare", "a", "b", "--data", str(INVALID / "wrong-schema.yaml"))
     assert result.code == 1
-    assert result.err.endswith("2:9: schema is 'positions/2'; expected 'positions/1'\n")
+    assert result.err.endswith(
+        "2:9: schema is 'positions/3'; expected one of positions/1, positions/2\n"
+    )
 
 
 # -- issues, parties, show -------------------------------------------------------------------

@@ -27,7 +27,7 @@ ESCAPES = VALID / "escapes.yaml"
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"", "1:1: the file is empty; expected a positions/1 mapping with schema, title, sources, "
+        (b"", "1:1: the file is empty; expected a positions mapping with schema, title, sources, "
               "issues and parties"),
         (b"- a\n- b\n", "1:1: the file is a list; expected a mapping"),
         (b"just a string\n", "1:1: the file is the text 'just a string'; expected a mapping"),

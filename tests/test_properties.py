@@ -18,7 +18,7 @@ from rich.console import Console
 
 from positions.comparison import compare
 from positions.errors import DataError
-from positions.loader import blank, parse
+from positions.loader import parse
 from positions.model import Dataset
 from positions.render import csv as csv_render
 from positions.render import html as html_render
@@ -26,6 +26,7 @@ from positions.render import json as json_render
 from positions.render import markdown as markdown_render
 from positions.render import table as table_render
 from positions.results import Detail
+from positions.text import blank
 from positions.textfile import decode
 
 from .conftest import SHIPPED

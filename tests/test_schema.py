@@ -11,15 +11,19 @@ import jsonschema
 import pytest
 import yaml
 
+from positions.fields import json_schema
+
 from .conftest import INVALID, SHIPPED, VALID
 
 # What JSON Schema cannot express, so only the loader refuses these files: YAML that does not
 # parse, keys given twice (lost before a validator sees them), tags, references from stances to
 # issues, outcomes and sources, an outcome in accepts and rejects, names shared by two parties,
-# and an unquoted date where text belongs (YAML 1.2, which editors use, reads it as text).
+# an unquoted date where text belongs (YAML 1.2, which editors use, reads it as text), and a
+# positions/2 field in a positions/1 file (the schema describes the latest version's fields).
 LOADER_ONLY = {
     "accepted-and-rejected",
     "alias-name-clash",
+    "format-2-in-format-1",
     "date-as-text",
     "duplicate-issue",
     "duplicate-key-in-evidence",
@@ -45,6 +49,18 @@ def validator() -> jsonschema.Draft202012Validator:
 def as_json(path: Path) -> Any:
     """The file as an editor's YAML language server sees it: dates are kept as text."""
     return json.loads(json.dumps(yaml.safe_load(path.read_text()), default=str))
+
+
+def test_shipped_schema_is_generated_from_the_field_table() -> None:
+    """data/positions.schema.json is what ``python -m positions.fields`` prints today.
+
+    After a change to fields.py, regenerate it:
+    python -m positions.fields > src/positions/data/positions.schema.json
+    """
+    shipped = json.loads(
+        (resources.files("positions") / "data" / "positions.schema.json").read_text()
+    )
+    assert shipped == json_schema()
 
 
 def test_shipped_file_names_the_schema() -> None:

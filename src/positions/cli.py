@@ -155,9 +155,8 @@ def validate(ctx: click.Context, file: str | None, fmt: Format, data: str | None
       positions validate positions.yaml
     """
     from positions.listing import summary
-    from positions.loader import SCHEMA
 
-    output.emit(summary(load_data(ctx, file or data), SCHEMA), fmt)
+    output.emit(summary(load_data(ctx, file or data)), fmt)
 
 
 @cli.command()

@@ -29,12 +29,12 @@ def issue_detail(dataset: Dataset, issue: Issue) -> IssueDetail:
     return IssueDetail(Header.of(dataset), holders, row)
 
 
-def summary(dataset: Dataset, version: str) -> Summary:
+def summary(dataset: Dataset) -> Summary:
     """A valid file in counts: sources, issues, parties, stances and quotes."""
     stances = [s for p in dataset.parties.values() for s in p.stances.values()]
     return Summary(
         data=dataset.path,
-        version=version,
+        version=dataset.schema,
         sources=len(dataset.sources),
         issues=len(dataset.issues),
         parties=len(dataset.parties),

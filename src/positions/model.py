@@ -1,4 +1,4 @@
-"""The positions/1 data model: plain frozen dataclasses, built only by the loader."""
+"""The data model: plain frozen dataclasses, built only by the loader."""
 
 from __future__ import annotations
 
@@ -48,13 +48,24 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class Issue:
-    """A question to be settled, with the vocabulary of outcomes that could settle it."""
+    """A question to be settled, with the vocabulary of outcomes that could settle it.
+
+    ``excludes`` holds, for each outcome that has any, the outcomes that cannot happen with it;
+    it is symmetric (the loader adds the other direction). ``dispute`` is the id of the dispute
+    this issue is one part of.
+    """
 
     id: str
     name: str
     question: str
     outcomes: dict[str, str]
+    excludes: dict[str, frozenset[str]] = field(default_factory=dict)
+    dispute: str | None = None
     location: Location | None = field(default=None, compare=False, repr=False)
+
+    def exclusive(self, a: str, b: str) -> bool:
+        """Whether outcomes ``a`` and ``b`` cannot both happen."""
+        return b in self.excludes.get(a, ())
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +89,8 @@ class Stance:
     rejects: tuple[str, ...]
     firmness: Firmness
     evidence: tuple[Evidence, ...]
+    conditions: dict[str, tuple[str, ...]] = field(default_factory=dict)  # issue -> outcomes
+    note: str | None = None
     location: Location | None = field(default=None, compare=False, repr=False)
 
 
@@ -89,15 +102,18 @@ class Party:
     name: str
     aliases: tuple[str, ...]
     stances: dict[str, Stance]
+    members: tuple[str, ...] = ()
     location: Location | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
 class Dataset:
-    """A whole positions/1 file."""
+    """A whole data file; ``path`` is the file as it is to be shown."""
 
     title: str
     sources: dict[str, Source]
     issues: dict[str, Issue]
     parties: dict[str, Party]
+    disputes: dict[str, str] = field(default_factory=dict)  # id -> name
+    schema: str = "positions/2"
     path: str = ""

@@ -1,0 +1,282 @@
+"""The positions data format as one table of records and fields.
+
+The loader checks every mapping of a data file against its record here (which keys, which are
+required, what kind of value, since which version), and the JSON Schema that editors use is
+generated from the same table (``python -m positions.fields``), so a field is declared once.
+What a table cannot say (that a stance names a defined issue, that an outcome is not both
+accepted and rejected) is checked by the loader's own rules.
+
+To add a field: a line in its record below, a place for its value in model.py, and the line of
+the loader that reads it; then regenerate the schema (tests/test_schema.py says if you forgot).
+"""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from typing import Any, NamedTuple
+
+from positions.model import Attribution, Firmness
+
+VERSIONS = ("positions/1", "positions/2")
+LATEST = VERSIONS[-1]
+ID_PATTERN = "^[a-z0-9][a-z0-9_-]*$"
+
+
+def newer_or_same(version: str, than: str) -> bool:
+    """Whether a file of ``version`` may use what ``than`` added (an unknown version may)."""
+    if version not in VERSIONS:
+        return True
+    return VERSIONS.index(version) >= VERSIONS.index(than)
+
+
+class Kind(Enum):
+    """What a field's value is."""
+
+    TEXT = "text"  # non-empty text
+    DATE = "date"  # YYYY, YYYY-MM or YYYY-MM-DD, a real date
+    URL = "url"  # an http(s):// address
+    CHOICE = "choice"  # one of the field's choices
+    ID = "id"  # the id of something defined elsewhere in the file
+    IDS = "ids"  # a list of such ids, each once
+    TEXTS = "texts"  # a list of texts
+    RECORDS = "records"  # a mapping of id -> a record of the field's record type
+    TEXTS_BY_ID = "texts by id"  # a mapping of id -> text
+    IDS_BY_ID = "ids by id"  # a mapping of id -> a list of ids
+    LIST = "list"  # a list of records of the field's record type
+    TEXT_OR_RECORD = "text or record"  # text, or a record of the field's record type
+
+
+class Field(NamedTuple):
+    """One key of a record: its kind, whether it is required, and the version that added it."""
+
+    name: str
+    kind: Kind
+    description: str
+    required: bool = False
+    since: str = "positions/1"
+    choices: tuple[str, ...] = ()
+    record: Record | None = None
+
+
+class Record(NamedTuple):
+    """A mapping with a fixed set of keys."""
+
+    name: str
+    description: str
+    fields: tuple[Field, ...]
+
+    def field(self, name: str) -> Field:
+        """The field called ``name``."""
+        return next(f for f in self.fields if f.name == name)
+
+
+EVIDENCE = Record(
+    "evidence",
+    "A verbatim quote from a source that backs the stance.",
+    (
+        Field("source", Kind.ID, "The id of the source quoted.", required=True),
+        Field("quote", Kind.TEXT, "The words as the source prints them.", required=True),
+        Field("speaker", Kind.TEXT, "The person the source names as saying it."),
+        Field(
+            "attribution",
+            Kind.CHOICE,
+            "stated: the party's own words; reported: the source attributes it to the party; "
+            "inferred: the source's writers or analysts infer it, or another party claims it.",
+            required=True,
+            choices=tuple(a.value for a in Attribution),
+        ),
+    ),
+)
+
+STANCE = Record(
+    "stance",
+    "One party's position on one issue.",
+    (
+        Field("summary", Kind.TEXT, "The position in a sentence its quotes support.", True),
+        Field("accepts", Kind.IDS, "Outcomes of the issue the party demands or would accept."),
+        Field("rejects", Kind.IDS, "Outcomes of the issue the party rules out."),
+        Field(
+            "conditions",
+            Kind.IDS_BY_ID,
+            "Another issue's id -> the outcomes that must hold on it for this stance to hold.",
+            since="positions/2",
+        ),
+        Field(
+            "firmness",
+            Kind.CHOICE,
+            "How hard the party holds it (see docs/codebook.md).",
+            required=True,
+            choices=tuple(f.value for f in Firmness),
+        ),
+        Field("note", Kind.TEXT, "The coder's note on a judgement call.", since="positions/2"),
+        Field("evidence", Kind.LIST, "At least one quote.", required=True, record=EVIDENCE),
+    ),
+)
+
+PARTY = Record(
+    "party",
+    "An actor whose conditions the sources state.",
+    (
+        Field("name", Kind.TEXT, "The name to show.", required=True),
+        Field("aliases", Kind.TEXTS, "Other names of the same actor."),
+        Field(
+            "members",
+            Kind.TEXTS,
+            "For a group of actors: who it is made of (never its aliases).",
+            since="positions/2",
+        ),
+        Field(
+            "stances",
+            Kind.RECORDS,
+            "Issue id -> the party's stance on it; an issue it has no position on is left out.",
+            required=True,
+            record=STANCE,
+        ),
+    ),
+)
+
+OUTCOME = Record(
+    "outcome",
+    "A way the issue could be settled.",
+    (
+        Field("description", Kind.TEXT, "What happens.", required=True),
+        Field(
+            "excludes",
+            Kind.IDS,
+            "Outcomes of the same issue that cannot happen together with this one.",
+            since="positions/2",
+        ),
+    ),
+)
+
+ISSUE = Record(
+    "issue",
+    "A question to be settled, with the outcomes that could settle it.",
+    (
+        Field("name", Kind.TEXT, "The name to show.", required=True),
+        Field("question", Kind.TEXT, "The question the outcomes answer.", required=True),
+        Field(
+            "dispute",
+            Kind.ID,
+            "The id of the dispute this issue is part of.",
+            since="positions/2",
+        ),
+        Field(
+            "outcomes",
+            Kind.RECORDS,
+            "Outcome id -> a description, or a mapping with description and excludes.",
+            required=True,
+            record=OUTCOME,
+        ),
+    ),
+)
+
+SOURCE = Record(
+    "source",
+    "An article or document that evidence is quoted from.",
+    (
+        Field("title", Kind.TEXT, "The title.", required=True),
+        Field("outlet", Kind.TEXT, "Who published it."),
+        Field("published", Kind.DATE, "When: YYYY, YYYY-MM or YYYY-MM-DD."),
+        Field("url", Kind.URL, "Where it can be read."),
+    ),
+)
+
+FILE = Record(
+    "the file",
+    "Stated conditions of the parties to a conflict, issue by issue, with verbatim quotes.",
+    (
+        Field("schema", Kind.CHOICE, "The format and its version.", True, choices=VERSIONS),
+        Field("title", Kind.TEXT, "What the dataset covers.", required=True),
+        Field("sources", Kind.RECORDS, "Source id -> the source.", True, record=SOURCE),
+        Field(
+            "disputes",
+            Kind.TEXTS_BY_ID,
+            "Dispute id -> its name: a quarrel that several issues are part of.",
+            since="positions/2",
+        ),
+        Field("issues", Kind.RECORDS, "Issue id -> the issue.", required=True, record=ISSUE),
+        Field("parties", Kind.RECORDS, "Party id -> the party.", required=True, record=PARTY),
+    ),
+)
+
+
+# -- the JSON Schema ---------------------------------------------------------------------------
+
+
+def _value(field: Field) -> dict[str, Any]:
+    text = {"$ref": "#/$defs/text"}
+    ids = {"type": "array", "items": {"$ref": "#/$defs/id"}, "uniqueItems": True}
+    shapes: dict[Kind, dict[str, Any]] = {
+        Kind.TEXT: text,
+        Kind.DATE: {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+        Kind.URL: {"type": "string", "pattern": "^https?://"},
+        Kind.CHOICE: {"enum": list(field.choices)},
+        Kind.ID: {"$ref": "#/$defs/id"},
+        Kind.IDS: ids,
+        Kind.TEXTS: {"type": "array", "items": text},
+        Kind.TEXTS_BY_ID: {"type": "object", "propertyNames": {"$ref": "#/$defs/id"},
+                           "additionalProperties": text},
+        Kind.IDS_BY_ID: {"type": "object", "propertyNames": {"$ref": "#/$defs/id"},
+                         "additionalProperties": ids},
+    }  # fmt: skip
+    if field.kind in shapes:
+        return {"description": field.description, **shapes[field.kind]}
+    assert field.record is not None
+    ref = {"$ref": f"#/$defs/{field.record.name}"}
+    if field.kind is Kind.LIST:
+        return {"description": field.description, "type": "array", "minItems": 1, "items": ref}
+    value: dict[str, Any] = {"anyOf": [text, ref]} if field.record is OUTCOME else ref
+    return {
+        "description": field.description,
+        "type": "object",
+        "propertyNames": {"$ref": "#/$defs/id"},
+        "additionalProperties": value,
+    }
+
+
+def _record(record: Record) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "description": record.description,
+        "type": "object",
+        "additionalProperties": False,
+        "required": [f.name for f in record.fields if f.required],
+        "properties": {f.name: _value(f) for f in record.fields},
+    }
+    if record is STANCE:  # at least one outcome, accepted or rejected
+        out["anyOf"] = [
+            {"required": [key], "properties": {key: {"minItems": 1}}}
+            for key in ("accepts", "rejects")
+        ]
+    return out
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the format, as shipped in data/positions.schema.json."""
+    records = (SOURCE, ISSUE, OUTCOME, PARTY, STANCE, EVIDENCE)
+    top = _record(FILE)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://positions.invalid/schema/positions.json",
+        "title": " and ".join(VERSIONS),
+        **top,
+        "$defs": {
+            "id": {
+                "type": "string",
+                "pattern": ID_PATTERN,
+                "description": "Lower-case letters, digits, '-' and '_'.",
+            },
+            "text": {"type": "string", "pattern": "\\S"},
+            **{r.name: _record(r) for r in records},
+        },
+    }
+
+
+def main() -> None:
+    """Print the JSON Schema: ``python -m positions.fields > src/positions/data/...json``."""
+    print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
