@@ -1,8 +1,20 @@
-"""Shared fixtures: paths to the test data and a CLI runner with a fixed terminal."""
+"""Shared helpers: the test data, a CLI runner with a fixed terminal, the installed command.
+
+Every helper a test module needs lives here, so that no test module imports another.
+
+Two profiles: the default is fast (property tests at 50 examples, no benchmark smoke run) so that
+``pytest`` takes a few seconds while you work; CI sets ``POSITIONS_TEST_PROFILE=ci`` for 300
+examples per property and the benchmark smoke run. ``POSITIONS_HYPOTHESIS_EXAMPLES`` overrides the
+number of examples either way.
+"""
 
 from __future__ import annotations
 
 import os
+import re
+import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,8 +32,24 @@ INVALID = DATA / "invalid"
 SOURCES = DATA / "sources"
 MINIMAL = VALID / "minimal.yaml"
 THREE = VALID / "three-parties.yaml"
+FORMAT_2 = VALID / "format-2.yaml"
+HOSTILE = VALID / "hostile.yaml"
+ESCAPES = VALID / "escapes.yaml"
 SHIPPED = ROOT / "positions.yaml"
 SHARED_SOURCES = ROOT.parent / "shared" / "sources"
+BENCHMARKS = ROOT / "benchmarks"
+
+CI = os.environ.get("POSITIONS_TEST_PROFILE") == "ci"
+
+# The benchmark generator makes datasets of any size for the tests too.
+sys.path.insert(0, str(BENCHMARKS))
+from generate import generate  # noqa: E402
+
+__all__ = ["generate"]
+
+# The installed command, in the environment running the tests (None when not installed).
+EXE = shutil.which("positions", path=str(Path(sys.executable).parent)) or shutil.which("positions")
+needs_exe = pytest.mark.skipif(EXE is None, reason="the positions command is not installed")
 
 
 @dataclass(frozen=True)
@@ -31,6 +59,9 @@ class Result:
     code: int
     out: str
     err: str
+
+
+Run = Callable[..., Result]
 
 
 @pytest.fixture(autouse=True)
@@ -43,7 +74,7 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def run() -> Callable[..., Result]:
+def run() -> Run:
     """Run ``positions ARGS`` in-process and return a Result."""
     runner = CliRunner()
 
@@ -56,14 +87,33 @@ def run() -> Callable[..., Result]:
     return invoke
 
 
-# Property tests run the same examples on every run (CI included), and enough of them to find
-# problems while keeping the whole suite well under two minutes on a 2-core machine.
+def positions(*args: str, cwd: Path | None = None, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run the installed command with a clean, fixed environment."""
+    assert EXE is not None
+    environ = {k: v for k, v in os.environ.items() if k not in {"POSITIONS_FILE", "NO_COLOR"}}
+    environ.update({"COLUMNS": "80", **env})
+    return subprocess.run(
+        [EXE, *args], capture_output=True, text=True, cwd=cwd, env=environ, check=False
+    )
+
+
+def lines(text: str) -> list[str]:
+    """The lines of terminal output with trailing padding removed."""
+    return [line.rstrip() for line in text.splitlines()]
+
+
+def squeezed(text: str) -> str:
+    """Output with runs of spaces squeezed to one, so that cells read as words."""
+    return re.sub(r" +", " ", text)
+
+
+# Property tests run the same examples on every run (CI included).
 settings.register_profile(
     "positions",
     derandomize=True,
     database=None,
     deadline=None,
-    max_examples=int(os.environ.get("POSITIONS_HYPOTHESIS_EXAMPLES", "300")),
+    max_examples=int(os.environ.get("POSITIONS_HYPOTHESIS_EXAMPLES", "300" if CI else "50")),
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.load_profile("positions")

@@ -6,7 +6,6 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -16,12 +15,10 @@ from positions.loader import load, parse
 from positions.model import Attribution
 from positions.results import Relation
 
-from .conftest import DATA, MINIMAL, SHIPPED, THREE, VALID
-from .test_benchmarks import generate
+from .conftest import DATA, ESCAPES, HOSTILE, MINIMAL, THREE, VALID, Run, generate
 
 AGENDA = VALID / "agenda.yaml"
 OLD, NEW = DATA / "diff" / "old.yaml", DATA / "diff" / "new.yaml"
-ESCAPES, HOSTILE = VALID / "escapes.yaml", VALID / "hostile.yaml"
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -49,19 +46,7 @@ def test_agenda_order_and_reasons() -> None:
     ]
 
 
-def test_agenda_on_the_shipped_data(run: Any) -> None:
-    """Russia and Ukraine: negotiations first, territory last of the conflicts."""
-    data = json.loads(run("agenda", "russia", "ukraine", "--data", str(SHIPPED), "--format",
-                          "json").out)  # fmt: skip
-    order = [item["issue"] for item in data["agenda"]]
-    assert order[0] == "negotiations"
-    assert data["agenda"][0]["common"] == ["negotiated-settlement"]
-    conflicts = [i["issue"] for i in data["agenda"] if i["group"] == "conflict"]
-    assert conflicts[-1] == "territory"
-    assert [i["group"] for i in data["agenda"]].count("no stated position") == 6
-
-
-def test_agenda_table(run: Any) -> None:
+def test_agenda_table(run: Run) -> None:
     """The terminal agenda: a numbered line per issue with the relation word and the reason."""
     out = run("agenda", "a", "b", "--data", str(AGENDA), env={"COLUMNS": "100"}).out
     rows = [re.sub(r"\s+", " ", line).strip() for line in out.splitlines()]
@@ -70,7 +55,7 @@ def test_agenda_table(run: Any) -> None:
     assert "9 silent UNKNOWN no stated position: B" in rows
 
 
-def test_agenda_needs_two_parties(run: Any) -> None:
+def test_agenda_needs_two_parties(run: Run) -> None:
     """Agenda with one party is a usage error."""
     result = run("agenda", "a", "--data", str(AGENDA))
     assert (result.code, result.err) == (
@@ -94,7 +79,7 @@ def test_matrix_pair_counts() -> None:
     ]
 
 
-def test_matrix_table_cells_and_legend(run: Any) -> None:
+def test_matrix_table_cells_and_legend(run: Run) -> None:
     """Cells show the firmness letter and the accepted outcomes; a legend explains them."""
     out = run("matrix", "--data", str(THREE), env={"COLUMNS": "120"}).out
     rows = [re.sub(r"\s+", " ", line).strip() for line in out.splitlines()]
@@ -105,7 +90,7 @@ def test_matrix_table_cells_and_legend(run: Any) -> None:
     assert "│ North │ 2 / 1 of 3 │ 2 / 1 of 3 │" in rows
 
 
-def test_matrix_json(run: Any) -> None:
+def test_matrix_json(run: Run) -> None:
     """Matrix --format json: every party's stance per issue and the pair counts."""
     data = json.loads(run("matrix", "north", "east", "--data", str(THREE), "--format", "json").out)
     assert data["parties"] == ["north", "east"]
@@ -117,7 +102,7 @@ def test_matrix_json(run: Any) -> None:
     assert data["pairs"] == [{"parties": ["north", "east"], "common": 2, "conflict": 1, "both": 3}]
 
 
-def test_matrix_svg_is_an_image_of_the_same_grid(run: Any, tmp_path: Path) -> None:
+def test_matrix_svg_is_an_image_of_the_same_grid(run: Run, tmp_path: Path) -> None:
     """Matrix --format svg -o FILE writes well-formed SVG with the grid's text, nothing external."""
     out = tmp_path / "matrix.svg"
     result = run("matrix", "--data", str(THREE), "--format", "svg", "-o", str(out))
@@ -132,7 +117,7 @@ def test_matrix_svg_is_an_image_of_the_same_grid(run: Any, tmp_path: Path) -> No
     assert "<script" not in svg
 
 
-def test_export_svg_writes_the_matrix(run: Any, tmp_path: Path) -> None:
+def test_export_svg_writes_the_matrix(run: Run, tmp_path: Path) -> None:
     """Export --format svg (or a .svg file) writes the matrix image."""
     out = tmp_path / "map.svg"
     run("export", "north", "south", "-o", str(out), "--data", str(THREE))
@@ -141,7 +126,7 @@ def test_export_svg_writes_the_matrix(run: Any, tmp_path: Path) -> None:
     assert "East" not in text
 
 
-def test_matrix_on_many_parties(run: Any, tmp_path: Path) -> None:
+def test_matrix_on_many_parties(run: Run, tmp_path: Path) -> None:
     """A generated file of 30 parties: 435 pairs, each counted over the issues both address."""
     path = tmp_path / "many.yaml"
     path.write_text(generate(parties=30, issues=8, quotes=1, seed=3))
@@ -168,7 +153,7 @@ def test_at_least_keeps_stances_with_strong_enough_quotes() -> None:
     assert at_least(ds, Attribution.INFERRED) == ds
 
 
-def test_compare_marks_rows_the_filter_changes(run: Any) -> None:
+def test_compare_marks_rows_the_filter_changes(run: Run) -> None:
     """Compare --attribution: rows whose relation changes are marked, in table and JSON."""
     args = ("compare", "north", "south", "--data", str(THREE), "--attribution", "reported")
     data = json.loads(run(*args, "--format", "json").out)
@@ -184,7 +169,7 @@ def test_compare_marks_rows_the_filter_changes(run: Any) -> None:
     )
 
 
-def test_matrix_and_agenda_take_attribution(run: Any) -> None:
+def test_matrix_and_agenda_take_attribution(run: Run) -> None:
     """Matrix and agenda count only the stances the filter keeps."""
     data = json.loads(run("matrix", "--data", str(THREE), "--attribution", "stated", "--format",
                           "json").out)  # fmt: skip
@@ -209,14 +194,12 @@ def test_source_use_and_weak_stances() -> None:
     assert len(weak) == 10
 
 
-def test_sources_command(run: Any) -> None:
-    """Sources on the shipped data: the five articles, with what each backs."""
-    data = json.loads(run("sources", "--data", str(SHIPPED), "--format", "json").out)
-    assert [s["source"] for s in data["sources"]] == sorted(s["source"] for s in data["sources"])
-    assert sum(s["quotes"] for s in data["sources"]) == 63
-    sanctions = [w for w in data["weak"] if (w["party"], w["issue"]) == ("russia", "sanctions")]
-    assert sanctions[0]["reasons"] == ["a single source (003_73338be038f2a305)",
-                                       "only inferred evidence"]  # fmt: skip
+def test_sources_command(run: Run) -> None:
+    """Sources --format json and the table: each source's counts and the flagged stances."""
+    data = json.loads(run("sources", "--data", str(THREE), "--format", "json").out)
+    assert data["sources"] == [{"source": "s1", "title": "An article", "stances": 10, "quotes": 10}]
+    border = [w for w in data["weak"] if (w["party"], w["issue"]) == ("north", "border")]
+    assert border[0]["reasons"] == ["a single source (s1)", "only inferred evidence"]
     out = run("sources", "--data", str(MINIMAL)).out
     assert "2 of 2 stances flagged" in out
 
@@ -244,14 +227,14 @@ def test_diff_of_a_hand_made_pair() -> None:
     ]
 
 
-def test_diff_of_a_file_with_itself_is_empty(run: Any) -> None:
+def test_diff_of_a_file_with_itself_is_empty(run: Run) -> None:
     """No change: the diff says so."""
-    result = run("diff", str(SHIPPED), str(SHIPPED))
+    result = run("diff", str(THREE), str(THREE))
     assert result.code == 0
     assert result.out.splitlines()[-1] == "no changes"
 
 
-def test_diff_json(run: Any) -> None:
+def test_diff_json(run: Run) -> None:
     """Diff --format json: the same changes, for scripts."""
     data = json.loads(run("diff", str(OLD), str(NEW), "--format", "json").out)
     assert data["relations"] == [
@@ -267,7 +250,7 @@ def test_diff_json(run: Any) -> None:
     }
 
 
-def test_diff_of_an_invalid_file_is_an_error(run: Any) -> None:
+def test_diff_of_an_invalid_file_is_an_error(run: Run) -> None:
     """Diff reports a broken file like every other command."""
     result = run("diff", str(OLD), str(VALID.parent / "invalid" / "wrong-schema.yaml"))
     assert result.code == 1
@@ -287,7 +270,7 @@ def test_diff_of_an_invalid_file_is_an_error(run: Any) -> None:
     ],
 )
 def test_views_neutralise_control_characters(
-    run: Any, args: tuple[str, ...], tmp_path: Path
+    run: Run, args: tuple[str, ...], tmp_path: Path
 ) -> None:
     """No view lets a control or reordering character from the data reach the terminal."""
     data = tmp_path / "two.yaml"
@@ -301,7 +284,7 @@ def test_views_neutralise_control_characters(
     assert not UNSAFE.search(plain)
 
 
-def test_svg_escapes_markup(run: Any, tmp_path: Path) -> None:
+def test_svg_escapes_markup(run: Run, tmp_path: Path) -> None:
     """Markup in the data is text in the SVG, which stays well-formed XML."""
     out = tmp_path / "hostile.svg"
     run("matrix", "--data", str(HOSTILE), "--format", "svg", "-o", str(out))
@@ -317,7 +300,7 @@ def test_parse_hostile_fixtures() -> None:
         assert parse(path.read_text(), str(path)).parties
 
 
-def test_matrix_output_file_format_follows_extension(run: Any, tmp_path: Path) -> None:
+def test_matrix_output_file_format_follows_extension(run: Run, tmp_path: Path) -> None:
     """With -o FILE, .json and .svg pick the format; --format table writes plain text."""
     as_json = tmp_path / "m.json"
     run("matrix", "--data", str(THREE), "-o", str(as_json))
@@ -336,7 +319,7 @@ def test_matrix_output_file_format_follows_extension(run: Any, tmp_path: Path) -
     )
 
 
-def test_matrix_never_writes_over_the_data_file(run: Any, tmp_path: Path) -> None:
+def test_matrix_never_writes_over_the_data_file(run: Run, tmp_path: Path) -> None:
     """The matrix, like export, refuses to write over the data file it reads."""
     data = tmp_path / "data.json"
     data.write_text(THREE.read_text())
@@ -348,7 +331,7 @@ def test_matrix_never_writes_over_the_data_file(run: Any, tmp_path: Path) -> Non
     assert data.read_text() == THREE.read_text()
 
 
-def test_sources_and_diff_on_many_parties(run: Any, tmp_path: Path) -> None:
+def test_sources_and_diff_on_many_parties(run: Run, tmp_path: Path) -> None:
     """On generated files of 30 parties, the counts of sources and diff add up."""
     old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
     old.write_text(generate(parties=30, issues=8, quotes=2, seed=3))

@@ -10,13 +10,7 @@ import pytest
 
 from positions.loader import parse
 
-from .conftest import ROOT
-from .test_installed import EXE
-
-BENCHMARKS = ROOT / "benchmarks"
-sys.path.insert(0, str(BENCHMARKS))
-
-from generate import generate  # noqa: E402
+from .conftest import BENCHMARKS, CI, ROOT, generate, needs_exe
 
 
 def test_generated_dataset_is_valid_and_deterministic() -> None:
@@ -41,7 +35,8 @@ def test_generate_command_writes_the_file(tmp_path: Path) -> None:
     assert len(parse(out.read_text(), str(out)).parties) == 3
 
 
-@pytest.mark.skipif(EXE is None, reason="the positions command is not installed")
+@needs_exe
+@pytest.mark.skipif(not CI, reason="runs in CI (POSITIONS_TEST_PROFILE=ci): it takes a while")
 def test_runner_quick_smoke_run() -> None:
     """run.py --quick prints every figure with its target and a verdict."""
     result = subprocess.run(

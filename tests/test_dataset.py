@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from importlib import resources
 
 import pytest
@@ -14,7 +15,7 @@ from positions.options import shipped_path
 from positions.results import Relation
 from positions.verify import check
 
-from .conftest import SHARED_SOURCES, SHIPPED
+from .conftest import SHARED_SOURCES, SHIPPED, Run
 
 
 def test_packaged_copy_is_the_repository_file() -> None:
@@ -70,3 +71,15 @@ def test_required_issues_and_parties() -> None:
     ds = load(SHIPPED)
     assert {"territory", "nato", "withdrawal", "security-guarantees"} <= set(ds.issues)
     assert {"russia", "ukraine"} <= set(ds.parties)
+
+
+def test_agenda_russia_ukraine(run: Run) -> None:
+    """Russia and Ukraine: negotiations first, territory last of the conflicts."""
+    out = run("agenda", "russia", "ukraine", "--data", str(SHIPPED), "--format", "json").out
+    data = json.loads(out)
+    order = [item["issue"] for item in data["agenda"]]
+    assert order[0] == "negotiations"
+    assert data["agenda"][0]["common"] == ["negotiated-settlement"]
+    conflicts = [i["issue"] for i in data["agenda"] if i["group"] == "conflict"]
+    assert conflicts[-1] == "territory"
+    assert [i["group"] for i in data["agenda"]].count("no stated position") == 6

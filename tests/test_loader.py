@@ -56,6 +56,7 @@ def test_minimal_file_builds_the_model() -> None:
     (evidence,) = stance.evidence
     assert evidence.attribution is Attribution.STATED
     assert evidence.speaker is None
+    assert evidence.location is not None
     assert (evidence.location.line, evidence.location.column) == (25, 13)
     south = ds.parties["south"].stances["territory"]
     assert south.rejects == ()

@@ -29,8 +29,7 @@ from positions.results import Detail
 from positions.text import blank
 from positions.textfile import decode
 
-from .conftest import SHIPPED
-from .test_benchmarks import generate
+from .conftest import SHIPPED, generate
 
 SHIPPED_LINES = SHIPPED.read_text().splitlines()
 TERMINAL_UNSAFE = re.compile(

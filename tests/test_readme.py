@@ -7,7 +7,7 @@ import shlex
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, Run
 
 README = (ROOT / "README.md").read_text()
 SESSIONS = re.findall(r"```console\n\$ (positions .*?)\n(.*?)```", README, re.DOTALL)
@@ -28,7 +28,9 @@ def test_readme_opens_with_the_two_commands() -> None:
 
 
 @pytest.mark.parametrize(("command", "shown"), SESSIONS, ids=[c for c, _ in SESSIONS])
-def test_readme_session(command: str, shown: str, run, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_readme_session(
+    command: str, shown: str, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Run in the repository at 100 columns, the command prints what the README shows."""
     monkeypatch.chdir(ROOT)
     monkeypatch.setenv("COLUMNS", "100")
@@ -43,7 +45,7 @@ def test_readme_has_sessions() -> None:
     ]  # fmt: skip
 
 
-def test_readme_picture_is_the_current_matrix(monkeypatch: pytest.MonkeyPatch, run) -> None:
+def test_readme_picture_is_the_current_matrix(monkeypatch: pytest.MonkeyPatch, run: Run) -> None:
     """docs/matrix.svg, the README's picture, is what matrix --format svg makes of the data now."""
     monkeypatch.chdir(ROOT)
     result = run("matrix", "--format", "svg", "-o", "-")

@@ -1,0 +1,108 @@
+"""The format registry: every format renders what it declares, and a new one needs no other edit."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import pytest
+
+from positions import formats, output
+from positions.analysis import agenda, diff, matrix, source_use
+from positions.comparison import compare
+from positions.formats import FORMATS, Format
+from positions.listing import issue_detail, issue_list, party_list, summary
+from positions.loader import load
+from positions.results import Detail
+from positions.verify import verify
+
+from .conftest import MINIMAL, SOURCES, THREE
+
+
+def samples() -> dict[type, object]:
+    """One result of every type, from the test data."""
+    ds = load(THREE)
+    cmp = compare(ds)
+    results: list[object] = [
+        cmp,
+        compare(ds, detail=Detail.EVIDENCE),
+        issue_list(ds),
+        party_list(ds),
+        issue_detail(ds, ds.issues["border"]),
+        matrix(ds),
+        agenda(cmp),
+        source_use(ds),
+        diff(ds, load(MINIMAL)),
+        summary(ds),
+        verify(load(MINIMAL), SOURCES),
+    ]
+    return {type(r): r for r in results}
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS.values()), ids=list(FORMATS))
+def test_each_format_registers_what_it_declares(fmt: Format) -> None:
+    """A format's renderer has an implementation for exactly the result types it declares."""
+    renderer: Any = fmt.load()
+    registered = set(renderer.registry) - {object}
+    assert registered == set(fmt.renders)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "kind"),
+    [(f, k) for f in FORMATS.values() for k in sorted(f.renders, key=lambda k: k.__name__)],
+    ids=lambda x: x.name if isinstance(x, Format) else x.__name__,
+)
+def test_every_registered_pair_renders(fmt: Format, kind: type) -> None:
+    """Every (format, result type) pair renders a sample result to text or a renderable."""
+    rendered = fmt.render(samples()[kind])
+    text = rendered if isinstance(rendered, str) else output.plain_text(rendered)
+    assert text.strip()
+
+
+def test_every_result_type_has_a_sample() -> None:
+    """The samples above cover every result type any format declares."""
+    declared = {k for f in FORMATS.values() for k in f.renders}
+    assert declared == set(samples())
+
+
+def test_choices_follow_what_formats_render() -> None:
+    """A command's --format choices are the formats that render its result type."""
+    from positions.results import Comparison, Diff, Matrix
+
+    assert formats.choices(Comparison) == ["table", "json", "csv", "markdown", "html"]
+    assert formats.choices(Matrix) == ["table", "json", "svg"]
+    assert formats.choices(Diff) == ["table", "json"]
+
+
+class Toy(NamedTuple):
+    """A result type no command makes."""
+
+    words: tuple[str, ...]
+
+
+@functools.singledispatch
+def toy_render(result: object) -> str:
+    """The toy format's renderer."""
+    raise TypeError(type(result).__name__)
+
+
+@toy_render.register
+def _(toy: Toy) -> str:
+    return "|".join(toy.words) + "\n"
+
+
+def test_a_toy_format_and_result_need_no_edit_elsewhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new result type and a new format join the registry and the output edge from here."""
+    monkeypatch.setitem(FORMATS, "toy", FORMATS["json"])  # restored after the test
+    toy = Format("toy", frozenset({Toy}), lambda: toy_render, (".toy",))
+    formats.register(toy)
+    assert formats.choices(Toy) == ["toy"]
+    target = tmp_path / "out.toy"
+    chosen = formats.for_output(None, str(target), (Toy,))
+    output.emit(Toy(("a", "b")), chosen, str(target))
+    assert target.read_text() == "a|b\n"
+    with pytest.raises(TypeError, match="does not render Toy"):
+        FORMATS["json"].render(Toy(()))
