@@ -15,7 +15,7 @@ from datetime import date
 from positions.errors import Problem
 from positions.fields import Field, Kind, Record, newer_or_same
 from positions.model import Location
-from positions.text import blank
+from positions.text import blank, closest
 from positions.yamltree import MAP, MAX_PROBLEMS, SEQ, STR, TAG, Mapping, Node, Scalar, Sequence
 
 _ID = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
@@ -44,14 +44,6 @@ def found(node: Node) -> str:
     if tag not in _TYPE_NAMES:
         return f"is the text '{node.value}'"
     return f"is '{node.value}', which YAML reads as {_TYPE_NAMES[tag]}"
-
-
-def closest(word: str, choices: list[str]) -> str | None:
-    """The choice most like ``word``, if any is close."""
-    import difflib  # only when a problem is reported
-
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return close[0] if close else None
 
 
 def one_of(choices: list[str], shown: int = 20) -> str:

@@ -6,15 +6,13 @@ from collections.abc import Iterator, Sequence
 
 from positions.errors import UsageError
 from positions.model import Dataset, Issue, Party
-from positions.text import fold_name
+from positions.text import closest, fold_name
 
 
-def _closest(word: str, names: dict[str, str]) -> str:
+def _did_you_mean(word: str, names: dict[str, str]) -> str:
     """A "did you mean" for ``word`` among ``names`` (folded name -> id), or nothing."""
-    import difflib  # only after a miss
-
-    close = difflib.get_close_matches(word, list(names), n=1, cutoff=0.6)
-    return f"did you mean '{names[close[0]]}'? " if close else ""
+    close = closest(word, list(names))
+    return f"did you mean '{names[close]}'? " if close else ""
 
 
 def _party_names(dataset: Dataset) -> dict[str, str]:
@@ -31,7 +29,7 @@ def _party(dataset: Dataset, known: dict[str, str], name: str) -> Party:
     if wanted in known:
         return dataset.parties[known[wanted]]
     listing = ", ".join(dataset.parties) or "none"
-    raise UsageError(f"no party '{name}'; {_closest(wanted, known)}known parties: {listing}")
+    raise UsageError(f"no party '{name}'; {_did_you_mean(wanted, known)}known parties: {listing}")
 
 
 def find_party(dataset: Dataset, name: str) -> Party:
@@ -58,7 +56,7 @@ def find_issue(dataset: Dataset, name: str) -> Issue:
     if wanted in known:
         return dataset.issues[known[wanted]]
     listing = ", ".join(dataset.issues) or "none"
-    raise UsageError(f"no issue '{name}'; {_closest(wanted, known)}known issues: {listing}")
+    raise UsageError(f"no issue '{name}'; {_did_you_mean(wanted, known)}known issues: {listing}")
 
 
 def _named_issues(dataset: Dataset, names: Sequence[str]) -> Iterator[Issue]:

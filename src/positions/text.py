@@ -101,3 +101,11 @@ def fold_name(name: str) -> str:
 
 def _invisible(char: str) -> bool:
     return unicodedata.category(char) == "Cf"
+
+
+def closest(word: str, choices: list[str]) -> str | None:
+    """The choice most like ``word``, for a "did you mean", if any is close enough."""
+    import difflib  # only when something was not found
+
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return close[0] if close else None
