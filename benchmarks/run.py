@@ -40,18 +40,23 @@ class Sample:
     max_rss_kib: int
 
 
-def measure(command: list[str]) -> Sample:
-    """Run ``command`` once, with its output discarded; its own time and peak memory."""
+def measure(command: list[str], expect: int = 0) -> Sample:
+    """Run ``command`` once, with its output discarded; its own time and peak memory.
+
+    It must exit with ``expect`` (a refusal: 1), and a refusal must be ``positions:`` lines only.
+    """
     env = {**os.environ, "COLUMNS": "100", "POSITIONS_FILE": ""}
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        assert process.stderr is not None
-        raise SystemExit(f"failed ({process.returncode}): {' '.join(command)}\n"
-                         f"{process.stderr.read().decode()}")  # fmt: skip
+    assert process.stderr is not None
+    err = process.stderr.read().decode()
+    plain = all(line.startswith("positions: ") for line in err.splitlines())
+    if process.returncode != expect or not plain or "internal error" in err:
+        shown = " ".join(command)[:200]
+        raise SystemExit(f"exit {process.returncode}, expected {expect}: {shown}\n{err[:2000]}")
     return Sample(elapsed, usage.ru_maxrss)
 
 
@@ -115,6 +120,71 @@ def timing(name: str, a: list[str], b: list[str], target: float, runs: int) -> F
     )
 
 
+@dataclass
+class Budget:
+    """One line of the robustness report: the time and memory a worst case took, and may take."""
+
+    name: str
+    seconds: float
+    rss_kib: int
+    max_seconds: float
+    max_mib: int
+
+    def met(self) -> bool:
+        """Whether both are within budget."""
+        return self.seconds <= self.max_seconds and self.rss_kib / 1024 <= self.max_mib
+
+    def row(self) -> str:
+        """The case as a Markdown table row."""
+        verdict = "pass" if self.met() else "MISS"
+        return (f"| {self.name} | {self.seconds:.2f} s | {self.max_seconds:.0f} s | "
+                f"{self.rss_kib / 1024:.0f} MiB | {self.max_mib} MiB | {verdict} |")  # fmt: skip
+
+
+def write_up_to(path: Path, head: str, piece: str, tail: str, size: int) -> None:
+    """Write ``head``, then ``piece`` as often as fits in ``size`` bytes, then ``tail``.
+
+    Written in chunks, so that this process never holds the file: a child's peak memory, as the
+    kernel reports it, would otherwise include what this process held when it started the child.
+    """
+    count = (size - len(head) - len(tail)) // len(piece)
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write(head)
+        for start in range(0, count, 10_000):
+            handle.write(piece * min(10_000, count - start))
+        handle.write(tail)
+
+
+def worst_cases(folder: Path, mib: int) -> list[tuple[str, list[str], int]]:
+    """Hostile or huge inputs (``mib`` MiB where a size applies): name, command, exit code."""
+    size = mib * 1024 * 1024
+    files = [
+        (f"{mib} MiB flow list of tiny items", "title: [", "1,", "1]\n", size),
+        (f"{mib} MiB of unknown keys", "schema: positions/2\n", "k: 1\n", "", size),
+        (f"{mib} MiB of unknown keys, under the value budget", "schema: positions/2\n",
+         f"k: {'x' * 60}\n", "", size),
+        ("1,000,000 levels of nesting", "title: ", "[", "]" * 1_000_000 + "\n", 1_000_007),
+        ("a file over the 16 MiB limit", "title: '", "x", "'\n", 16 * 1024 * 1024 + 1000),
+    ]  # fmt: skip
+    cases = []
+    for n, (name, head, piece, tail, length) in enumerate(files):
+        path = folder / f"worst-{n}.yaml"
+        write_up_to(path, head, piece, tail, length)
+        cases.append((f"refuse {name}", [POSITIONS, "validate", str(path)], 1))
+    laughs = folder / "laughs.yaml"
+    lines = [f"a0: &a0 [{', '.join(['lol'] * 9)}]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 40)]
+    laughs.write_text("\n".join(lines) + "\n")
+    cases.append(("refuse billion laughs", [POSITIONS, "validate", str(laughs)], 1))
+    many = folder / "parties-500.yaml"
+    many.write_text(generate(500, 15, 1))
+    ids = [f"p{i:03d}" for i in range(1, 501)]
+    for fmt in ("json", "table"):
+        command = [POSITIONS, "compare", *ids, "--data", str(many), "--format", fmt]
+        cases.append((f"compare 500 parties on 15 issues, {fmt}", command, 0))
+    return cases
+
+
 def main() -> None:
     """Run every figure and print the report as a Markdown table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -170,6 +240,12 @@ def main() -> None:
                                       seconds / previous, 2.20))  # fmt: skip
             previous = seconds
 
+        budgets = []
+        for name, command, expect in worst_cases(folder, 1 if args.quick else 16):
+            samples = [measure(command, expect) for _ in range(1 if args.quick else 3)]
+            budgets.append(Budget(name, median(samples), max(s.max_rss_kib for s in samples),
+                                  5.0, 400))  # fmt: skip
+
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()}; "
           f"Python {platform.python_version()}; {runs} runs per command")  # fmt: skip
     print()
@@ -177,7 +253,12 @@ def main() -> None:
     print("|---|---|---|---|---|---|")
     for figure in figures:
         print(figure.row())
-    missed = [f.name for f in figures if not f.met()]
+    print()
+    print("| worst case | time (median) | budget | peak RSS | budget | result |")
+    print("|---|---|---|---|---|---|")
+    for budget in budgets:
+        print(budget.row())
+    missed = [f.name for f in figures if not f.met()] + [b.name for b in budgets if not b.met()]
     print()
     print("all targets met" if not missed else f"targets missed: {', '.join(missed)}")
 

@@ -85,12 +85,13 @@ def test_verify_missing_quote(run: Run, tmp_path: Path) -> None:
 
 
 def test_verify_sources_must_be_a_folder(run: Run, tmp_path: Path) -> None:
-    """Verify with a --sources that is not a folder fails clearly."""
-    result = run("verify", "--sources", str(tmp_path / "none"), str(MINIMAL))
-    assert result.code == 1
-    assert result.err == (
-        f"positions: {tmp_path / 'none'}: not a folder; expected the folder of source texts\n"
-    )
+    """Verify with a --sources that is missing or is a file: a usage error naming it, exit 2."""
+    for wrong in (tmp_path / "none", MINIMAL):
+        result = run("verify", "--sources", str(wrong), str(MINIMAL))
+        assert (result.code, result.out) == (2, "")
+        assert result.err.startswith("positions: invalid value for '--sources'")
+        assert str(wrong) in result.err
+        assert result.err.count("\n") == 1
 
 
 # -- compare ---------------------------------------------------------------------------------

@@ -10,7 +10,6 @@ import io
 import re
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 import click
@@ -165,7 +164,7 @@ def validate(ctx: click.Context, file: str | None, fmt: Format, data: str | None
     "sources_dir",
     required=True,
     metavar="DIR",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(exists=True, file_okay=False),
     help="Folder holding each source's text as <source id>.txt.",
 )
 @click.argument("file", required=False)
@@ -173,7 +172,7 @@ def validate(ctx: click.Context, file: str | None, fmt: Format, data: str | None
 @data_option
 @click.pass_context
 def verify(
-    ctx: click.Context, sources_dir: Path, file: str | None, fmt: Format, data: str | None
+    ctx: click.Context, sources_dir: str, file: str | None, fmt: Format, data: str | None
 ) -> None:
     """Check that every quote occurs verbatim in its source.
 
@@ -184,9 +183,11 @@ def verify(
     Example:
       positions verify --sources ../shared/sources positions.yaml
     """
+    from pathlib import Path
+
     from positions.verify import verify as verify_quotes
 
-    output.emit(verify_quotes(load_data(ctx, file or data), sources_dir), fmt)
+    output.emit(verify_quotes(load_data(ctx, file or data), Path(sources_dir)), fmt)
 
 
 @cli.command()

@@ -12,7 +12,6 @@ the loader that reads it; then regenerate the schema (tests/test_schema.py says 
 
 from __future__ import annotations
 
-import json
 from enum import Enum
 from typing import Any, NamedTuple
 
@@ -275,6 +274,8 @@ def json_schema() -> dict[str, Any]:
 
 def main() -> None:
     """Print the JSON Schema: ``python -m positions.fields > src/positions/data/...json``."""
+    import json
+
     print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
 
 

@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 from click.core import ParameterSource
-from click.shell_completion import CompletionItem
 
 from positions import formats
 from positions.errors import FileError, PositionsError
 from positions.formats import Format
 from positions.model import Attribution, Dataset
+
+if TYPE_CHECKING:
+    from click.shell_completion import CompletionItem
 
 F = TypeVar("F", bound=Callable[..., Any])
 ENV_VAR = "POSITIONS_FILE"
@@ -80,6 +82,8 @@ def _complete(kind: str) -> Callable[[click.Context, click.Parameter, str], list
     """Shell completion of party or issue ids from the data file the command would read."""
 
     def complete(ctx: click.Context, _: click.Parameter, incomplete: str) -> list[CompletionItem]:
+        from click.shell_completion import CompletionItem
+
         try:
             dataset = load_data(ctx, ctx.params.get("data"))
         except PositionsError:
