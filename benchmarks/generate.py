@@ -3,7 +3,9 @@
     python benchmarks/generate.py --parties 100 --issues 40 --quotes 3 -o big.yaml
 
 Parties are p001, p002, ...; every party has a stance on most issues, each backed by --quotes
-quotes from a pool of sources. The file is valid by ``positions validate``.
+quotes from a pool of sources. Every issue's first two outcomes exclude each other, issues come
+in disputes of three, and about one stance in eight accepts on a condition on another issue.
+The file is valid by ``positions validate``.
 """
 
 from __future__ import annotations
@@ -60,21 +62,27 @@ def generate(parties: int, issues: int, quotes: int, seed: int = 1) -> str:
     """The YAML text of a dataset: so many parties, issues, and quotes per stance."""
     rng = random.Random(seed)
     out = [
-        "schema: positions/1",
+        "schema: positions/2",
         f"title: Synthetic dataset, {parties} parties x {issues} issues x {quotes} quotes",
         "sources:",
     ]
     for s in range(SOURCES):
         out += [f"  src-{s:03d}:", f"    title: Synthetic source {s}", "    outlet: Benchmarks"]
+    out.append("disputes:")
+    out += [f"  dispute-{d:03d}: Dispute {d}" for d in range(0, issues, 3)]
     out.append("issues:")
     for i in range(issues):
         out += [
             f"  issue-{i:03d}:",
             f"    name: Issue {i}",
             f"    question: {sentence(rng, 8)[:-1]}?",
+            f"    dispute: dispute-{i - i % 3:03d}",
             "    outcomes:",
+            "      o0:",
+            f"        description: {sentence(rng, 6)}",
+            "        excludes: [o1]",
         ]
-        out += [f"      o{k}: {sentence(rng, 6)}" for k in range(4)]
+        out += [f"      o{k}: {sentence(rng, 6)}" for k in range(1, 4)]
     out.append("parties:")
     for p in range(1, parties + 1):
         out += [f"  p{p:03d}:", f"    name: Party {p}", f"    aliases: [party-{p}]", "    stances:"]
@@ -90,6 +98,11 @@ def generate(parties: int, issues: int, quotes: int, seed: int = 1) -> str:
                 f"        summary: {sentence(rng, 18)}",
                 f"        accepts: [{', '.join(accepts)}]",
                 f"        rejects: [{', '.join(rejects)}]",
+            ]
+            if issues > 1 and rng.random() < 0.125:
+                other = (i + rng.randrange(1, issues)) % issues
+                out.append(f"        conditions: {{issue-{other:03d}: [o{rng.randrange(4)}]}}")
+            out += [
                 f"        firmness: {rng.choice(['red-line', 'firm', 'open'])}",
                 "        evidence:",
             ]

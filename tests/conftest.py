@@ -33,10 +33,12 @@ SOURCES = DATA / "sources"
 MINIMAL = VALID / "minimal.yaml"
 THREE = VALID / "three-parties.yaml"
 FORMAT_2 = VALID / "format-2.yaml"
+DISPUTES = VALID / "disputes.yaml"
 HOSTILE = VALID / "hostile.yaml"
 ESCAPES = VALID / "escapes.yaml"
 SHIPPED = ROOT / "positions.yaml"
 SHARED_SOURCES = ROOT.parent / "shared" / "sources"
+README = (ROOT / "README.md").read_text(encoding="utf-8")
 BENCHMARKS = ROOT / "benchmarks"
 
 CI = os.environ.get("POSITIONS_TEST_PROFILE") == "ci"

@@ -26,7 +26,7 @@ UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def test_agenda_order_and_reasons() -> None:
-    """Common ground (agree, then overlap), conflicts from most open to hardest, then silence.
+    """Common ground, then combinable asks, then agreement on conditions, conflicts, silence.
 
     Conflicts rank by the firmest side, then by the sum of both sides' firmness; the two
     conflicts where both sides are open tie, and keep the file's order.
@@ -34,25 +34,29 @@ def test_agenda_order_and_reasons() -> None:
     ds = load(AGENDA)
     items = agenda(compare(ds, list(ds.parties.values()))).items
     assert [(i.place, i.row.issue.id, i.group, i.reason) for i in items] == [
-        (1, "agree", "common ground", "all accept x"),
-        (2, "overlap", "common ground", "all accept y"),
-        (3, "open-first", "conflict", "every side is open"),
-        (4, "open-second", "conflict", "every side is open"),
-        (5, "firm-open", "conflict", "no red line; firm: B"),
-        (6, "firm-both", "conflict", "no red line; firm: A, B"),
-        (7, "redline-open", "conflict", "red line: A"),
-        (8, "redline-both", "conflict", "red line: A, B"),
-        (9, "silent", "no stated position", "no stated position: B"),
-    ]
+        (1, "agree", "common ground", "both accept x"),
+        (2, "overlap", "common ground", "both accept y"),
+        (3, "package", "could be combined",
+         "different asks, none rejected or excluded by another (A: x; B: y)"),
+        (4, "terms", "agreed only on conditions in conflict",
+         "both accept x; but A only if redline-both: x, rejected or excluded by B"),
+        (5, "open-first", "conflict", "every side is open \u2014 x (A) excludes y (B)"),
+        (6, "open-second", "conflict", "every side is open \u2014 x (A) excludes y (B)"),
+        (7, "firm-open", "conflict", "no red line; firm: B \u2014 x (A) excludes y (B)"),
+        (8, "firm-both", "conflict", "no red line; firm: A, B \u2014 x (A) excludes y (B)"),
+        (9, "redline-open", "conflict", "red line: A \u2014 x (A) excludes y (B)"),
+        (10, "redline-both", "conflict", "red line: A, B \u2014 x (A) excludes y (B)"),
+        (11, "silent", "no stated position", "one stated position only (A)"),
+    ]  # fmt: skip
 
 
 def test_agenda_table(run: Run) -> None:
     """The terminal agenda: a numbered line per issue with the relation word and the reason."""
     out = run("agenda", "a", "b", "--data", str(AGENDA), env={"COLUMNS": "100"}).out
     rows = [re.sub(r"\s+", " ", line).strip() for line in out.splitlines()]
-    assert "1 agree AGREE all accept x" in rows
-    assert "8 redline-both CONFLICT red line: A, B" in rows
-    assert "9 silent UNKNOWN no stated position: B" in rows
+    assert "1 agree AGREE both accept x" in rows
+    assert "10 redline-both CONFLICT red line: A, B — x (A) excludes y (B)" in rows
+    assert "11 silent UNKNOWN one stated position only (A)" in rows
 
 
 def test_agenda_needs_two_parties(run: Run) -> None:
@@ -75,7 +79,7 @@ def test_matrix_pair_counts() -> None:
     assert [(p.a, p.b, p.common, p.conflict, p.both) for p in m.pairs] == [
         ("north", "south", 2, 1, 3),
         ("north", "east", 2, 1, 3),
-        ("south", "east", 2, 1, 3),
+        ("south", "east", 3, 0, 3),  # both refuse the new border: common ground
     ]
 
 
@@ -99,7 +103,11 @@ def test_matrix_json(run: Run) -> None:
         "east": {"accepts": [], "rejects": ["new"], "firmness": "firm"},
     }
     assert data["issues"][3]["stances"] == {"north": None, "east": None}
-    assert data["pairs"] == [{"parties": ["north", "east"], "common": 2, "conflict": 1, "both": 3}]
+    counts = {"conflict": 1, "conditional": 0, "complementary": 0, "overlap": 0, "agree": 2,
+              "unknown": 1}  # fmt: skip
+    assert data["pairs"] == [
+        {"parties": ["north", "east"], "common": 2, "conflict": 1, "both": 3, "counts": counts}
+    ]
 
 
 def test_matrix_svg_is_an_image_of_the_same_grid(run: Run, tmp_path: Path) -> None:
@@ -133,7 +141,10 @@ def test_matrix_on_many_parties(run: Run, tmp_path: Path) -> None:
     data = json.loads(run("matrix", "--data", str(path), "--format", "json").out)
     assert len(data["parties"]) == 30
     assert len(data["pairs"]) == 30 * 29 // 2
-    assert all(p["common"] + p["conflict"] == p["both"] <= 8 for p in data["pairs"])
+    for pair in data["pairs"]:
+        known = sum(n for relation, n in pair["counts"].items() if relation != "unknown")
+        assert known == pair["both"] <= 8
+        assert pair["counts"]["agree"] + pair["counts"]["overlap"] == pair["common"]
     agenda_out = json.loads(run("agenda", "p001", "p002", "p003", "--data", str(path),
                                 "--format", "json").out)  # fmt: skip
     assert sorted(i["place"] for i in agenda_out["agenda"]) == list(range(1, 9))

@@ -98,7 +98,7 @@ def test_verify_sources_must_be_a_folder(run: Run, tmp_path: Path) -> None:
 
 
 def test_compare_table(run: Run) -> None:
-    """The table: the issue and relation, each party's stance, the counts and the data file."""
+    """The table: the issue and its relation with the reason, each party's stance, the counts."""
     result = run("compare", "north", "south", "--data", str(MINIMAL))
     assert (result.code, result.err) == (0, "")
     assert lines(result.out) == [
@@ -109,10 +109,14 @@ def test_compare_table(run: Run) -> None:
         "│ Territory        │ Wants to keep the land.     │ Wants the land back.        │",
         "│ territory        │ accepts: keep               │ accepts: return             │",
         "│ CONFLICT         │ rejects: return             │ firmness: firm              │",
-        "│ North rejects    │ firmness: RED LINE          │                             │",
-        "│ return           │                             │                             │",
+        "│ return: accepted │ firmness: RED LINE          │                             │",
+        "│ by South,        │                             │                             │",
+        "│ rejected by      │                             │                             │",
+        "│ North            │                             │                             │",
+        "│ evidence:        │                             │                             │",
+        "│ reported         │                             │                             │",
         "╰──────────────────┴─────────────────────────────┴─────────────────────────────╯",
-        "1 conflict · 0 overlap · 0 agree · 0 unknown",
+        "1 conflict · 0 conditional · 0 complementary · 0 overlap · 0 agree · 0 unknown",
         f"data: {MINIMAL}",
     ]
 
@@ -133,15 +137,16 @@ def test_compare_respects_no_color(run: Run) -> None:
 
 def test_compare_three_parties_adds_pairwise_summary(run: Run) -> None:
     """With three parties the relation is that of all three, and a pairwise table follows."""
-    out = lines(run("compare", "north", "south", "east", "--data", str(THREE)).out)
-    assert "1 conflict · 1 overlap · 1 agree · 1 unknown" in out
+    args = ("compare", "north", "south", "east", "--data", str(THREE))
+    out = lines(run(*args, env={"COLUMNS": "120"}).out)
+    assert "1 conflict · 0 conditional · 0 complementary · 1 overlap · 1 agree · 1 unknown" in out
     start = out.index("Pairwise")
     rows = [re.sub(r"\s+", " ", line).strip() for line in out[start + 2 : start + 7]]
     assert rows[:1] + rows[2:] == [
-        "Parties conflict overlap agree unknown",
-        "North – South 1 1 1 1",
-        "North – East 1 0 2 1",
-        "South – East 1 1 1 1",
+        "Parties conflict conditional complementary overlap agree unknown",
+        "North – South 1 0 0 1 1 1",
+        "North – East 1 0 0 0 2 1",
+        "South – East 0 0 0 2 1 1",
     ]
 
 
@@ -154,7 +159,10 @@ def test_compare_issue_filter_keeps_file_order(run: Run) -> None:
         ).out
     )  # fmt: skip
     assert [i["id"] for i in data["issues"]] == ["trade", "water"]
-    assert data["counts"] == {"conflict": 0, "overlap": 1, "agree": 1, "unknown": 0}
+    assert {r: c["issues"] for r, c in data["counts"].items() if c["issues"]} == {
+        "overlap": 1,
+        "agree": 1,
+    }
 
 
 def wide(result: Result) -> str:
@@ -172,33 +180,47 @@ def test_compare_evidence_prints_quotes(run: Run) -> None:
 
 
 def test_compare_json_shape(run: Run) -> None:
-    """The JSON keeps the positions-compare/1 shape, with null for a missing stance."""
+    """The JSON has the positions-compare/2 shape: relation, reason, clashes, null for no stance."""
     result = run("compare", "north", "south", "--data", str(MINIMAL), "--format", "json")
     assert result.code == 0
     data = json.loads(result.out)
+    evidence = {"source": "s1", "source_title": "An article", "speaker": None}
     assert data == {
-        "schema": "positions-compare/1",
+        "schema": "positions-compare/2",
         "data": str(MINIMAL),
         "parties": ["north", "south"],
         "issues": [
             {
                 "id": "territory",
                 "name": "Territory",
+                "dispute": None,
                 "relation": "conflict",
-                "common": [],
-                "rejections": [{"by": "north", "of": "south", "outcomes": ["return"]}],
+                "reason": "return: accepted by South, rejected by North",
+                "confidence": "reported",
+                "common": {"accepted": [], "rejected": []},
+                "clashes": [
+                    {
+                        "kind": "rejects",
+                        "outcome": "return",
+                        "accepted_by": ["south"],
+                        "rejected_by": ["north"],
+                    }
+                ],
+                "conditions": [],
+                "among": 2,
+                "silent": [],
                 "stances": {
                     "north": {
                         "summary": "Wants to keep the land.",
                         "accepts": ["keep"],
                         "rejects": ["return"],
+                        "conditions": {},
                         "firmness": "red-line",
+                        "note": None,
                         "evidence": [
                             {
-                                "source": "s1",
-                                "source_title": "An article",
+                                **evidence,
                                 "quote": "North will keep the land.",
-                                "speaker": None,
                                 "attribution": "stated",
                             }
                         ],
@@ -207,11 +229,12 @@ def test_compare_json_shape(run: Run) -> None:
                         "summary": "Wants the land back.",
                         "accepts": ["return"],
                         "rejects": [],
+                        "conditions": {},
                         "firmness": "firm",
+                        "note": None,
                         "evidence": [
                             {
-                                "source": "s1",
-                                "source_title": "An article",
+                                **evidence,
                                 "quote": '"South wants the land back - now," said the '
                                 "South's president.",
                                 "speaker": "The South's president",
@@ -222,7 +245,13 @@ def test_compare_json_shape(run: Run) -> None:
                 },
             }
         ],
-        "counts": {"conflict": 1, "overlap": 0, "agree": 0, "unknown": 0},
+        "counts": {
+            "conflict": {"issues": 1, "disputes": 1},
+            **{
+                r: {"issues": 0, "disputes": 0}
+                for r in ("conditional", "complementary", "overlap", "agree", "unknown")
+            },
+        },
         "pairs": [],
     }
 
@@ -234,6 +263,11 @@ def test_compare_json_null_for_no_stance(run: Run) -> None:
     assert (aid["relation"], aid["stances"]["north"], aid["stances"]["east"]) == (
         "unknown",
         None,
+        None,
+    )
+    assert (aid["reason"], aid["silent"], aid["confidence"]) == (
+        "no stated position",
+        ["north", "east"],
         None,
     )
 
@@ -387,7 +421,8 @@ def test_export_csv(run: Run, tmp_path: Path) -> None:
         "rejects": "",
         "firmness": "open",
         "relation": "overlap",
-        "common": "phase",
+        "reason": "all accept phase",
+        "confidence": "stated",
         "quote": "North would lift tariffs.",
         "source": "s1",
         "source_title": "An article",

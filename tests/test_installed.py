@@ -27,7 +27,7 @@ def test_table_to_a_pipe_has_no_escape_codes(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert "\x1b" not in result.stdout
     assert result.stdout.splitlines()[-2:] == [
-        "1 conflict · 0 overlap · 0 agree · 0 unknown",
+        "1 conflict · 0 conditional · 0 complementary · 0 overlap · 0 agree · 0 unknown",
         f"data: {MINIMAL}",
     ]
 

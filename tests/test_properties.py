@@ -233,7 +233,7 @@ _sizes = st.tuples(st.integers(2, 5), st.integers(1, 6), st.integers(0, 10_000))
 @given(_sizes)
 def test_agenda_orders_any_dataset_by_its_rules(size: tuple[int, int, int]) -> None:
     """For any generated dataset, the agenda is a permutation in the documented order."""
-    from positions.analysis import HARDNESS, agenda
+    from positions.analysis import GROUPS, HARDNESS, agenda
 
     parties, issues, seed = size
     ds = parse(generate(parties, issues, 1, seed), "generated.yaml")
@@ -241,9 +241,11 @@ def test_agenda_orders_any_dataset_by_its_rules(size: tuple[int, int, int]) -> N
     items = agenda(cmp).items
     assert [i.place for i in items] == list(range(1, issues + 1))
     assert sorted(i.row.issue.id for i in items) == sorted(ds.issues)
+    order = [group for group, _ in GROUPS]
     groups = [i.group for i in items]
-    order = ["common ground", "conflict", "no stated position"]
     assert groups == sorted(groups, key=order.index)
+    relations = dict(GROUPS)
+    assert all(i.row.relation in relations[i.group] for i in items)
     hardness = [
         max(HARDNESS[s.firmness] for s in i.row.stances if s is not None)
         for i in items

@@ -13,7 +13,7 @@ import yaml
 
 from positions.fields import json_schema
 
-from .conftest import INVALID, SHIPPED, VALID
+from .conftest import DISPUTES, HOSTILE, INVALID, MINIMAL, ROOT, SHIPPED, THREE, VALID, Run
 
 # What JSON Schema cannot express, so only the loader refuses these files: YAML that does not
 # parse, keys given twice (lost before a validator sees them), tags, references from stances to
@@ -98,3 +98,29 @@ def test_loader_only_list_is_current() -> None:
         if data is None:
             continue
         assert list(validator().iter_errors(data)) == [], stem
+
+
+def compare_validator() -> jsonschema.Draft202012Validator:
+    """A validator for the documented shape of compare --format json."""
+    schema = json.loads((ROOT / "docs" / "positions-compare-2.schema.json").read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("compare", "north", "south", "--data", str(MINIMAL)),
+        ("compare", "north", "south", "east", "--data", str(THREE), "--attribution", "reported"),
+        ("compare", "north", "south", "--data", str(DISPUTES)),
+        ("show", "south", "--data", str(THREE)),
+        ("export", "-o", "-", "--data", str(HOSTILE)),
+    ],
+    ids=["two", "three-filtered", "disputes", "show", "export-all"],
+)
+def test_compare_json_follows_the_documented_shape(run: Run, args: tuple[str, ...]) -> None:
+    """compare, show and export JSON validate against docs/positions-compare-2.schema.json."""
+    result = run(*args, "--format", "json")
+    assert result.code == 0, result.err
+    errors = [e.message for e in compare_validator().iter_errors(json.loads(result.out))]
+    assert errors == []

@@ -47,8 +47,8 @@ def matrix(
         strong = at_least(dataset, attribution)
         chosen = [strong.parties[p.id] for p in chosen]
         filtered = Filter(attribution, {})
-    return Matrix(Header.of(dataset), tuple(chosen), picked, pair_summaries(chosen, picked),
-                  filtered)  # fmt: skip
+    pairs = pair_summaries(chosen, picked, dataset)
+    return Matrix(Header.of(dataset), tuple(chosen), picked, pairs, filtered)
 
 
 # -- agenda ----------------------------------------------------------------------------------
@@ -73,30 +73,42 @@ def _firmness_reason(row: Row, parties: Sequence[Party]) -> str:
     return f"red line: {', '.join(by_level[Firmness.RED_LINE])}"
 
 
+# The agenda's groups, in order, and the relations each holds.
+GROUPS = (
+    ("common ground", (Relation.AGREE, Relation.OVERLAP)),
+    ("could be combined", (Relation.COMPLEMENTARY,)),
+    ("agreed only on conditions in conflict", (Relation.CONDITIONAL,)),
+    ("conflict", (Relation.CONFLICT,)),
+    ("no stated position", (Relation.UNKNOWN,)),
+)
+
+
 def agenda(cmp: Comparison) -> Agenda:
     """An order in which to take the issues, each with the reason for its place.
 
-    1. Common ground first: issues where all agree, then those where they overlap, each in the
-       file's order, naming the outcomes all of them accept.
-    2. Then the conflicts, from the most open to the hardest: by the firmest side (every side
-       open, then at most firm, then any red line), then by the sum of all sides' firmness
-       (open 0, firm 1, red line 2), then in the file's order.
-    3. Last, the issues on which some party has no stated position, in the file's order.
+    1. Common ground: issues where all agree, then those where they overlap.
+    2. Different asks that could be combined (complementary): a package could give each side
+       what it asks.
+    3. Agreement in principle that rests on a condition in conflict (conditional): it waits on
+       the issue the condition is about.
+    4. The conflicts, from the most open to the hardest: by the firmest side (every side open,
+       then at most firm, then any red line), then by the sum of all sides' firmness (open 0,
+       firm 1, red line 2).
+    5. Last, the issues on which fewer than two parties have a stated position.
+
+    Within a group, and for ties, the file's order.
     """
-    parties = cmp.parties
-    common = [r for r in cmp.rows if r.relation is Relation.AGREE]
-    common += [r for r in cmp.rows if r.relation is Relation.OVERLAP]
-    conflicts = sorted(
-        (r for r in cmp.rows if r.relation is Relation.CONFLICT), key=_hardness
-    )  # sorted() is stable: ties keep the file's order
-    unknown = [r for r in cmp.rows if r.relation is Relation.UNKNOWN]
     items = []
-    for row in common:
-        items.append((row, "common ground", f"all accept {', '.join(row.common)}"))
-    items += [(row, "conflict", _firmness_reason(row, parties)) for row in conflicts]
-    for row in unknown:
-        silent = [p.name for p, s in zip(parties, row.stances, strict=True) if s is None]
-        items.append((row, "no stated position", f"no stated position: {', '.join(silent)}"))
+    for group, relations in GROUPS:
+        picked = [r for relation in relations for r in cmp.rows if r.relation is relation]
+        if group == "conflict":
+            picked.sort(key=_hardness)  # sorted() is stable: ties keep the file's order
+        for row in picked:
+            assert row.verdict is not None
+            reason = row.verdict.reason
+            if group == "conflict":
+                reason = f"{_firmness_reason(row, cmp.parties)} \u2014 {reason}"
+            items.append((row, group, reason))
     ordered = (AgendaItem(n, row, group, reason) for n, (row, group, reason) in enumerate(items, 1))
     return Agenda(cmp.header, cmp.parties, tuple(ordered), cmp.filter)
 
@@ -209,4 +221,4 @@ def diff(old: Dataset, new: Dataset) -> Diff:
 
 
 def _pair(dataset: Dataset, a: str, b: str) -> tuple[Row, ...]:
-    return rows([dataset.parties[a], dataset.parties[b]], dataset.issues.values())
+    return rows([dataset.parties[a], dataset.parties[b]], dataset.issues.values(), dataset)

@@ -1,12 +1,23 @@
 """Relations between parties' stances, computed issue by issue; pure functions, no I/O.
 
-The rules, for the outcomes each party *accepts* on one issue:
+The rules, among the parties compared that have a stance on the issue (README, "How relations
+are computed", gives each with an example; tests/test_comparison.py checks exactly those):
 
-- ``agree``: every party accepts exactly the same, non-empty, set of outcomes;
-- ``overlap``: at least one outcome is accepted by all of them (the common ground);
-- ``conflict``: no outcome is accepted by all of them (a stance that accepts nothing, only
-  rejects, therefore conflicts with every other: there is no settlement both accept);
-- ``unknown``: at least one party has no stated position on the issue.
+- ``agree``: all accept the same outcomes (or, accepting none, all reject the same);
+- ``overlap``: some outcome is accepted by all (or, where nothing clashes, rejected by all): the
+  common ground;
+- ``conflict``: no outcome accepted by all, and one rejects an outcome another accepts, or two
+  accept outcomes that exclude each other (the issue says which do);
+- ``complementary``: no common ground and nothing clashes: different asks that a package could
+  give each side;
+- ``conditional``: agree or overlap, but some party accepts only on a condition (an outcome of
+  another issue) that another party compared rejects or excludes: agreement in principle, not
+  common ground;
+- ``unknown``: fewer than two of them have a stance.
+
+Parties with no stated position are named, never counted as disagreeing. Each relation states
+the weakest evidence it rests on: a stance counts at the strength of its strongest quote, and a
+conflict at its best-evidenced clash.
 """
 
 from __future__ import annotations
@@ -15,84 +26,284 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from positions.model import Attribution, Dataset, Issue, Party, Stance
+from positions.present import NO_POSITION
 from positions.results import (
+    COMMON_GROUND,
+    Clash,
     Comparison,
+    Condition,
+    ConditionStatus,
     Detail,
     Filter,
     Header,
     PairSummary,
-    Rejection,
     Relation,
     Row,
+    Tally,
+    Verdict,
 )
 
 # With more parties than this, the pairwise summary (n(n-1)/2 pairs) is left out and counted:
 # 66 pairs still read as a table; 124,750 (500 parties) cost minutes and read as nothing.
 MAX_PAIRED_PARTIES = 12
+# A reason names at most this many parties in one place; the rest are counted.
+MAX_NAMED = 4
 
 STRENGTH = {Attribution.STATED: 0, Attribution.REPORTED: 1, Attribution.INFERRED: 2}
 
 
-def relate(issue: Issue, stances: Sequence[Stance | None]) -> tuple[Relation, tuple[str, ...]]:
-    """The relation of two or more stances on ``issue`` and the outcomes all of them accept."""
-    present = [s for s in stances if s is not None]
-    if len(present) < len(stances):
-        return Relation.UNKNOWN, ()
-    accepted = [frozenset(s.accepts) for s in present]
-    shared = frozenset.intersection(*accepted)
-    common = tuple(o for o in issue.outcomes if o in shared)
-    if common and all(a == accepted[0] for a in accepted):
-        return Relation.AGREE, common
-    if common:
-        return Relation.OVERLAP, common
-    return Relation.CONFLICT, ()
+def strength(stance: Stance) -> Attribution:
+    """A stance's evidence at its strongest quote."""
+    return _strongest(e.attribution for e in stance.evidence)
 
 
-def rejections(parties: Sequence[Party], stances: Sequence[Stance | None]) -> list[Rejection]:
-    """For each ordered pair of parties, what one rejects of what the other accepts."""
-    out = []
-    for party, stance in zip(parties, stances, strict=True):
-        for other, other_stance in zip(parties, stances, strict=True):
-            if party is other or stance is None or other_stance is None:
+def _weakest(attributions: Iterable[Attribution]) -> Attribution:
+    return max(attributions, key=STRENGTH.__getitem__)
+
+
+def _strongest(attributions: Iterable[Attribution]) -> Attribution:
+    return min(attributions, key=STRENGTH.__getitem__)
+
+
+def _confidence(
+    relation: Relation, held: Sequence[tuple[str, Stance]], found: Sequence[Clash]
+) -> Attribution:
+    """The weakest evidence a relation rests on; a conflict rests on its best-evidenced clash."""
+    if relation is not Relation.CONFLICT:
+        return _weakest(strength(s) for _, s in held)
+    by_party = {pid: strength(s) for pid, s in held}
+    return _strongest(
+        _weakest([_strongest(by_party[p] for p in clash.accepted_by),
+                  _strongest(by_party[p] for p in clash.against)])
+        for clash in found
+    )  # fmt: skip
+
+
+def _names(ids: Sequence[str], names: dict[str, str]) -> str:
+    shown = [names[i] for i in ids[:MAX_NAMED]]
+    if len(ids) > MAX_NAMED:
+        shown.append(f"{len(ids) - MAX_NAMED} more")
+    return ", ".join(shown[:-1]) + " and " + shown[-1] if len(shown) > 1 else shown[0]
+
+
+def _outcomes(outcomes: Iterable[str]) -> str:
+    return ", ".join(outcomes)
+
+
+def clashes(issue: Issue, held: Sequence[tuple[str, Stance]]) -> list[Clash]:
+    """Every outcome some reject and others accept, and every excluded pair both asked for.
+
+    Found per outcome rather than per pair of parties, so that many parties cost what they
+    hold, not its square.
+    """
+    accepted: dict[str, list[str]] = {}
+    rejected: dict[str, list[str]] = {}
+    for pid, stance in held:
+        for outcome in stance.accepts:
+            accepted.setdefault(outcome, []).append(pid)
+        for outcome in stance.rejects:
+            rejected.setdefault(outcome, []).append(pid)
+    out = [
+        Clash(outcome, tuple(accepted[outcome]), tuple(rejected[outcome]))
+        for outcome in issue.outcomes
+        if outcome in accepted and outcome in rejected
+    ]
+    ordered = [o for o in issue.outcomes if o in accepted]
+    for i, first in enumerate(ordered):
+        for second in ordered[i + 1 :]:
+            if not issue.exclusive(first, second):
                 continue
-            hit = tuple(o for o in other_stance.accepts if o in stance.rejects)
-            if hit:
-                out.append(Rejection(party.id, other.id, hit))
+            # A party that asks for both is content with either: only the others clash.
+            only_first = [p for p in accepted[first] if p not in accepted[second]]
+            only_second = [p for p in accepted[second] if p not in accepted[first]]
+            if only_first and only_second:
+                out.append(Clash(first, tuple(only_first), tuple(only_second), second))
     return out
 
 
-def count(relations: Iterable[Relation | None]) -> dict[Relation, int]:
-    """How many of ``relations`` fall under each relation (None, no relation, is not counted)."""
-    counts = dict.fromkeys(Relation, 0)
-    for relation in relations:
-        if relation is not None:
-            counts[relation] += 1
-    return counts
+def condition_status(
+    issue: Issue, outcomes: Sequence[str], others: Sequence[tuple[str, Stance]]
+) -> tuple[ConditionStatus, tuple[str, ...]]:
+    """Whether the other parties' stances on ``issue`` allow ``outcomes``, and who stops them."""
+    against = tuple(
+        pid
+        for pid, stance in others
+        if any(o in stance.rejects for o in outcomes)
+        or any(
+            issue.exclusive(asked, o) and o not in stance.accepts
+            for asked in stance.accepts
+            for o in outcomes
+        )
+    )
+    if against:
+        return ConditionStatus.IN_CONFLICT, against
+    if others and all(all(o in s.accepts for o in outcomes) for _, s in others):
+        return ConditionStatus.MET, ()
+    return ConditionStatus.OPEN, ()
 
 
-def rows(parties: Sequence[Party], issues: Iterable[Issue]) -> tuple[Row, ...]:
-    """The comparison of ``parties`` on each of ``issues``."""
+def conditions(
+    held: Sequence[tuple[str, Stance]],
+    compared: Sequence[Party],
+    issues: dict[str, Issue],
+) -> list[Condition]:
+    """The conditions on which the parties with a stance accept, each with its status."""
+    out = []
+    for pid, stance in held:
+        for iid, outcomes in stance.conditions.items():
+            others = [(p.id, p.stances[iid]) for p in compared if p.id != pid and iid in p.stances]
+            status, against = condition_status(issues[iid], outcomes, others)
+            out.append(Condition(pid, iid, outcomes, status, against))
+    return out
+
+
+def relate(
+    issue: Issue,
+    parties: Sequence[Party],
+    issues: dict[str, Issue] | None = None,
+) -> Verdict:
+    """The relation of ``parties`` on ``issue``, with its one-line reason.
+
+    ``issues`` (all the dataset's) is needed to judge conditions on other issues; without it
+    conditions are not judged.
+    """
+    names = {p.id: p.name for p in parties}
+    held = [(p.id, p.stances[issue.id]) for p in parties if issue.id in p.stances]
+    silent = tuple(p.id for p in parties if issue.id not in p.stances)
+    if len(held) < 2:
+        reason = f"one stated position only ({names[held[0][0]]})" if held else NO_POSITION
+        return Verdict(Relation.UNKNOWN, reason, (), (), (), (), silent, len(held), None)
+    accepted = [frozenset(s.accepts) for _, s in held]
+    rejected = [frozenset(s.rejects) for _, s in held]
+    common = tuple(o for o in issue.outcomes if all(o in a for a in accepted))
+    refused = tuple(o for o in issue.outcomes if all(o in r for r in rejected))
+    found = clashes(issue, held)
+    checked = conditions(held, parties, issues) if issues is not None else []
+    blocking = [c for c in checked if c.status is ConditionStatus.IN_CONFLICT]
+    # Common acceptance is common ground whatever clashes elsewhere: a settlement on it suits
+    # all. A shared refusal settles nothing, so it is common ground only where nothing clashes.
+    if common or (refused and not found):
+        if common:
+            same = all(a == accepted[0] for a in accepted)
+        else:
+            same = not any(accepted) and all(r == rejected[0] for r in rejected)
+        relation = Relation.AGREE if same else Relation.OVERLAP
+        if blocking:
+            relation = Relation.CONDITIONAL
+    elif found:
+        relation = Relation.CONFLICT
+    else:
+        relation = Relation.COMPLEMENTARY
+    confidence = _confidence(relation, held, found)
+    reason = _reason(relation, names, held, common, refused, found, blocking)
+    if silent:
+        everyone = {p.id: p.name for p in parties}
+        reason += (
+            f" (among {len(held)} of {len(parties)}; "
+            f"no stated position: {_names(silent, everyone)})"
+        )
+    return Verdict(
+        relation,
+        reason,
+        common,
+        refused,
+        tuple(found),
+        tuple(checked),
+        silent,
+        len(held),
+        confidence,
+    )
+
+
+def _reason(
+    relation: Relation,
+    names: dict[str, str],
+    held: Sequence[tuple[str, Stance]],
+    common: tuple[str, ...],
+    refused: tuple[str, ...],
+    found: Sequence[Clash],
+    blocking: Sequence[Condition],
+) -> str:
+    """The relation's reason in one line, from the data alone.
+
+    Worded without verbs that agree with a party's name ("Western governments"), so that any
+    name reads right.
+    """
+    every = "both" if len(held) == 2 else "all"
+    if relation is Relation.CONFLICT:
+        return "; ".join(
+            f"{c.outcome}: accepted by {_names(c.accepted_by, names)}, "
+            f"rejected by {_names(c.against, names)}"
+            if c.excluded is None
+            else f"{c.outcome} ({_names(c.accepted_by, names)}) excludes "
+            f"{c.excluded} ({_names(c.against, names)})"
+            for c in found
+        )
+    if relation is Relation.COMPLEMENTARY:
+        asks = "; ".join(
+            f"{names[pid]}: {_outcomes(s.accepts)}"
+            if s.accepts
+            else f"{names[pid]}: not {_outcomes(s.rejects)}"
+            for pid, s in held
+        )
+        return f"different asks, none rejected or excluded by another ({asks})"
+    shared = []
+    if common:
+        shared.append(f"{every} accept {_outcomes(common)}")
+    if refused:
+        shared.append(f"{every} reject {_outcomes(refused)}")
+    parts = [" and ".join(shared)]
+    parts += [
+        f"but {names[c.party]} only if {c.issue}: {_outcomes(c.outcomes)}, "
+        f"rejected or excluded by {_names(c.against, names)}"
+        for c in blocking
+    ]
+    return "; ".join(parts)
+
+
+def count(rows: Iterable[Row]) -> dict[Relation, Tally]:
+    """How many issues fall under each relation, and over how many disputes.
+
+    Issues of one dispute count as one dispute; an issue of no dispute is a dispute of its own.
+    """
+    issues = dict.fromkeys(Relation, 0)
+    disputes: dict[Relation, set[str]] = {r: set() for r in Relation}
+    for row in rows:
+        if row.verdict is None:
+            continue
+        relation = row.verdict.relation
+        issues[relation] += 1
+        disputes[relation].add(row.issue.dispute or f"issue:{row.issue.id}")
+    return {r: Tally(issues[r], len(disputes[r])) for r in Relation}
+
+
+def rows(
+    parties: Sequence[Party], issues: Iterable[Issue], dataset: Dataset | None = None
+) -> tuple[Row, ...]:
+    """The comparison of ``parties`` on each of ``issues`` (of ``dataset``, for conditions)."""
+    everything = dataset.issues if dataset is not None else None
+    disputes = dataset.disputes if dataset is not None else {}
     out = []
     for issue in issues:
         stances = tuple(p.stances.get(issue.id) for p in parties)
-        relation: Relation | None = None
-        common: tuple[str, ...] = ()
-        if len(parties) >= 2:
-            relation, common = relate(issue, stances)
-        out.append(Row(issue, stances, relation, common, tuple(rejections(parties, stances))))
+        verdict = relate(issue, parties, everything) if len(parties) >= 2 else None
+        dispute = disputes.get(issue.dispute, issue.dispute) if issue.dispute else None
+        out.append(Row(issue, stances, verdict, dispute))
     return tuple(out)
 
 
-def pair_summaries(parties: Sequence[Party], issues: Sequence[Issue]) -> tuple[PairSummary, ...]:
+def pair_summaries(
+    parties: Sequence[Party], issues: Sequence[Issue], dataset: Dataset | None = None
+) -> tuple[PairSummary, ...]:
     """For every pair of ``parties``, how many of ``issues`` fall under each relation."""
+    everything = dataset.issues if dataset is not None else None
     pairs = []
     for i, a in enumerate(parties):
         for b in parties[i + 1 :]:
-            relations = (
-                relate(issue, (a.stances.get(issue.id), b.stances.get(issue.id)))[0]
-                for issue in issues
-            )
-            pairs.append(PairSummary(a.id, b.id, count(relations)))
+            counts = dict.fromkeys(Relation, 0)
+            for issue in issues:
+                counts[relate(issue, (a, b), everything).relation] += 1
+            pairs.append(PairSummary(a.id, b.id, counts))
     return tuple(pairs)
 
 
@@ -129,28 +340,31 @@ def compare(
     chosen = list(dataset.parties.values()) if parties is None else list(parties)
     picked = list(dataset.issues.values()) if issues is None else list(issues)
     filtered: Filter | None = None
+    source = dataset
     if attribution is not None:
-        before = {row.issue.id: row.relation for row in rows(chosen, picked)}
-        strong = at_least(dataset, attribution)
-        chosen = [strong.parties[p.id] for p in chosen]
-        after = rows(chosen, picked)
+        before = {row.issue.id: row.relation for row in rows(chosen, picked, dataset)}
+        source = at_least(dataset, attribution)
+        chosen = [source.parties[p.id] for p in chosen]
+    compared = rows(chosen, picked, source)
+    if attribution is not None:
         changed = {
-            r.issue.id: before[r.issue.id] for r in after if r.relation != before[r.issue.id]
+            r.issue.id: before[r.issue.id] for r in compared if r.relation != before[r.issue.id]
         }
         filtered = Filter(attribution, changed)
-        compared = after
-    else:
-        compared = rows(chosen, picked)
     paired = 3 <= len(chosen) <= MAX_PAIRED_PARTIES
+    left_out = len(chosen) * (len(chosen) - 1) // 2 if len(chosen) > MAX_PAIRED_PARTIES else 0
     return Comparison(
         header=Header.of(dataset),
         parties=tuple(chosen),
         rows=compared,
-        counts=count(r.relation for r in compared),
-        pairs=pair_summaries(chosen, picked) if paired else (),
-        pairs_left_out=len(chosen) * (len(chosen) - 1) // 2
-        if len(chosen) > MAX_PAIRED_PARTIES
-        else 0,
+        counts=count(compared),
+        pairs=pair_summaries(chosen, picked, source) if paired else (),
+        pairs_left_out=left_out,
         filter=filtered,
         detail=detail,
     )
+
+
+def common_ground(row: Row) -> bool:
+    """Whether the parties agree or overlap on the row's issue, on no condition in conflict."""
+    return row.relation in COMMON_GROUND

@@ -7,7 +7,7 @@ line naming the data file, the note under a filtered view and the counts are wri
 from __future__ import annotations
 
 from positions.model import Evidence
-from positions.results import Filter, Header, Relation, Summary, Verification
+from positions.results import Filter, Header, Relation, Summary, Tally, Verification
 
 NO_POSITION = "no stated position"
 
@@ -41,9 +41,17 @@ def filter_note(filtered: Filter, *, marked: bool = False) -> str:
     return note + "."
 
 
-def counts_line(counts: dict[Relation, int], separator: str = " \u00b7 ") -> str:
-    """How many issues fall under each relation: ``1 conflict · 0 overlap · ...``."""
-    return separator.join(f"{n} {relation.value}" for relation, n in counts.items())
+def counts_line(counts: dict[Relation, Tally], separator: str = " \u00b7 ") -> str:
+    """How many issues fall under each relation, and over how many disputes where fewer.
+
+    ``8 conflict (4 disputes) · 1 conditional · 0 overlap ...``: one dispute over several issues
+    is not read as several.
+    """
+    return separator.join(
+        f"{t.issues} {relation.value}"
+        + (f" ({plural(t.disputes, 'dispute')})" if t.disputes < t.issues else "")
+        for relation, t in counts.items()
+    )
 
 
 def summary(s: Summary) -> str:

@@ -19,12 +19,17 @@ from positions.model import Attribution, Dataset, Issue, Party, Source, Stance
 
 
 class Relation(Enum):
-    """How the stances of two or more parties on one issue relate."""
+    """How the stances of two or more parties on one issue relate (rules: comparison.py)."""
 
     CONFLICT = "conflict"
+    CONDITIONAL = "conditional"
+    COMPLEMENTARY = "complementary"
     OVERLAP = "overlap"
     AGREE = "agree"
     UNKNOWN = "unknown"
+
+
+COMMON_GROUND = frozenset({Relation.AGREE, Relation.OVERLAP})
 
 
 class Detail(Enum):
@@ -51,12 +56,49 @@ class Header(NamedTuple):
         return self.sources[source_id].title
 
 
-class Rejection(NamedTuple):
-    """Outcomes that party ``by`` rejects although party ``of`` accepts them."""
+class Clash(NamedTuple):
+    """Why stances conflict: an outcome some reject that others accept, or two that exclude.
 
-    by: str
-    of: str
+    For a rejection, ``against`` rejects ``outcome`` and ``excluded`` is None; for an exclusion,
+    ``against`` accepts ``excluded``, which cannot happen together with ``outcome``.
+    """
+
+    outcome: str
+    accepted_by: tuple[str, ...]  # party ids
+    against: tuple[str, ...]
+    excluded: str | None = None
+
+
+class ConditionStatus(Enum):
+    """Whether the other parties compared allow what a condition asks for."""
+
+    IN_CONFLICT = "in conflict"  # another party rejects it, or asks for what excludes it
+    MET = "met"  # every other party with a stance on that issue accepts it
+    OPEN = "open"  # neither: the others are silent or ask for something else
+
+
+class Condition(NamedTuple):
+    """One party's acceptance that holds only if ``outcomes`` hold on another ``issue``."""
+
+    party: str
+    issue: str
     outcomes: tuple[str, ...]
+    status: ConditionStatus
+    against: tuple[str, ...]  # the parties whose stances put it in conflict
+
+
+class Verdict(NamedTuple):
+    """The relation on one issue, with everything its one-line reason rests on."""
+
+    relation: Relation
+    reason: str
+    common: tuple[str, ...]  # outcomes every party with a stance accepts
+    refused: tuple[str, ...]  # outcomes every party with a stance rejects
+    clashes: tuple[Clash, ...]
+    conditions: tuple[Condition, ...]
+    silent: tuple[str, ...]  # ids of the parties compared that have no stated position
+    among: int  # how many parties compared have a stance
+    confidence: Attribution | None  # the weakest evidence it rests on; None when unknown
 
 
 class Row(NamedTuple):
@@ -64,9 +106,20 @@ class Row(NamedTuple):
 
     issue: Issue
     stances: tuple[Stance | None, ...]
-    relation: Relation | None  # None when only one party is shown
-    common: tuple[str, ...]
-    rejections: tuple[Rejection, ...]
+    verdict: Verdict | None  # None when only one party is shown
+    dispute: str | None = None  # the name of the dispute the issue is part of
+
+    @property
+    def relation(self) -> Relation | None:
+        """The relation, if two or more parties are compared."""
+        return self.verdict.relation if self.verdict else None
+
+
+class Tally(NamedTuple):
+    """How many issues, and how many disputes they belong to, fall under one relation."""
+
+    issues: int
+    disputes: int
 
 
 class PairSummary(NamedTuple):
@@ -78,8 +131,8 @@ class PairSummary(NamedTuple):
 
     @property
     def common(self) -> int:
-        """Issues on which the two agree or overlap."""
-        return self.counts[Relation.AGREE] + self.counts[Relation.OVERLAP]
+        """Issues on which the two agree or overlap, unconditionally."""
+        return sum(self.counts[r] for r in COMMON_GROUND)
 
     @property
     def conflict(self) -> int:
@@ -105,7 +158,7 @@ class Comparison(NamedTuple):
     header: Header
     parties: tuple[Party, ...]
     rows: tuple[Row, ...]
-    counts: dict[Relation, int]
+    counts: dict[Relation, Tally]
     pairs: tuple[PairSummary, ...]
     pairs_left_out: int = 0  # pairs not summarised because there are too many to show
     filter: Filter | None = None
@@ -154,7 +207,7 @@ class AgendaItem(NamedTuple):
 
     place: int
     row: Row
-    group: str  # "common ground", "conflict" or "no stated position"
+    group: str  # see analysis.GROUPS
     reason: str
 
 

@@ -18,7 +18,8 @@ HEADER = (
     "rejects",
     "firmness",
     "relation",
-    "common",
+    "reason",
+    "confidence",
     "quote",
     "source",
     "source_title",
@@ -37,11 +38,14 @@ def rows(cmp: Comparison) -> list[list[str]]:
     """The table as lists of cells, header first."""
     out = [list(HEADER)]
     for row in cmp.rows:
-        relation = row.relation.value if row.relation else ""
+        verdict = row.verdict
+        relation = verdict.relation.value if verdict else ""
+        reason = verdict.reason if verdict else ""
+        confidence = verdict.confidence.value if verdict and verdict.confidence else ""
         for party, stance in zip(cmp.parties, row.stances, strict=True):
             fields = [row.issue.id, row.issue.name, party.id, party.name]
             if stance is None:
-                fields += ["", "", "", "", relation, "; ".join(row.common), "", "", "", "", ""]
+                fields += ["", "", "", "", relation, reason, confidence, "", "", "", "", ""]
             else:
                 first = stance.evidence[0]
                 fields += [
@@ -50,7 +54,8 @@ def rows(cmp: Comparison) -> list[list[str]]:
                     "; ".join(stance.rejects),
                     stance.firmness.value,
                     relation,
-                    "; ".join(row.common),
+                    reason,
+                    confidence,
                     first.quote,
                     first.source,
                     cmp.header.source_title(first.source),

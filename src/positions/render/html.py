@@ -5,12 +5,13 @@ from __future__ import annotations
 from functools import singledispatch
 from html import escape
 
-from positions.model import Party, Stance
+from positions.model import Stance
 from positions.present import NO_POSITION, counts_line, quote_source
 from positions.results import Comparison, Row
 
 _STYLE = """
-:root { color-scheme: light; --red: #b3261e; --amber: #8a5a00; --green: #1e6b34; --dim: #5f6368; }
+:root { color-scheme: light; --red: #b3261e; --amber: #8a5a00; --green: #1e6b34; --dim: #5f6368;
+        --blue: #1a4f8b; }
 body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem;
        color: #1b1b1b; }
 h1 { font-size: 1.4rem; margin: 0 0 .3rem; }
@@ -31,6 +32,8 @@ td.issue small { display: block; font-weight: 400; color: var(--dim); }
 .relation { font-weight: 700; text-transform: uppercase; }
 .relation.conflict { color: var(--red); } .relation.overlap { color: var(--amber); }
 .relation.agree { color: var(--green); } .relation.unknown { color: var(--dim); }
+.relation.conditional { color: var(--amber); } .relation.complementary { color: var(--blue); }
+p.reason { font-size: .9em; margin: .3rem 0 0; }
 blockquote { margin: .4rem 0 0; padding-left: .6rem; border-left: 3px solid #d0d0d0;
              font-size: .9em; }
 blockquote footer { color: var(--dim); font-size: .9em; }
@@ -65,20 +68,14 @@ def _stance(stance: Stance | None, cmp: Comparison) -> str:
     return "".join(out)
 
 
-def _relation(row: Row, parties: tuple[Party, ...]) -> str:
-    if row.relation is None:
+def _relation(row: Row) -> str:
+    verdict = row.verdict
+    if verdict is None:
         return ""
-    value = row.relation.value
-    out = [f'<span class="relation {value}">{value}</span>']
-    if row.common:
-        out.append(f'<br><span class="accepts">common: {_e(", ".join(row.common))}</span>')
-    names = {p.id: p.name for p in parties}
-    for r in row.rejections:
-        out.append(
-            f'<br><span class="rejects">{_e(names[r.by])} rejects '
-            f"{_e(', '.join(r.outcomes))}</span>"
-        )
-    return "".join(out)
+    value = verdict.relation.value
+    return (
+        f'<span class="relation {value}">{value}</span><p class="reason">{_e(verdict.reason)}</p>'
+    )
 
 
 @singledispatch
@@ -98,7 +95,7 @@ def comparison(cmp: Comparison) -> str:
     for row in cmp.rows:
         cells = "".join(f"<td>{_stance(s, cmp)}</td>" for s in row.stances)
         if relating:
-            cells += f"<td>{_relation(row, cmp.parties)}</td>"
+            cells += f"<td>{_relation(row)}</td>"
         body.append(
             f'<tr><td class="issue">{_e(row.issue.name)}<small>{_e(row.issue.question)}</small>'
             f"</td>{cells}</tr>"

@@ -9,6 +9,7 @@ from typing import Any
 from positions.model import Stance
 from positions.results import (
     Agenda,
+    Clash,
     Comparison,
     Diff,
     Filter,
@@ -20,11 +21,12 @@ from positions.results import (
     Row,
     SourcesReport,
     Summary,
+    Verdict,
     Verification,
 )
 from positions.text import json_safe
 
-COMPARE_SCHEMA = "positions-compare/1"
+COMPARE_SCHEMA = "positions-compare/2"
 
 
 def _dump(value: object) -> str:
@@ -43,6 +45,47 @@ def _filter(filtered: Filter | None) -> dict[str, Any]:
     return {"attribution": filtered.attribution.value} if filtered else {}
 
 
+def clash_data(clash: Clash) -> dict[str, Any]:
+    """A clash: an outcome rejected by some that others accept, or two that exclude."""
+    if clash.excluded is None:
+        return {
+            "kind": "rejects",
+            "outcome": clash.outcome,
+            "accepted_by": list(clash.accepted_by),
+            "rejected_by": list(clash.against),
+        }
+    return {
+        "kind": "excludes",
+        "outcomes": [clash.outcome, clash.excluded],
+        "accepted_by": [list(clash.accepted_by), list(clash.against)],
+    }
+
+
+def verdict_data(verdict: Verdict | None) -> dict[str, Any]:
+    """The relation, its reason and what it rests on (the relation is null for one party)."""
+    if verdict is None:
+        return {"relation": None}
+    return {
+        "relation": verdict.relation.value,
+        "reason": verdict.reason,
+        "confidence": verdict.confidence.value if verdict.confidence else None,
+        "common": {"accepted": list(verdict.common), "rejected": list(verdict.refused)},
+        "clashes": [clash_data(c) for c in verdict.clashes],
+        "conditions": [
+            {
+                "party": c.party,
+                "issue": c.issue,
+                "outcomes": list(c.outcomes),
+                "status": c.status.value,
+                "against": list(c.against),
+            }
+            for c in verdict.conditions
+        ],
+        "among": verdict.among,
+        "silent": list(verdict.silent),
+    }
+
+
 def stance_data(stance: Stance | None, header: Header) -> dict[str, Any] | None:
     """One stance as a JSON object, or None when the party has no stated position."""
     if stance is None:
@@ -51,7 +94,9 @@ def stance_data(stance: Stance | None, header: Header) -> dict[str, Any] | None:
         "summary": stance.summary,
         "accepts": list(stance.accepts),
         "rejects": list(stance.rejects),
+        "conditions": {issue: list(outcomes) for issue, outcomes in stance.conditions.items()},
         "firmness": stance.firmness.value,
+        "note": stance.note,
         "evidence": [
             {
                 "source": e.source,
@@ -75,12 +120,9 @@ def _row(
     return {
         "id": row.issue.id,
         "name": row.issue.name,
-        "relation": row.relation.value if row.relation else None,
+        "dispute": {"id": row.issue.dispute, "name": row.dispute} if row.issue.dispute else None,
+        **verdict_data(row.verdict),
         **extra,
-        "common": list(row.common),
-        "rejections": [
-            {"by": r.by, "of": r.of, "outcomes": list(r.outcomes)} for r in row.rejections
-        ],
         "stances": {
             party.id: stance_data(stance, header)
             for party, stance in zip(parties, row.stances, strict=True)
@@ -89,14 +131,16 @@ def _row(
 
 
 def comparison_data(cmp: Comparison) -> dict[str, Any]:
-    """The comparison as plain data in the ``positions-compare/1`` shape."""
+    """The comparison as plain data in the ``positions-compare/2`` shape (README, "JSON")."""
     return {
         "schema": COMPARE_SCHEMA,
         "data": cmp.header.data,
         **_filter(cmp.filter),
         "parties": [p.id for p in cmp.parties],
         "issues": [_row(row, cmp.parties, cmp.header, cmp.filter) for row in cmp.rows],
-        "counts": {relation.value: n for relation, n in cmp.counts.items()},
+        "counts": {
+            r.value: {"issues": t.issues, "disputes": t.disputes} for r, t in cmp.counts.items()
+        },
         "pairs": [
             {"parties": [p.a, p.b], "counts": {r.value: n for r, n in p.counts.items()}}
             for p in cmp.pairs
@@ -195,7 +239,13 @@ def matrix(m: Matrix) -> str:
                 for issue in m.issues
             ],
             "pairs": [
-                {"parties": [p.a, p.b], "common": p.common, "conflict": p.conflict, "both": p.both}
+                {
+                    "parties": [p.a, p.b],
+                    "common": p.common,
+                    "conflict": p.conflict,
+                    "both": p.both,
+                    "counts": {r.value: n for r, n in p.counts.items()},
+                }
                 for p in m.pairs
             ],
         }
@@ -216,7 +266,6 @@ def agenda(plan: Agenda) -> str:
                     "place": item.place,
                     "issue": item.row.issue.id,
                     "relation": item.row.relation.value if item.row.relation else None,
-                    "common": list(item.row.common),
                     "group": item.group,
                     "reason": item.reason,
                 }

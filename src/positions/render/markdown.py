@@ -60,14 +60,14 @@ def comparison(cmp: Comparison) -> str:
     relating = cmp.relating
     head = ["Issue", *(escape(p.name) for p in cmp.parties)]
     if relating:
-        head += ["Relation", "Common ground"]
+        head += ["Relation", "Why"]
     lines = [f"# {escape(cmp.header.title)}", "", "| " + " | ".join(head) + " |"]
     lines.append("|" + " --- |" * len(head))
     for row in cmp.rows:
         cells = [f"**{escape(row.issue.name)}**"]
         cells += [_stance(s, cmp, notes) for s in row.stances]
-        if relating and row.relation is not None:
-            cells += [f"**{row.relation.value}**", escape(", ".join(row.common)) or "\u2014"]
+        if relating and row.verdict is not None:
+            cells += [f"**{row.verdict.relation.value}**", escape(row.verdict.reason)]
         lines.append("| " + " | ".join(cells) + " |")
     if relating:
         lines += ["", f"Relations: {counts_line(cmp.counts, ', ')}."]

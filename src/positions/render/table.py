@@ -15,8 +15,8 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from positions.model import Firmness, Party, Stance
-from positions.present import NO_POSITION, data_line, filter_note, quote_source
+from positions.model import Firmness, Stance
+from positions.present import NO_POSITION, counts_line, data_line, filter_note, quote_source
 from positions.present import summary as present_summary
 from positions.present import verification as present_verification
 from positions.results import (
@@ -34,13 +34,16 @@ from positions.results import (
     Row,
     SourcesReport,
     Summary,
+    Tally,
     Verification,
 )
 from positions.text import visible
 
 RELATION_STYLE = {
     Relation.CONFLICT: "bold red",
-    Relation.OVERLAP: "bold yellow",
+    Relation.CONDITIONAL: "bold yellow",
+    Relation.COMPLEMENTARY: "bold blue",
+    Relation.OVERLAP: "bold cyan",
     Relation.AGREE: "bold green",
     Relation.UNKNOWN: "dim",
 }
@@ -83,32 +86,28 @@ def stance_text(stance: Stance | None, header: Header, *, evidence: bool) -> Tex
     return Text("\n").join(parts)
 
 
-def relation_text(row: Row, parties: tuple[Party, ...], changed: Filter | None = None) -> Text:
-    """The relation word (never colour alone) with the common ground or what divides them."""
-    if row.relation is None:
+def relation_text(row: Row, changed: Filter | None = None) -> Text:
+    """The relation word (never colour alone) and its one-line reason."""
+    verdict = row.verdict
+    if verdict is None:
         return Text()
-    parts = [Text(row.relation.value.upper(), style=RELATION_STYLE[row.relation])]
+    parts = [Text(verdict.relation.value.upper(), style=RELATION_STYLE[verdict.relation])]
     if changed is not None and row.issue.id in changed.changed:
         before = changed.changed[row.issue.id]
         parts.append(_t(f"* was {before.value if before else 'not compared'}", "italic"))
-    if row.common:
-        parts.append(_line("common: ", row.common, "green"))
-    names = {p.id: p.name for p in parties}
-    for r in row.rejections:
-        parts.append(_t(f"{names[r.by]} rejects {', '.join(r.outcomes)}", "red"))
-    missing = [p.name for p, s in zip(parties, row.stances, strict=True) if s is None]
-    if missing:
-        parts.append(_t(f"{NO_POSITION}: " + ", ".join(missing), "dim"))
+    parts.append(_t(verdict.reason))
+    if verdict.confidence is not None:
+        parts.append(_t(f"evidence: {verdict.confidence.value}", "dim"))
     return Text("\n").join(parts)
 
 
-def counts_text(counts: dict[Relation, int]) -> Text:
-    """The closing line: how many issues fall under each relation."""
+def counts_text(counts: dict[Relation, Tally]) -> Text:
+    """The closing line: how many issues fall under each relation, and over how many disputes."""
     out = Text()
-    for i, (relation, n) in enumerate(counts.items()):
+    for i, (relation, tally) in enumerate(counts.items()):
         if i:
             out.append(" \u00b7 ")
-        out.append(f"{n} {relation.value}", style=RELATION_STYLE[relation])
+        out.append(counts_line({relation: tally}), style=RELATION_STYLE[relation])
     return out
 
 
@@ -128,12 +127,12 @@ def _pairs_table(cmp: Comparison) -> Table:
     return table
 
 
-def issue_text(row: Row, parties: tuple[Party, ...], changed: Filter | None = None) -> Text:
+def issue_text(row: Row, changed: Filter | None = None) -> Text:
     """The first cell of a row: the issue's name and id, then how the parties relate on it."""
     head = Text.assemble((visible(row.issue.name), "bold"), "\n", (visible(row.issue.id), "dim"))
     if row.relation is None:
         return head
-    return Text("\n").join([head, relation_text(row, parties, changed)])
+    return Text("\n").join([head, relation_text(row, changed)])
 
 
 @render.register
@@ -147,15 +146,14 @@ def comparison(cmp: Comparison) -> RenderableType:
     relating = cmp.relating
     evidence = cmp.detail is Detail.EVIDENCE
     # Wide enough for the longest id it shows, so that ids are folded only in narrow terminals.
-    tokens = [r.issue.id for r in cmp.rows] + [o for r in cmp.rows for o in r.common]
-    tokens += [o for r in cmp.rows for j in r.rejections for o in j.outcomes]
+    tokens = [r.issue.id for r in cmp.rows]
     width = min(25, max([16, *map(len, tokens)]))
     table.add_column("Issue / relation" if relating else "Issue", width=width, overflow="fold")
     for party in cmp.parties:
         table.add_column(_t(party.name), ratio=3, overflow="fold")
     for row in cmp.rows:
         table.add_row(
-            issue_text(row, cmp.parties, cmp.filter),
+            issue_text(row, cmp.filter),
             *[stance_text(s, cmp.header, evidence=evidence) for s in row.stances],
         )
     parts: list[RenderableType] = [table]
@@ -192,9 +190,7 @@ def issue_detail(detail: IssueDetail) -> RenderableType:
         stances.add_row(_t(party.name, "bold"), stance_text(stance, detail.header, evidence=True))
     parts: list[RenderableType] = [head, outcomes, stances]
     if row.relation is not None:
-        parts.append(
-            Text.assemble(("Among these parties: ", "dim"), relation_text(row, detail.parties))
-        )
+        parts.append(Text.assemble(("Among these parties: ", "dim"), relation_text(row)))
     parts.append(_t(data_line(detail.header), "dim"))
     return Group(*parts)
 
