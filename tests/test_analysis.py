@@ -39,7 +39,7 @@ def test_agenda_order_and_reasons() -> None:
         (3, "package", "could be combined",
          "different asks, none rejected or excluded by another (A: x; B: y)"),
         (4, "terms", "agreed only on conditions in conflict",
-         "both accept x; but A only if redline-both: x, rejected or excluded by B"),
+         "both accept x; but A only if redline-both: x (rejected or excluded by B)"),
         (5, "open-first", "conflict", "every side is open \u2014 x (A) excludes y (B)"),
         (6, "open-second", "conflict", "every side is open \u2014 x (A) excludes y (B)"),
         (7, "firm-open", "conflict", "no red line; firm: B \u2014 x (A) excludes y (B)"),

@@ -116,7 +116,11 @@ def clashes(issue: Issue, held: Sequence[tuple[str, Stance]]) -> list[Clash]:
             # A party that asks for both is content with either: only the others clash.
             only_first = [p for p in accepted[first] if p not in accepted[second]]
             only_second = [p for p in accepted[second] if p not in accepted[first]]
-            if only_first and only_second:
+            # Where one side already rejects the other's outcome, that rejection says it all.
+            said = set(rejected.get(first, ())) >= set(only_second) or set(
+                rejected.get(second, ())
+            ) >= set(only_first)
+            if only_first and only_second and not said:
                 out.append(Clash(first, tuple(only_first), tuple(only_second), second))
     return out
 
@@ -253,11 +257,14 @@ def _reason(
     if refused:
         shared.append(f"{every} reject {_outcomes(refused)}")
     parts = [" and ".join(shared)]
-    parts += [
-        f"but {names[c.party]} only if {c.issue}: {_outcomes(c.outcomes)}, "
-        f"rejected or excluded by {_names(c.against, names)}"
-        for c in blocking
-    ]
+    for party in dict.fromkeys(c.party for c in blocking):
+        own = [c for c in blocking if c.party == party]
+        against = _names(list(dict.fromkeys(p for c in own for p in c.against)), names)
+        if len(own) == 1:
+            wanted = f"{own[0].issue}: {_outcomes(own[0].outcomes)}"
+        else:
+            wanted = f"{_names([c.issue for c in own], {c.issue: c.issue for c in own})} go its way"
+        parts.append(f"but {names[party]} only if {wanted} (rejected or excluded by {against})")
     return "; ".join(parts)
 
 
