@@ -9,9 +9,11 @@ from typing import Any, NamedTuple
 import pytest
 
 from positions import formats, output
+from positions.agreement import agreement
 from positions.analysis import agenda, diff, matrix, source_use
 from positions.comparison import compare
 from positions.formats import FORMATS, Format
+from positions.lint import lint
 from positions.listing import issue_detail, issue_list, party_list, summary
 from positions.loader import load
 from positions.results import Detail
@@ -36,6 +38,8 @@ def samples() -> dict[type, object]:
         diff(ds, load(MINIMAL)),
         summary(ds),
         verify(load(MINIMAL), SOURCES),
+        lint(ds),
+        agreement(ds, load(MINIMAL)),
     ]
     return {type(r): r for r in results}
 

@@ -15,7 +15,13 @@ from typing import Any
 import click
 
 from positions import __version__, output
-from positions.errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_OK, PositionsError
+from positions.errors import (
+    EXIT_DATA,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    CodebookBroken,
+    PositionsError,
+)
 from positions.formats import Format, for_output
 from positions.model import Attribution
 from positions.options import (
@@ -33,11 +39,13 @@ from positions.options import (
 )
 from positions.results import (
     Agenda,
+    Agreement,
     Comparison,
     Detail,
     Diff,
     IssueDetail,
     IssueList,
+    LintReport,
     Matrix,
     PartyList,
     SourcesReport,
@@ -188,6 +196,61 @@ def verify(
     from positions.verify import verify as verify_quotes
 
     output.emit(verify_quotes(load_data(ctx, file or data), Path(sources_dir)), fmt)
+
+
+@cli.command()
+@click.argument("file", required=False)
+@click.option(
+    "--sources",
+    "sources_dir",
+    metavar="DIR",
+    type=click.Path(exists=True, file_okay=False),
+    help="Folder of the articles as <source id>.txt, to check speakers against them.",
+)
+@format_option(LintReport)
+@data_option
+@click.pass_context
+def lint(
+    ctx: click.Context, file: str | None, sources_dir: str | None, fmt: Format, data: str | None
+) -> None:
+    """Hold a data file to the codebook (docs/codebook.md).
+
+    Each finding is FILE:LINE:COL, a code, and what is wrong. Errors break a coding rule;
+    warnings mark what to look at again; findings on a stance that carries a note are shown as
+    noted and do not count. Exits 1 if any error is not noted.
+
+    \b
+    Example:
+      positions lint --sources ../shared/sources positions.yaml
+    """
+    from pathlib import Path
+
+    from positions.lint import lint as check
+
+    report = check(load_data(ctx, file or data), Path(sources_dir) if sources_dir else None)
+    output.emit(report, fmt)
+    if report.errors:
+        raise CodebookBroken(report.errors)
+
+
+@cli.command()
+@click.argument("first", metavar="FIRST")
+@click.argument("second", metavar="SECOND")
+@format_option(Agreement)
+def agreement(first: str, second: str, fmt: Format) -> None:
+    """Measure how far two coders' encodings of the same articles agree.
+
+    For each party and issue, each outcome's coding (accepts, rejects, nothing), the firmness
+    and the attribution: percent agreement and Cohen's kappa, then every disagreement.
+
+    \b
+    Example:
+      positions agreement coder-a.yaml coder-b.yaml
+    """
+    from positions.agreement import agreement as compare_coders
+    from positions.loader import load
+
+    output.emit(compare_coders(load(first), load(second)), fmt)
 
 
 @cli.command()

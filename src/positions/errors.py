@@ -70,3 +70,10 @@ class QuotesNotFound(PositionsError):
     def lines(self) -> list[str]:
         """Each quote not found, then the count."""
         return [*self.missing, str(self)]
+
+
+class CodebookBroken(PositionsError):
+    """A data file breaks rules of the codebook (the findings are printed before this)."""
+
+    def __init__(self, errors: int) -> None:
+        super().__init__(f"{errors} error{'s' if errors != 1 else ''} against the codebook")

@@ -20,10 +20,12 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from positions.errors import UsageError
 from positions.results import (
     Agenda,
+    Agreement,
     Comparison,
     Diff,
     IssueDetail,
     IssueList,
+    LintReport,
     Matrix,
     PartyList,
     SourcesReport,
@@ -68,7 +70,7 @@ def _module(name: str) -> Callable[[], Renderer]:
 
 
 _LISTS = {IssueList, PartyList, IssueDetail, Matrix, Agenda, SourcesReport, Diff}
-_REPORTS = {Summary, Verification}
+_REPORTS = {Summary, Verification, LintReport, Agreement}
 
 FORMATS: dict[str, Format] = {
     f.name: f

@@ -304,3 +304,72 @@ class Verification(NamedTuple):
     data: str
     quotes: int
     sources: str
+
+
+class Finding(NamedTuple):
+    """One place where a data file breaks a rule of the codebook (``lint``)."""
+
+    code: str
+    check: str
+    error: bool  # an error, or a warning
+    location: str
+    message: str
+    noted: bool  # the stance carries a note: looked at, and not counted
+
+
+class LintReport(NamedTuple):
+    """Every finding of the codebook's checks (``lint``)."""
+
+    header: Header
+    findings: tuple[Finding, ...]
+    with_sources: bool  # whether the articles were read (speakers, sentences)
+
+    @property
+    def errors(self) -> int:
+        """Errors not answered by a note."""
+        return sum(f.error and not f.noted for f in self.findings)
+
+    @property
+    def warnings(self) -> int:
+        """Warnings not answered by a note."""
+        return sum(not f.error and not f.noted for f in self.findings)
+
+    @property
+    def noted(self) -> int:
+        """Findings on stances that carry a note."""
+        return sum(f.noted for f in self.findings)
+
+
+class Score(NamedTuple):
+    """How far two coders agree on one kind of judgement."""
+
+    units: int
+    agreed: int
+    kappa: float | None  # Cohen's kappa; None when there is nothing to compare
+
+    @property
+    def percent(self) -> float:
+        """Percent agreement."""
+        return 100.0 * self.agreed / self.units if self.units else 100.0
+
+
+class Disagreement(NamedTuple):
+    """One unit the two coders coded differently."""
+
+    kind: str  # "outcome", "firmness" or "attribution"
+    party: str
+    issue: str
+    outcome: str | None
+    first: str
+    second: str
+
+
+class Agreement(NamedTuple):
+    """Two coders' encodings of the same sources compared (``agreement``)."""
+
+    first: str
+    second: str
+    outcomes: Score
+    firmness: Score
+    attribution: Score
+    disagreements: tuple[Disagreement, ...]

@@ -44,7 +44,8 @@ def source_path(directory: Path, source_id: str) -> Path | None:
     return candidate if inside else None
 
 
-def _read_source(directory: Path, source_id: str) -> str:
+def read_source(directory: Path, source_id: str) -> str:
+    """The folded text of a source, ``DIR/<id>.txt``; FileError if it cannot be read."""
     path = source_path(directory, source_id)
     if path is None:
         raise FileError(f"source id '{source_id}' would lead outside {directory}; refused")
@@ -70,7 +71,7 @@ def check(dataset: Dataset, directory: Path) -> tuple[int, list[Missing]]:
     unreadable: dict[str, FileError] = {}
     for source in cited:
         try:
-            texts[source] = _read_source(directory, source)
+            texts[source] = read_source(directory, source)
         except FileError as error:
             unreadable[source] = error
     if cited and not texts:

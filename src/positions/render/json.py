@@ -9,6 +9,7 @@ from typing import Any
 from positions.model import Stance
 from positions.results import (
     Agenda,
+    Agreement,
     Clash,
     Comparison,
     Diff,
@@ -16,9 +17,11 @@ from positions.results import (
     Header,
     IssueDetail,
     IssueList,
+    LintReport,
     Matrix,
     PartyList,
     Row,
+    Score,
     SourcesReport,
     Summary,
     Verdict,
@@ -330,3 +333,54 @@ def summary(s: Summary) -> str:
 def verification(v: Verification) -> str:
     """Every quote found."""
     return _dump({"schema": "positions-verify/1", **v._asdict(), "missing": []})
+
+
+@render.register
+def lint_report(report: LintReport) -> str:
+    """Every finding, with the counts that decide the exit code."""
+    return _dump(
+        {
+            "schema": "positions-lint/1",
+            "data": report.header.data,
+            "sources_read": report.with_sources,
+            "errors": report.errors,
+            "warnings": report.warnings,
+            "noted": report.noted,
+            "findings": [
+                {
+                    "code": f.code,
+                    "check": f.check,
+                    "severity": "error" if f.error else "warning",
+                    "location": f.location,
+                    "message": f.message,
+                    "noted": f.noted,
+                }
+                for f in report.findings
+            ],
+        }
+    )
+
+
+def _score(score: Score) -> dict[str, Any]:
+    return {
+        "units": score.units,
+        "agreed": score.agreed,
+        "percent": round(score.percent, 1),
+        "kappa": None if score.kappa is None else round(score.kappa, 3),
+    }
+
+
+@render.register
+def agreement(a: Agreement) -> str:
+    """Two coders' agreement, by kind of judgement, and every disagreement."""
+    return _dump(
+        {
+            "schema": "positions-agreement/1",
+            "first": a.first,
+            "second": a.second,
+            "outcomes": _score(a.outcomes),
+            "firmness": _score(a.firmness),
+            "attribution": _score(a.attribution),
+            "disagreements": [d._asdict() for d in a.disagreements],
+        }
+    )

@@ -16,11 +16,19 @@ from rich.table import Table
 from rich.text import Text
 
 from positions.model import Firmness, Stance
-from positions.present import NO_POSITION, counts_line, data_line, filter_note, quote_source
+from positions.present import (
+    NO_POSITION,
+    counts_line,
+    data_line,
+    filter_note,
+    plural,
+    quote_source,
+)
 from positions.present import summary as present_summary
 from positions.present import verification as present_verification
 from positions.results import (
     Agenda,
+    Agreement,
     Comparison,
     Detail,
     Diff,
@@ -28,6 +36,7 @@ from positions.results import (
     Header,
     IssueDetail,
     IssueList,
+    LintReport,
     Matrix,
     PartyList,
     Relation,
@@ -394,3 +403,54 @@ def summary(s: Summary) -> str:
 def verification(v: Verification) -> str:
     """Every quote found, in one line."""
     return present_verification(v) + "\n"
+
+
+@render.register
+def lint_report(report: LintReport) -> str:
+    """Every finding on one line, FILE:LINE:COL first as compilers write it, then the counts.
+
+    Plain lines, never wrapped, so that editors and grep can use them.
+    """
+    lines = [
+        f"{f.location}: {f.code} {'noted' if f.noted else 'error' if f.error else 'warning'}: "
+        f"{visible(f.message)} [{f.check}]"
+        for f in report.findings
+    ]
+    counts = (
+        f"{plural(report.errors, 'error')}, {plural(report.warnings, 'warning')}, "
+        f"{report.noted} noted in {report.header.data}"
+    )
+    if not report.with_sources:
+        counts += " (speakers not checked: give --sources DIR)"
+    return "\n".join([*lines, counts]) + "\n"
+
+
+@render.register
+def agreement(a: Agreement) -> RenderableType:
+    """The scores by kind of judgement, then every disagreement."""
+    scores = Table(
+        box=box.SIMPLE_HEAD,
+        title=_t(f"Agreement of two coders: first {a.first}, second {a.second}"),
+        title_justify="left",
+    )
+    for name in ("Judgement", "Units", "Agreed", "Percent", "Cohen's kappa"):
+        scores.add_column(name, justify="left" if name == "Judgement" else "right")
+    for label, score in (
+        ("outcomes accepted or rejected", a.outcomes),
+        ("firmness", a.firmness),
+        ("attribution (strongest quote)", a.attribution),
+    ):
+        k = "-" if score.kappa is None else f"{score.kappa:.3f}"
+        scores.add_row(label, str(score.units), str(score.agreed), f"{score.percent:.1f}%", k)
+    parts: list[RenderableType] = [scores]
+    if a.disagreements:
+        table = Table(box=box.SIMPLE_HEAD, title="Disagreements", title_justify="left")
+        for name in ("Kind", "Party", "Issue", "Outcome", "First coder", "Second coder"):
+            table.add_column(_t(name), overflow="fold")
+        for d in a.disagreements:
+            table.add_row(_t(d.kind), _t(d.party), _t(d.issue), _t(d.outcome or ""),
+                          _t(d.first), _t(d.second))  # fmt: skip
+        parts.append(table)
+    else:
+        parts.append(_t("No disagreements."))
+    return Group(*parts)

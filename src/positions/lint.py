@@ -1,0 +1,246 @@
+"""Hold a data file to the codebook (docs/codebook.md): the checks a machine can make.
+
+Each check has a code and a name, finds places (FILE:LINE:COL) and says in one line what is
+wrong. Errors break a coding rule; warnings mark what a coder must look at again. A stance that
+carries a ``note`` has been looked at: its findings are shown as noted and do not count.
+
+The cue phrases that signal each level of firmness are declared here once; the codebook's table
+lists the same phrases (tests/test_lint.py holds the two together).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import NamedTuple
+
+from positions.model import Attribution, Dataset, Evidence, Firmness, Location, Party, Stance
+from positions.results import Finding, Header, LintReport
+from positions.text import fold_name
+
+# The words that signal each level of firmness (docs/codebook.md, "Firmness"). A cue matches its
+# word's other forms too: "insists" also finds "insist" and "insisted".
+CUES: dict[Firmness, tuple[str, ...]] = {
+    Firmness.RED_LINE: ("red line", "non-negotiable", "non-starter", "prerequisite", "only if",
+                        "only on", "can only", "must", "cannot"),
+    Firmness.FIRM: ("insists", "demands", "requires", "rejects", "remains firm", "denied",
+                    "disproved"),
+    Firmness.OPEN: ("wants", "hopes", "aspires", "aspiration", "seeks", "supports", "believes",
+                    "open to", "ready", "readiness", "willing"),
+}  # fmt: skip
+_CUE_PATTERNS = {
+    level: re.compile(
+        "|".join(
+            rf"\b{re.escape(c[:-1] if c.endswith('s') and ' ' not in c else c)}\w*" for c in cues
+        )
+    )
+    for level, cues in CUES.items()
+}
+# Words in a summary that say a position holds only on a condition.
+CONDITION_WORDS = ("only if", "on its terms", "on its own terms", "provided that", "only once")
+_QUOTED = re.compile('["\u201c\u201d].+?["\u201c\u201d]|\u2018.+?\u2019')
+_SPACE = re.compile(r"\s+")
+
+
+class Check(NamedTuple):
+    """A check of the codebook: its code, its name, and whether a finding is an error."""
+
+    code: str
+    name: str
+    error: bool
+    rule: str
+
+
+CHECKS = {
+    c.name: c
+    for c in (
+        Check("L101", "red-line-without-cue", True,
+              "a red-line stance needs a quote with a red-line cue, or a note saying why"),
+        Check("L102", "firmness-without-cue", False,
+              "a firm stance needs a quote with a firm or red-line cue; with no measure, open"),
+        Check("L103", "same-quote-coded-differently", False,
+              "the same sentence gets the same firmness and attribution wherever it is used"),
+        Check("L104", "stated-without-quotation", True,
+              "stated evidence quotes the party's own words, in quotation marks"),
+        Check("L105", "speaker-not-in-source", True,
+              "a speaker is a person the cited article names"),
+        Check("L106", "condition-not-coded", True,
+              "a summary that says 'only if' or 'on its terms' needs conditions in the data"),
+        Check("L107", "source-never-cited", False,
+              "every source listed is cited by at least one quote"),
+        Check("L108", "alias-names-another", True,
+              "an alias names the party itself, never one of a group's members"),
+        Check("L109", "inferred-without-note", False,
+              "a stance resting only on inferred evidence says why in a note"),
+    )
+}  # fmt: skip
+
+
+def _fold(text: str) -> str:
+    from positions.verify import fold
+
+    return fold(text).lower()
+
+
+def _has_cue(quotes: list[str], level: Firmness) -> bool:
+    return any(_CUE_PATTERNS[level].search(q) for q in quotes)
+
+
+def _where(location: Location | None) -> str:
+    return str(location) if location else "?"
+
+
+class _Linter:
+    """Collects the findings of one dataset."""
+
+    def __init__(self, dataset: Dataset, texts: dict[str, str] | None) -> None:
+        self.dataset = dataset
+        self.texts = texts  # source id -> folded text, or None without --sources
+        self.findings: list[Finding] = []
+
+    def find(self, check: str, location: Location | None, message: str, noted: bool) -> None:
+        spec = CHECKS[check]
+        self.findings.append(
+            Finding(spec.code, spec.name, spec.error, _where(location), message, noted)
+        )
+
+    def stances(self) -> Iterator[tuple[Party, Stance]]:
+        for party in self.dataset.parties.values():
+            for stance in party.stances.values():
+                yield party, stance
+
+    def firmness(self) -> None:
+        for party, stance in self.stances():
+            quotes = [_fold(e.quote) for e in stance.evidence]
+            what = f"{party.id}/{stance.issue}"
+            noted = stance.note is not None
+            if stance.firmness is Firmness.RED_LINE and not _has_cue(quotes, Firmness.RED_LINE):
+                self.find("red-line-without-cue", stance.location,
+                          f"{what} is red-line, but no quote says red line, non-negotiable, "
+                          f"prerequisite, only if, must or cannot", noted)  # fmt: skip
+            if stance.firmness is Firmness.FIRM and not (
+                _has_cue(quotes, Firmness.FIRM) or _has_cue(quotes, Firmness.RED_LINE)
+            ):
+                self.find("firmness-without-cue", stance.location,
+                          f"{what} is firm, but no quote insists, demands, requires or "
+                          f"rejects", noted)  # fmt: skip
+
+    def sentence(self, evidence: Evidence) -> str:
+        """The key that says two quotes are the same sentence: its words, or its place."""
+        quote = _fold(evidence.quote)
+        text = self.texts.get(evidence.source) if self.texts else None
+        if text is None or quote not in text:
+            return quote
+        start = text.index(quote)
+        begin = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+        return f"@{begin}"
+
+    def same_quotes(self) -> None:
+        seen: dict[tuple[str, str], list[tuple[Party, Stance, Evidence]]] = {}
+        for party, stance in self.stances():
+            for evidence in stance.evidence:
+                key = (evidence.source, self.sentence(evidence))
+                seen.setdefault(key, []).append((party, stance, evidence))
+        for quoted in seen.values():
+            # One use per stance: two cuts of one sentence in one stance are one use.
+            uses = list({(p.id, s.issue): (p, s, e) for p, s, e in quoted}.values())
+            attributions = {e.attribution for _, _, e in uses}
+            firmness = {s.firmness for _, s, _ in uses}
+            if len(attributions) < 2 and len(firmness) < 2:
+                continue
+            noted = any(s.note is not None for _, s, _ in uses)  # a note says why
+            where = ", ".join(
+                f"{p.id}/{s.issue} {s.firmness.value} {e.attribution.value}" for p, s, e in uses
+            )
+            self.find("same-quote-coded-differently", uses[0][2].location,
+                      f"one sentence, coded differently: {where}", noted)  # fmt: skip
+
+    def evidence(self) -> None:
+        for party, stance in self.stances():
+            for e in stance.evidence:
+                if e.attribution is Attribution.STATED and not _QUOTED.search(e.quote):
+                    self.find("stated-without-quotation", e.location,
+                              f"{party.id}/{stance.issue}: stated, but the quote has no words in "
+                              f"quotation marks; expected reported", False)  # fmt: skip
+                if e.speaker and self.texts is not None and e.source in self.texts:
+                    names = [e.speaker, e.speaker.split()[-1]]
+                    if not any(_fold(n) in self.texts[e.source] for n in names):
+                        self.find("speaker-not-in-source", e.location,
+                                  f"{party.id}/{stance.issue}: speaker '{e.speaker}' is not "
+                                  f"named in {e.source}", False)  # fmt: skip
+
+    def conditions(self) -> None:
+        for party, stance in self.stances():
+            said = [w for w in CONDITION_WORDS if w in _fold(stance.summary)]
+            if said and not stance.conditions:
+                self.find("condition-not-coded", stance.location,
+                          f"{party.id}/{stance.issue}: the summary says '{said[0]}', but the "
+                          f"stance has no conditions", stance.note is not None)  # fmt: skip
+
+    def sources(self) -> None:
+        cited = {e.source for _, s in self.stances() for e in s.evidence}
+        for sid, source in self.dataset.sources.items():
+            if sid not in cited:
+                self.find("source-never-cited", source.location,
+                          f"source '{sid}' is listed but no quote cites it", False)  # fmt: skip
+
+    def aliases(self) -> None:
+        members = {fold_name(m): p.id for p in self.dataset.parties.values() for m in p.members}
+        for party in self.dataset.parties.values():
+            for alias in party.aliases:
+                group = members.get(fold_name(alias))
+                if group is not None:
+                    whose = "its own member" if group == party.id else f"a member of '{group}'"
+                    self.find("alias-names-another", party.location,
+                              f"alias '{alias}' of '{party.id}' is {whose}; "
+                              f"expected it among members, not aliases", False)  # fmt: skip
+
+    def inferred(self) -> None:
+        for party, stance in self.stances():
+            if all(e.attribution is Attribution.INFERRED for e in stance.evidence):
+                self.find("inferred-without-note", stance.location,
+                          f"{party.id}/{stance.issue} rests only on inferred evidence",
+                          stance.note is not None)  # fmt: skip
+
+
+def read_sources(dataset: Dataset, directory: Path) -> dict[str, str]:
+    """The folded text of every source found in ``directory`` (others are left out)."""
+    from positions.errors import FileError
+    from positions.verify import read_source
+
+    texts = {}
+    for sid in dataset.sources:
+        try:
+            texts[sid] = read_source(directory, sid).lower()
+        except FileError:
+            continue
+    return texts
+
+
+def lint(dataset: Dataset, sources: Path | None = None) -> LintReport:
+    """Every finding of the codebook's checks, in the file's order.
+
+    With ``sources`` (the folder of articles), speakers are looked up in the articles they are
+    credited in, and quotes from one sentence are known to be one even where cut differently.
+    """
+    texts = read_sources(dataset, sources) if sources is not None else None
+    linter = _Linter(dataset, texts)
+    linter.firmness()
+    linter.same_quotes()
+    linter.evidence()
+    linter.conditions()
+    linter.sources()
+    linter.aliases()
+    linter.inferred()
+    findings = sorted(linter.findings, key=lambda f: _order(f.location))
+    return LintReport(Header.of(dataset), tuple(findings), texts is not None)
+
+
+def _order(location: str) -> tuple[str, int, int]:
+    path, _, rest = location.rpartition(":")
+    path, _, line = path.rpartition(":")
+    try:
+        return path, int(line), int(rest)
+    except ValueError:
+        return location, 0, 0

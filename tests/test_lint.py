@@ -1,0 +1,81 @@
+"""positions lint: each rule of the codebook found at its place, notes honoured, exit codes."""
+
+from __future__ import annotations
+
+import re
+
+from positions.lint import CHECKS, CUES
+
+from .conftest import DATA, ROOT, Run, lines
+
+LINT = DATA / "lint"
+CASES = LINT / "breaks-every-rule.yaml"
+
+
+def test_every_rule_is_found_at_its_place(run: Run) -> None:
+    """One finding per broken rule, FILE:LINE:COL first; a noted stance's findings are noted."""
+    result = run("lint", "--sources", str(LINT), str(CASES))
+    assert (result.code, result.err) == (1, "positions: 5 errors against the codebook\n")
+    at = f"{CASES}:"
+    assert lines(result.out) == [
+        f"{at}6:3: L107 warning: source 'unused' is listed but no quote cites it "
+        "[source-never-cited]",
+        f"{at}16:9: L101 error: north/land is red-line, but no quote says red line, "
+        "non-negotiable, prerequisite, only if, must or cannot [red-line-without-cue]",
+        f"{at}20:13: L104 error: north/land: stated, but the quote has no words in quotation "
+        "marks; expected reported [stated-without-quotation]",
+        f"{at}20:13: L105 error: north/land: speaker 'Bob Jones' is not named in article "
+        "[speaker-not-in-source]",
+        f"{at}28:9: L102 warning: south/land is firm, but no quote insists, demands, requires "
+        "or rejects [firmness-without-cue]",
+        f"{at}32:13: L103 noted: one sentence, coded differently: south/land firm reported, "
+        "south/river firm inferred [same-quote-coded-differently]",
+        f"{at}34:9: L102 noted: south/river is firm, but no quote insists, demands, requires or "
+        "rejects [firmness-without-cue]",
+        f"{at}34:9: L109 noted: south/river rests only on inferred evidence "
+        "[inferred-without-note]",
+        f"{at}41:9: L106 error: south/talks: the summary says 'only if', but the stance has no "
+        "conditions [condition-not-coded]",
+        f"{at}41:9: L109 warning: south/talks rests only on inferred evidence "
+        "[inferred-without-note]",
+        f"{at}46:3: L108 error: alias 'Westland' of 'east' is a member of 'group'; expected it "
+        "among members, not aliases [alias-names-another]",
+        f"{at}51:9: L101 noted: east/river is red-line, but no quote says red line, "
+        "non-negotiable, prerequisite, only if, must or cannot [red-line-without-cue]",
+        f"{at}51:9: L109 noted: east/river rests only on inferred evidence [inferred-without-note]",
+        f"5 errors, 3 warnings, 5 noted in {CASES}",
+    ]
+
+
+def test_every_check_is_exercised(run: Run) -> None:
+    """The cases file triggers every check lint has."""
+    out = run("lint", "--sources", str(LINT), str(CASES)).out
+    assert {check.code for check in CHECKS.values()} == set(re.findall(r" (L\d{3}) ", out))
+
+
+def test_without_sources_speakers_are_not_checked(run: Run) -> None:
+    """Without --sources, speakers cannot be looked up, and the counts line says so."""
+    result = run("lint", str(CASES))
+    assert "L105" not in result.out
+    assert result.out.splitlines()[-1].endswith("(speakers not checked: give --sources DIR)")
+
+
+def test_a_clean_file_passes(run: Run) -> None:
+    """A file that keeps every rule: no finding, exit 0."""
+    clean = LINT / "clean.yaml"
+    result = run("lint", "--sources", str(LINT), str(clean))
+    assert (result.code, result.out, result.err) == (
+        0,
+        f"0 errors, 0 warnings, 0 noted in {clean}\n",
+        "",
+    )
+
+
+def test_the_codebook_lists_the_cues_lint_uses() -> None:
+    """docs/codebook.md's table of firmness cues holds exactly the phrases lint looks for."""
+    codebook = (ROOT / "docs" / "codebook.md").read_text()
+    for level, cues in CUES.items():
+        row = re.search(rf"^\| `{level.value}` \| (.*) \|$", codebook, re.MULTILINE)
+        assert row, level
+        listed = [c.strip().strip("`") for c in row[1].split(",")]
+        assert listed == list(cues), level
