@@ -182,6 +182,17 @@ def worst_cases(folder: Path, mib: int) -> list[tuple[str, list[str], int]]:
     for fmt in ("json", "table"):
         command = [POSITIONS, "compare", *ids, "--data", str(many), "--format", fmt]
         cases.append((f"compare 500 parties on 15 issues, {fmt}", command, 0))
+    wide = folder / "parties-700.yaml"
+    wide.write_text(generate(700, 30, 1))
+    cases.append(("matrix of 700 parties on 30 issues", [POSITIONS, "matrix", "--data",
+                                                          str(wide)], 0))  # fmt: skip
+    copy = folder / "parties-700-copy.yaml"
+    copy.write_bytes(wide.read_bytes())
+    cases.append(("diff of two equal files of 700 parties", [POSITIONS, "diff", str(wide),
+                                                              str(copy)], 0))  # fmt: skip
+    table = folder / "table.csv"
+    cases.append(("export 700 parties on 30 issues to CSV", [POSITIONS, "export", "-o", str(table),
+                                                              "--data", str(wide)], 0))  # fmt: skip
     return cases
 
 

@@ -15,7 +15,7 @@ from positions.loader import load, parse
 from positions.model import Attribution
 from positions.results import Relation
 
-from .conftest import DATA, ESCAPES, HOSTILE, MINIMAL, THREE, VALID, Run, generate
+from .conftest import DATA, ESCAPES, HOSTILE, MINIMAL, THREE, VALID, Run, generate, lines, squeezed
 
 AGENDA = VALID / "agenda.yaml"
 OLD, NEW = DATA / "diff" / "old.yaml", DATA / "diff" / "new.yaml"
@@ -37,9 +37,9 @@ def test_agenda_order_and_reasons() -> None:
         (1, "agree", "common ground", "both accept x"),
         (2, "overlap", "common ground", "both accept y"),
         (3, "package", "could be combined",
-         "different asks, none rejected or excluded by another (A: x; B: y)"),
+         "no outcome in common, and neither ask is rejected or excluded"),
         (4, "terms", "agreed only on conditions in conflict",
-         "both accept x; but A only if redline-both: x (rejected or excluded by B)"),
+         "both accept x, but on conditions in conflict: A's on redline-both: x"),
         (5, "open-first", "conflict", "every side is open \u2014 x (A) excludes y (B)"),
         (6, "open-second", "conflict", "every side is open \u2014 x (A) excludes y (B)"),
         (7, "firm-open", "conflict", "no red line; firm: B \u2014 x (A) excludes y (B)"),
@@ -52,11 +52,26 @@ def test_agenda_order_and_reasons() -> None:
 
 def test_agenda_table(run: Run) -> None:
     """The terminal agenda: a numbered line per issue with the relation word and the reason."""
-    out = run("agenda", "a", "b", "--data", str(AGENDA), env={"COLUMNS": "100"}).out
-    rows = [re.sub(r"\s+", " ", line).strip() for line in out.splitlines()]
-    assert "1 agree AGREE both accept x" in rows
-    assert "10 redline-both CONFLICT red line: A, B — x (A) excludes y (B)" in rows
-    assert "11 silent UNKNOWN one stated position only (A)" in rows
+    out = lines(run("agenda", "a", "b", "--data", str(AGENDA), env={"COLUMNS": "100"}).out)
+    assert out[:7] == [
+        "Agenda: A and B",
+        "",
+        "Common ground",
+        " 1. agree  AGREE",
+        "    both accept x",
+        " 2. overlap  OVERLAP",
+        "    both accept y",
+    ]
+    assert out[-8:] == [
+        "10. redline-both  CONFLICT",
+        "    red line: A, B — x (A) excludes y (B)",
+        "",
+        "No stated position",
+        "11. silent  UNKNOWN",
+        "    one stated position only (A)",
+        "",
+        f"data: {AGENDA}",
+    ]
 
 
 def test_agenda_needs_two_parties(run: Run) -> None:
@@ -85,13 +100,17 @@ def test_matrix_pair_counts() -> None:
 
 def test_matrix_table_cells_and_legend(run: Run) -> None:
     """Cells show the firmness letter and the accepted outcomes; a legend explains them."""
-    out = run("matrix", "--data", str(THREE), env={"COLUMNS": "120"}).out
-    rows = [re.sub(r"\s+", " ", line).strip() for line in out.splitlines()]
-    assert "│ Issue │ North │ South │ East │" in rows
-    assert "│ Border │ R new │ F old │ F not: new │" in rows
-    assert "│ Aid │ - │ O deliver │ - │" in rows
-    assert any(r.startswith("Firmness: R red line F firm O open") for r in rows)
-    assert "│ North │ 2 / 1 of 3 │ 2 / 1 of 3 │" in rows
+    out = lines(run("matrix", "--data", str(THREE)).out)
+    assert out[1:8] == [
+        "firmness: ■ red line  ◆ firm  ○ open",
+        "",
+        "                  North          South      East",
+        "Trade   overlap   ○ lift, phase  ◆ phase    ○ phase, lift",
+        "Water   agree     ◆ share        ○ share    ○ share",
+        "Border  conflict  ■ new          ◆ old      ◆ not new",
+        "Aid     unknown   ·              ○ deliver  ·",
+    ]
+    assert "  North – East: 1 conflict, 2 agree" in out
 
 
 def test_matrix_json(run: Run) -> None:
@@ -118,29 +137,45 @@ def test_matrix_svg_is_an_image_of_the_same_grid(run: Run, tmp_path: Path) -> No
     svg = out.read_text()
     root = ET.fromstring(svg)
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
-    text = "".join(root.itertext()).replace("\xa0", " ")
-    for cell in ("Border", "R new", "F not: new", "2 / 1 of 3", "Firmness: R red line"):
-        assert cell in text
-    assert "http" not in svg.split("-->", 1)[1]  # no font or image is fetched
+    texts = [t.strip() for t in root.itertext() if t.strip()]
+    for cell in (
+        "Border",
+        "\u25a0 The new border",
+        "\u25c6 rejects: The new border",
+        "CONFLICT",
+        "North \u2013 East: 1 conflict, 2 agree, 1 unknown",
+    ):
+        assert cell in texts, cell  # fmt: skip
+    assert "\xa0" not in svg  # text copies as plain text
     assert "<script" not in svg
+    tooltips = [t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}title")]
+    assert any("\u201cNorth wants the new border.\u201d" in t for t in tooltips)
+    assert "href" not in svg  # nothing is fetched or linked
 
 
 def test_export_svg_writes_the_matrix(run: Run, tmp_path: Path) -> None:
-    """Export --format svg (or a .svg file) writes the matrix image."""
+    """Export -o FILE.svg draws the chart of the parties and issues named, and only those."""
     out = tmp_path / "map.svg"
-    run("export", "north", "south", "-o", str(out), "--data", str(THREE))
-    text = "".join(ET.fromstring(out.read_text()).itertext()).replace("\xa0", " ")
+    run("export", "north", "south", "--issue", "border", "-o", str(out), "--data", str(THREE))
+    text = "".join(ET.fromstring(out.read_text()).itertext())
     assert "North" in text
     assert "East" not in text
+    assert ("Border" in text, "Trade" in text) == (True, False)
 
 
 def test_matrix_on_many_parties(run: Run, tmp_path: Path) -> None:
-    """A generated file of 30 parties: 435 pairs, each counted over the issues both address."""
+    """Twelve parties: 66 pairs, each counted over the issues both address; 30: pairs left out."""
     path = tmp_path / "many.yaml"
     path.write_text(generate(parties=30, issues=8, quotes=1, seed=3))
     data = json.loads(run("matrix", "--data", str(path), "--format", "json").out)
     assert len(data["parties"]) == 30
-    assert len(data["pairs"]) == 30 * 29 // 2
+    assert (data["pairs"], data["pairs_left_out"]) == ([], 30 * 29 // 2)
+    text = run("matrix", "--data", str(path), env={"COLUMNS": "80"}).out
+    assert "Pairwise summary left out: 435 pairs are too many to show" in squeezed(text)
+    twelve = [f"p{n:03d}" for n in range(1, 13)]
+    data = json.loads(run("matrix", *twelve, "--data", str(path), "--format", "json").out)
+    assert len(data["pairs"]) == 12 * 11 // 2
+    assert "pairs_left_out" not in data
     for pair in data["pairs"]:
         known = sum(n for relation, n in pair["counts"].items() if relation != "unknown")
         assert known == pair["both"] <= 8
@@ -172,11 +207,11 @@ def test_compare_marks_rows_the_filter_changes(run: Run) -> None:
     border = data["issues"][2]
     assert (border["relation"], border["relation_unfiltered"]) == ("unknown", "conflict")
     assert "relation_unfiltered" not in data["issues"][0]
-    out = run(*args, env={"COLUMNS": "120"}).out
-    assert "│ * was conflict" in out
+    text = " ".join(lines(run(*args, env={"COLUMNS": "120"}).out))
+    assert "* was conflict" in text
     assert (
         "Only stances backed by reported evidence or stronger are counted; rows marked * (1)"
-        in (re.sub(r"\s+", " ", out))
+        in re.sub(r"\s+", " ", text)
     )
 
 
@@ -211,8 +246,12 @@ def test_sources_command(run: Run) -> None:
     assert data["sources"] == [{"source": "s1", "title": "An article", "stances": 10, "quotes": 10}]
     border = [w for w in data["weak"] if (w["party"], w["issue"]) == ("north", "border")]
     assert border[0]["reasons"] == ["a single source (s1)", "only inferred evidence"]
-    out = run("sources", "--data", str(MINIMAL)).out
-    assert "2 of 2 stances flagged" in out
+    out = lines(run("sources", "--data", str(MINIMAL)).out)
+    assert out[-3:] == [
+        "Stances on thin evidence: 2 of 2",
+        "  north/territory: a single source (s1)",
+        "  south/territory: a single source (s1)",
+    ]
 
 
 # -- diff ------------------------------------------------------------------------------------
@@ -261,11 +300,22 @@ def test_diff_json(run: Run) -> None:
     }
 
 
-def test_diff_of_an_invalid_file_is_an_error(run: Run) -> None:
-    """Diff reports a broken file like every other command."""
-    result = run("diff", str(OLD), str(VALID.parent / "invalid" / "wrong-schema.yaml"))
-    assert result.code == 1
-    assert "schema is 'positions/3'; expected one of positions/1, positions/2" in result.err
+def test_diff_of_an_invalid_file_is_trouble(run: Run) -> None:
+    """Diff reports a broken file like every other command, with diff(1)'s exit 2."""
+    bad = VALID.parent / "invalid" / "wrong-schema.yaml"
+    result = run("diff", str(OLD), str(bad))
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        f"positions: {bad}:2:9: schema is 'positions/3'; expected one of positions/1, positions/2\n"
+    )
+
+
+def test_diff_exits_as_diff_does(run: Run, tmp_path: Path) -> None:
+    """0 when nothing changed, 1 when something did, 2 when a file is missing."""
+    assert run("diff", str(THREE), str(THREE)).code == 0
+    assert run("diff", str(OLD), str(NEW)).code == 1
+    assert run("diff", str(OLD), str(NEW), "--format", "json").code == 1
+    assert run("diff", str(OLD), str(tmp_path / "missing.yaml")).code == 2
 
 
 # -- safety ----------------------------------------------------------------------------------
@@ -290,7 +340,7 @@ def test_views_neutralise_control_characters(
     second = second.replace("\\u2066isolate", "\\u2066isolate2")
     data.write_text(text + second)
     result = run(*args, "--data", str(data)) if args[0] != "diff" else run(*args)
-    assert result.code == 0, result.err
+    assert result.code == (1 if args[0] == "diff" else 0), result.err
     plain = re.sub(r"\x1b\[[0-9;]*m", "", result.out)
     assert not UNSAFE.search(plain)
 
@@ -321,7 +371,7 @@ def test_matrix_output_file_format_follows_extension(run: Run, tmp_path: Path) -
     assert result.code == 0
     text = as_text.read_text()
     assert "\x1b" not in text
-    assert "│ Border " in text
+    assert "Border  conflict  ■ new" in text
     unknown = run("matrix", "--data", str(THREE), "-o", str(tmp_path / "m.csv"))
     assert (unknown.code, unknown.err) == (
         2,

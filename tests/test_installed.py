@@ -26,10 +26,9 @@ def test_table_to_a_pipe_has_no_escape_codes(tmp_path: Path) -> None:
     result = positions("compare", "north", "south", "--data", str(MINIMAL), cwd=tmp_path)
     assert result.returncode == 0
     assert "\x1b" not in result.stdout
-    assert result.stdout.splitlines()[-2:] == [
-        "1 conflict · 0 conditional · 0 complementary · 0 overlap · 0 agree · 0 unknown",
-        f"data: {MINIMAL}",
-    ]
+    out = result.stdout.splitlines()
+    assert out[1] == "1 conflict"
+    assert out[-1].startswith(f"data: {MINIMAL}")
 
 
 def test_error_is_one_line_without_traceback(tmp_path: Path) -> None:

@@ -1,6 +1,7 @@
 """The command's entry point, for both ``positions`` and ``python -m positions``."""
 
 import gc
+import sys
 
 
 def main() -> None:
@@ -12,7 +13,11 @@ def main() -> None:
     of the package, so that programs using positions as a library keep their collector.
     """
     gc.disable()
-    from positions.cli import cli
+    try:
+        from positions.cli import cli
+    except KeyboardInterrupt:  # Ctrl-C while the modules load, before click can catch it
+        sys.stderr.write("\npositions: interrupted\n")
+        sys.exit(130)  # errors.EXIT_INTERRUPTED, which may be what was being imported
 
     cli(prog_name="positions")
 

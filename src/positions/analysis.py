@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from positions.comparison import at_least, pair_summaries, rows
+from positions.comparison import at_least, pairwise, rows
 from positions.model import Attribution, Dataset, Firmness, Issue, Party, Stance
 from positions.results import (
     Agenda,
@@ -43,12 +43,15 @@ def matrix(
     chosen = list(dataset.parties.values()) if parties is None else list(parties)
     picked = tuple(dataset.issues.values()) if issues is None else tuple(issues)
     filtered = None
+    source = dataset
     if attribution is not None:
-        strong = at_least(dataset, attribution)
-        chosen = [strong.parties[p.id] for p in chosen]
+        source = at_least(dataset, attribution)
+        chosen = [source.parties[p.id] for p in chosen]
         filtered = Filter(attribution, {})
-    pairs = pair_summaries(chosen, picked, dataset)
-    return Matrix(Header.of(dataset), tuple(chosen), picked, pairs, filtered)
+    pairs, left_out = pairwise(chosen, picked, source)
+    return Matrix(
+        Header.of(dataset), tuple(chosen), rows(chosen, picked, source), pairs, filtered, left_out
+    )
 
 
 # -- agenda ----------------------------------------------------------------------------------
@@ -196,9 +199,17 @@ def diff(old: Dataset, new: Dataset) -> Diff:
             stances += _stance_changes(
                 pid, iid, old.parties[pid].stances.get(iid), new.parties[pid].stances.get(iid)
             )
+    # A pair's relations can only move if an issue changed or one of the two parties did (a
+    # relation also looks at the stances' conditions on other issues, so any change of the
+    # party counts). Only those pairs are compared again: a diff of two nearly equal files of
+    # many parties stays linear instead of comparing every pair twice.
+    changed = {pid for pid in shared if old.parties[pid].stances != new.parties[pid].stances}
+    every_pair = old.issues != new.issues
     relations = []
     for n, a in enumerate(shared):
         for b in shared[n + 1 :]:
+            if not (every_pair or a in changed or b in changed):
+                continue
             before = {r.issue.id: r.relation for r in _pair(old, a, b)}
             after = {r.issue.id: r.relation for r in _pair(new, a, b)}
             for iid in issues:

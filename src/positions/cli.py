@@ -17,8 +17,10 @@ import click
 from positions import __version__, output
 from positions.errors import (
     EXIT_DATA,
+    EXIT_DIFFERENT,
     EXIT_INTERRUPTED,
     EXIT_OK,
+    EXIT_TROUBLE,
     CodebookBroken,
     PositionsError,
 )
@@ -27,15 +29,18 @@ from positions.model import Attribution
 from positions.options import (
     any_parties_argument,
     attribution_option,
+    checked_file,
     complete_issue,
     complete_party,
     data_option,
+    file_argument,
     format_option,
     issue_option,
     load_data,
     locate,
     output_option,
     parties_argument,
+    relation_option,
 )
 from positions.results import (
     Agenda,
@@ -48,6 +53,7 @@ from positions.results import (
     LintReport,
     Matrix,
     PartyList,
+    Relation,
     SourcesReport,
     Summary,
     Verification,
@@ -76,13 +82,44 @@ def click_message(error: click.ClickException) -> str:
 def tolerate_encoding() -> None:
     """Let a terminal that cannot show some characters get escapes instead of a crash."""
     for stream in (sys.stdout, sys.stderr):
-        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
-        if isinstance(stream, io.TextIOWrapper) and encoding not in ("utf8", "utf8sig"):
+        if isinstance(stream, io.TextIOWrapper) and not output.is_utf8(stream):
             stream.reconfigure(errors="backslashreplace")
+
+
+def _print_help(ctx: click.Context, _: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        output.write_stdout(ctx.get_help() + "\n")
+        ctx.exit()
+
+
+def _print_version(ctx: click.Context, _: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        output.write_stdout(f"positions, version {__version__}\n")
+        ctx.exit()
+
+
+class PositionsCommand(click.Command):
+    """A command whose --help is written through the output edge, like every other output."""
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        """Click's help option, printing with output.write_stdout (a full disk is reported)."""
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.callback = _print_help
+        return option
 
 
 class PositionsGroup(click.Group):
     """A group that turns every error into a message and a documented exit code."""
+
+    command_class = PositionsCommand
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        """Click's help option, printing with output.write_stdout (a full disk is reported)."""
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.callback = _print_help
+        return option
 
     def invoke(self, ctx: click.Context) -> Any:
         """Run the command; print an error as ``positions: ...`` lines on stderr and exit."""
@@ -125,6 +162,9 @@ class PositionsGroup(click.Group):
         except click.exceptions.Abort:
             click.echo("\npositions: interrupted", err=True)
             sys.exit(EXIT_INTERRUPTED)
+        except PositionsError as error:  # --help or --version could not be written
+            report(error.lines())
+            sys.exit(error.exit_code)
         sys.exit(code if isinstance(code, int) else EXIT_OK)
 
 
@@ -132,7 +172,14 @@ class PositionsGroup(click.Group):
     cls=PositionsGroup,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
-@click.version_option(__version__, prog_name="positions")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="Show the version and exit.",
+)
 @click.option("--debug", is_flag=True, help="Show the traceback of an unexpected error.")
 @click.pass_context
 def cli(ctx: click.Context, debug: bool) -> None:
@@ -148,7 +195,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 
 @cli.command()
-@click.argument("file", required=False)
+@file_argument
 @format_option(Summary)
 @data_option
 @click.pass_context
@@ -163,7 +210,7 @@ def validate(ctx: click.Context, file: str | None, fmt: Format, data: str | None
     """
     from positions.listing import summary
 
-    output.emit(summary(load_data(ctx, file or data)), fmt)
+    output.emit(summary(load_data(ctx, checked_file(ctx, file, data))), fmt)
 
 
 @cli.command()
@@ -175,7 +222,7 @@ def validate(ctx: click.Context, file: str | None, fmt: Format, data: str | None
     type=click.Path(exists=True, file_okay=False),
     help="Folder holding each source's text as <source id>.txt.",
 )
-@click.argument("file", required=False)
+@file_argument
 @format_option(Verification)
 @data_option
 @click.pass_context
@@ -195,11 +242,13 @@ def verify(
 
     from positions.verify import verify as verify_quotes
 
-    output.emit(verify_quotes(load_data(ctx, file or data), Path(sources_dir)), fmt)
+    output.emit(
+        verify_quotes(load_data(ctx, checked_file(ctx, file, data)), Path(sources_dir)), fmt
+    )
 
 
 @cli.command()
-@click.argument("file", required=False)
+@file_argument
 @click.option(
     "--sources",
     "sources_dir",
@@ -227,7 +276,9 @@ def lint(
 
     from positions.lint import lint as check
 
-    report = check(load_data(ctx, file or data), Path(sources_dir) if sources_dir else None)
+    report = check(
+        load_data(ctx, checked_file(ctx, file, data)), Path(sources_dir) if sources_dir else None
+    )
     output.emit(report, fmt)
     if report.errors:
         raise CodebookBroken(report.errors)
@@ -238,7 +289,7 @@ def lint(
 @click.argument("second", metavar="SECOND")
 @format_option(Agreement)
 def agreement(first: str, second: str, fmt: Format) -> None:
-    """Measure how far two coders' encodings of the same articles agree.
+    """Measure how far two coders agree on the same articles.
 
     For each party and issue, each outcome's coding (accepts, rejects, nothing), the firmness
     and the attribution: percent agreement and Cohen's kappa, then every disagreement.
@@ -256,7 +307,9 @@ def agreement(first: str, second: str, fmt: Format) -> None:
 @cli.command()
 @parties_argument
 @issue_option
-@click.option("--evidence", is_flag=True, help="Print every quote under its stance.")
+@relation_option
+@click.option("--full", is_flag=True, help="Each stance's summary, outcomes and conditions.")
+@click.option("--evidence", is_flag=True, help="As --full, with every quote under its stance.")
 @attribution_option
 @format_option(Comparison)
 @data_option
@@ -265,6 +318,8 @@ def compare(
     ctx: click.Context,
     parties: tuple[str, ...],
     issues: tuple[str, ...],
+    relations: tuple[Relation, ...],
+    full: bool,
     evidence: bool,
     attribution: Attribution | None,
     fmt: Format,
@@ -272,11 +327,14 @@ def compare(
 ) -> None:
     """Compare two or more parties issue by issue.
 
-    Parties are named by id, name or alias, in any case (russia, Russia, ru, kyiv...).
+    Each issue gets its relation (conflict, conditional, complementary, overlap, agree,
+    unknown) with the reason in one line, and what each party asks. Parties are named by id,
+    name or alias, in any case (russia, Russia, ru, kyiv...).
 
     \b
     Examples:
       positions compare russia ukraine
+      positions compare russia ukraine --relation conflict --full
       positions compare russia ukraine west --issue territory --evidence
       positions compare russia ukraine --format json | jq '.counts'
       positions compare russia ukraine --attribution reported
@@ -290,7 +348,8 @@ def compare(
         find_parties(dataset, parties),
         find_issues(dataset, issues),
         attribution=attribution,
-        detail=Detail.EVIDENCE if evidence else Detail.SUMMARY,
+        detail=Detail.EVIDENCE if evidence else Detail.FULL if full else Detail.SUMMARY,
+        relations=relations,
     )
     output.emit(result, fmt)
 
@@ -357,8 +416,9 @@ def show(ctx: click.Context, party: str, fmt: Format, data: str | None) -> None:
 @cli.command()
 @any_parties_argument
 @output_option(required=True)
-@format_option(Comparison, Matrix, any_of=True, default=None)
+@format_option(Comparison, default=None)
 @issue_option
+@relation_option
 @attribution_option
 @data_option
 @click.pass_context
@@ -368,6 +428,7 @@ def export(
     target: str,
     fmt: Format | None,
     issues: tuple[str, ...],
+    relations: tuple[Relation, ...],
     attribution: Attribution | None,
     data: str | None,
 ) -> None:
@@ -383,21 +444,20 @@ def export(
       positions export russia ukraine -o report.html
       positions export --format markdown -o -
     """
-    from positions.analysis import matrix as matrix_view
     from positions.comparison import compare as compare_parties
     from positions.lookup import find_issues, find_parties
 
-    chosen = for_output(fmt, target, (Comparison, Matrix))
+    chosen = for_output(fmt, target, (Comparison,), terminal=False)
     dataset = load_data(ctx, data)
     named = find_parties(dataset, parties) if parties else None
-    picked = find_issues(dataset, issues)
-    result: Comparison | Matrix
-    if Comparison in chosen.renders:
-        result = compare_parties(
-            dataset, named, picked, attribution=attribution, detail=Detail.EVIDENCE
-        )
-    else:  # the SVG image, which draws the matrix of the same parties and issues
-        result = matrix_view(dataset, named, picked, attribution=attribution)
+    result = compare_parties(
+        dataset,
+        named,
+        find_issues(dataset, issues),
+        attribution=attribution,
+        detail=Detail.EVIDENCE,
+        relations=relations,
+    )
     output.emit(result, chosen, target, protect=locate(data)[0])
 
 
@@ -418,11 +478,11 @@ def matrix(
 ) -> None:
     """Map every party's stance on every issue, and each pair.
 
-    The first grid shows every party's accepted outcomes on every issue.
-
-    Cells are coloured by firmness and marked with a letter as well (R red line, F firm, O open).
-    The second grid counts, for each pair, the issues with common ground against those in
-    conflict, out of the issues both address. All parties are shown when none is named.
+    A grid of issues by parties: each cell holds the outcomes the party accepts (or "not"
+    those it rejects) after its firmness mark (■ red line, ◆ firm, ○ open), and each issue
+    its relation among all the parties shown. Below, for each pair of parties, how many of
+    the issues both address fall under each relation (up to 12 parties). All parties are
+    shown when none is named; as SVG, the grid is a chart.
 
     \b
     Examples:
@@ -498,11 +558,14 @@ def sources(ctx: click.Context, fmt: Format, data: str | None) -> None:
 @click.argument("old", metavar="OLD")
 @click.argument("new", metavar="NEW")
 @format_option(Diff)
-def diff(old: str, new: str, fmt: Format) -> None:
+@click.pass_context
+def diff(ctx: click.Context, old: str, new: str, fmt: Format) -> None:
     """Show what changed between two versions of a data file.
 
     Issues, outcomes and parties added or removed; stances whose accepted or rejected outcomes
     or firmness changed; and, for every pair of parties, the relations that changed as a result.
+    Exits as diff(1) does: 0 if nothing changed, 1 if something did, 2 on trouble (a file
+    missing or invalid).
 
     \b
     Examples:
@@ -512,4 +575,10 @@ def diff(old: str, new: str, fmt: Format) -> None:
     from positions.analysis import diff as changes
     from positions.loader import load
 
-    output.emit(changes(load(old), load(new)), fmt)
+    try:
+        found = changes(load(old), load(new))
+        output.emit(found, fmt)
+    except PositionsError as error:
+        error.exit_code = EXIT_TROUBLE  # as diff(1): 1 says that the files differ
+        raise
+    ctx.exit(EXIT_OK if found.empty else EXIT_DIFFERENT)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import NamedTuple
 
 from positions.model import Attribution, Dataset, Issue, Party, Stance
 from positions.present import NO_POSITION
@@ -125,23 +126,57 @@ def clashes(issue: Issue, held: Sequence[tuple[str, Stance]]) -> list[Clash]:
     return out
 
 
-def condition_status(
-    issue: Issue, outcomes: Sequence[str], others: Sequence[tuple[str, Stance]]
-) -> tuple[ConditionStatus, tuple[str, ...]]:
-    """Whether the other parties' stances on ``issue`` allow ``outcomes``, and who stops them."""
-    against = tuple(
-        pid
-        for pid, stance in others
-        if any(o in stance.rejects for o in outcomes)
-        or any(
-            issue.exclusive(asked, o) and o not in stance.accepts
-            for asked in stance.accepts
-            for o in outcomes
+class Holders(NamedTuple):
+    """Who, among the parties compared, accepts and who rejects each outcome of one issue."""
+
+    place: dict[str, int]  # each party with a stance on the issue -> its place in the order
+    accepts: dict[str, frozenset[str]]  # outcome -> the parties that accept it
+    rejects: dict[str, frozenset[str]]
+
+    @classmethod
+    def of(cls, iid: str, parties: Sequence[Party]) -> Holders:
+        """The holders of ``parties``' stances on issue ``iid``."""
+        accepts: dict[str, set[str]] = {}
+        rejects: dict[str, set[str]] = {}
+        place = {}
+        for n, party in enumerate(parties):
+            stance = party.stances.get(iid)
+            if stance is None:
+                continue
+            place[party.id] = n
+            for outcome in stance.accepts:
+                accepts.setdefault(outcome, set()).add(party.id)
+            for outcome in stance.rejects:
+                rejects.setdefault(outcome, set()).add(party.id)
+        return cls(
+            place,
+            {o: frozenset(p) for o, p in accepts.items()},
+            {o: frozenset(p) for o, p in rejects.items()},
         )
-    )
+
+
+def condition_status(
+    issue: Issue, outcomes: Sequence[str], holders: Holders, pid: str
+) -> tuple[ConditionStatus, tuple[str, ...]]:
+    """Whether the parties other than ``pid`` allow ``outcomes`` on ``issue``, and who stops them.
+
+    A party stops an outcome if it rejects it, or accepts another that excludes it without
+    accepting it too. Worked out from who holds each outcome (Holders), not party by party: a
+    comparison of hundreds of parties with conditions would otherwise be quadratic
+    (benchmarks/run.py, "matrix of 700 parties").
+    """
+    none: frozenset[str] = frozenset()
+    others = holders.place.keys() - {pid}
+    against: set[str] = set()
+    for wanted in outcomes:
+        against |= holders.rejects.get(wanted, none)
+        for other in issue.outcomes:
+            if issue.exclusive(other, wanted):
+                against |= holders.accepts.get(other, none) - holders.accepts.get(wanted, none)
+    against &= others
     if against:
-        return ConditionStatus.IN_CONFLICT, against
-    if others and all(all(o in s.accepts for o in outcomes) for _, s in others):
+        return ConditionStatus.IN_CONFLICT, tuple(sorted(against, key=holders.place.__getitem__))
+    if others and all(others <= holders.accepts.get(o, none) for o in outcomes):
         return ConditionStatus.MET, ()
     return ConditionStatus.OPEN, ()
 
@@ -153,10 +188,12 @@ def conditions(
 ) -> list[Condition]:
     """The conditions on which the parties with a stance accept, each with its status."""
     out = []
+    holders: dict[str, Holders] = {}
     for pid, stance in held:
         for iid, outcomes in stance.conditions.items():
-            others = [(p.id, p.stances[iid]) for p in compared if p.id != pid and iid in p.stances]
-            status, against = condition_status(issues[iid], outcomes, others)
+            if iid not in holders:
+                holders[iid] = Holders.of(iid, compared)
+            status, against = condition_status(issues[iid], outcomes, holders[iid], pid)
             out.append(Condition(pid, iid, outcomes, status, against))
     return out
 
@@ -244,28 +281,26 @@ def _reason(
             for c in found
         )
     if relation is Relation.COMPLEMENTARY:
-        asks = "; ".join(
-            f"{names[pid]}: {_outcomes(s.accepts)}"
-            if s.accepts
-            else f"{names[pid]}: not {_outcomes(s.rejects)}"
-            for pid, s in held
-        )
-        return f"different asks, none rejected or excluded by another ({asks})"
+        none = "neither ask is" if len(held) == 2 else "no ask is"
+        return f"no outcome in common, and {none} rejected or excluded"
     shared = []
     if common:
         shared.append(f"{every} accept {_outcomes(common)}")
     if refused:
         shared.append(f"{every} reject {_outcomes(refused)}")
-    parts = [" and ".join(shared)]
-    for party in dict.fromkeys(c.party for c in blocking):
-        own = [c for c in blocking if c.party == party]
-        against = _names(list(dict.fromkeys(p for c in own for p in c.against)), names)
-        if len(own) == 1:
-            wanted = f"{own[0].issue}: {_outcomes(own[0].outcomes)}"
-        else:
-            wanted = f"{_names([c.issue for c in own], {c.issue: c.issue for c in own})} go its way"
-        parts.append(f"but {names[party]} only if {wanted} (rejected or excluded by {against})")
-    return "; ".join(parts)
+    reason = " and ".join(shared)
+    if blocking:
+        conditions = []
+        for party in dict.fromkeys(c.party for c in blocking):
+            own = [c for c in blocking if c.party == party]
+            if len(own) == 1:
+                conditions.append(
+                    f"{names[party]}'s on {own[0].issue}: {_outcomes(own[0].outcomes)}"
+                )
+            else:
+                conditions.append(f"{names[party]}'s on {', '.join(c.issue for c in own)}")
+        reason += ", but on conditions in conflict: " + "; ".join(conditions)
+    return reason
 
 
 def count(rows: Iterable[Row]) -> dict[Relation, Tally]:
@@ -297,6 +332,15 @@ def rows(
         dispute = disputes.get(issue.dispute, issue.dispute) if issue.dispute else None
         out.append(Row(issue, stances, verdict, dispute))
     return tuple(out)
+
+
+def pairwise(
+    parties: Sequence[Party], issues: Sequence[Issue], dataset: Dataset | None = None
+) -> tuple[tuple[PairSummary, ...], int]:
+    """Each pair's summary and none left out; or, past MAX_PAIRED_PARTIES, none and how many."""
+    if len(parties) > MAX_PAIRED_PARTIES:
+        return (), len(parties) * (len(parties) - 1) // 2
+    return pair_summaries(parties, issues, dataset), 0
 
 
 def pair_summaries(
@@ -338,11 +382,13 @@ def compare(
     *,
     attribution: Attribution | None = None,
     detail: Detail = Detail.SUMMARY,
+    relations: Iterable[Relation] = (),
 ) -> Comparison:
     """Compare ``parties`` (default all) on ``issues`` (default all, in the file's order).
 
     With ``attribution``, only stances backed by quotes of that strength or stronger count, and
-    the result says which rows' relations the filter changed.
+    the result says which rows' relations the filter changed. With ``relations``, only the rows
+    of those relations are kept; the counts still cover every issue compared.
     """
     chosen = list(dataset.parties.values()) if parties is None else list(parties)
     picked = list(dataset.issues.values()) if issues is None else list(issues)
@@ -358,17 +404,19 @@ def compare(
             r.issue.id: before[r.issue.id] for r in compared if r.relation != before[r.issue.id]
         }
         filtered = Filter(attribution, changed)
-    paired = 3 <= len(chosen) <= MAX_PAIRED_PARTIES
-    left_out = len(chosen) * (len(chosen) - 1) // 2 if len(chosen) > MAX_PAIRED_PARTIES else 0
+    # Two parties' pair would repeat the counts: pairs are summarised from three parties on.
+    pairs, left_out = pairwise(chosen, picked, source) if len(chosen) >= 3 else ((), 0)
+    shown = frozenset(relations) or None
     return Comparison(
         header=Header.of(dataset),
         parties=tuple(chosen),
-        rows=compared,
+        rows=tuple(r for r in compared if shown is None or r.relation in shown),
         counts=count(compared),
-        pairs=pair_summaries(chosen, picked, source) if paired else (),
+        pairs=pairs,
         pairs_left_out=left_out,
         filter=filtered,
         detail=detail,
+        shown=shown,
     )
 
 

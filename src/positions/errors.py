@@ -8,6 +8,9 @@ EXIT_OK = 0
 EXIT_DATA = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+# positions diff exits as diff(1) does: 0 the same, 1 different, 2 trouble.
+EXIT_DIFFERENT = 1
+EXIT_TROUBLE = 2
 
 
 class Problem(NamedTuple):

@@ -36,7 +36,7 @@ from positions.model import (
     Source,
     Stance,
 )
-from positions.text import fold_name
+from positions.text import fold_name, printable_path
 from positions.textfile import MAX_BYTES, read_text
 from positions.yamltree import MAX_PROBLEMS, Mapping, Node, Scalar, Sequence
 
@@ -65,7 +65,8 @@ def parse(text: str, path: str = "<string>") -> Dataset:
 def load(path: str | os.PathLike[str], *, name: str | None = None) -> Dataset:
     """Read and check a positions file; ``name`` is how to show its path (default: as given)."""
     where = os.fspath(path)
-    return parse(read_text(where, expected="a positions YAML file"), name or where)
+    shown = printable_path(name or where)
+    return parse(read_text(where, expected="a positions YAML file"), shown)
 
 
 def _version(root: Node) -> str:

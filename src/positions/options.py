@@ -18,6 +18,7 @@ from positions import formats
 from positions.errors import FileError, PositionsError
 from positions.formats import Format
 from positions.model import Attribution, Dataset
+from positions.results import Relation
 
 if TYPE_CHECKING:
     from click.shell_completion import CompletionItem
@@ -76,6 +77,23 @@ def data_option(func: F) -> F:
         help="Data file to read. Default: ./positions.yaml, else the dataset shipped with "
         "positions.",
     )(func)
+
+
+def file_argument(func: F) -> F:
+    """The optional FILE argument of the commands that check one data file."""
+    return click.argument("file", required=False, callback=_not_empty)(func)
+
+
+def checked_file(ctx: click.Context, file: str | None, data: str | None) -> str | None:
+    """The data file a checking command reads: FILE, else --data or $POSITIONS_FILE.
+
+    FILE and --data naming two different files is a usage error: either one silently winning
+    would check a file the user did not mean.
+    """
+    given_both = ctx.get_parameter_source("data") is ParameterSource.COMMANDLINE
+    if file is not None and data is not None and given_both and file != data:
+        raise click.UsageError(f"FILE {file} and --data {data} name two files; give one", ctx)
+    return file if file is not None else data
 
 
 def _complete(kind: str) -> Callable[[click.Context, click.Parameter, str], list[CompletionItem]]:
@@ -157,6 +175,30 @@ def attribution_option(func: F) -> F:
     )(func)
 
 
+def _relations(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> Any:
+    names = [n.strip().lower() for v in value for n in v.split(",") if n.strip()]
+    known = {r.value: r for r in Relation}
+    for name in names:
+        if name not in known:
+            raise click.BadParameter(
+                f"'{name}' is not a relation; expected one of {', '.join(known)}", ctx, param
+            )
+    return tuple(dict.fromkeys(known[n] for n in names))
+
+
+def relation_option(func: F) -> F:
+    """The --relation option: keep only the issues of these relations."""
+    return click.option(
+        "--relation",
+        "relations",
+        multiple=True,
+        metavar="RELATION",
+        callback=_relations,
+        help="Only issues of this relation (conflict, conditional, complementary, overlap, agree, "
+        "unknown); repeat it, or separate several by commas. The counts still cover all.",
+    )(func)
+
+
 class FormatChoice(click.Choice):  # type: ignore[type-arg]
     """A --format value: one of the formats that render a command's result, in any case."""
 
@@ -193,12 +235,15 @@ def format_option(
 
 def output_option(*, required: bool) -> Callable[[F], F]:
     """The -o/--output option of the commands that write files."""
+    # No default at all when required: click 8.5 (at least) takes an explicit default=None as a
+    # value given, and would no longer report the option missing.
+    default: dict[str, Any] = {} if required else {"default": "-"}
     return click.option(
         "-o",
         "--output",
         "target",
         required=required,
-        default=None if required else "-",
         metavar="FILE",
         help="File to write, its format following its extension, or - for standard output.",
+        **default,
     )

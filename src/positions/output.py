@@ -24,7 +24,7 @@ import sys
 from typing import TYPE_CHECKING, TextIO
 
 from positions.errors import FileError, UsageError
-from positions.text import fold_typography, for_terminal
+from positions.text import fold_typography, for_terminal, one_line
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -32,18 +32,34 @@ if TYPE_CHECKING:
     from positions.formats import Format
 
 
-def write_stdout(text: str) -> None:
-    """Write ``text`` to standard output and flush it, so that a failure is reported here."""
+def write_stdout(text: str, *, exact: bool = False) -> None:
+    """Write ``text`` to standard output and flush it, so that a failure is reported here.
+
+    ``exact`` text (a file format: JSON, CSV...) going to a pipe or file goes as UTF-8 even
+    where standard output has another encoding: an escape in place of a character it cannot
+    encode would make the JSON or CSV invalid. A terminal gets what it can show.
+    """
     stream = sys.stdout
     if stream is None:
         raise FileError("standard output is closed; expected somewhere to write")
     try:
-        stream.write(for_terminal(text) if stream.isatty() else text)
+        if stream.isatty():
+            stream.write(for_terminal(text))
+        elif exact and not is_utf8(stream) and hasattr(stream, "buffer"):
+            stream.flush()
+            stream.buffer.write(text.encode("utf-8"))
+        else:
+            stream.write(text)
         stream.flush()
     except BrokenPipeError:
         raise  # the reader has gone: click ends the command quietly
     except OSError as error:
         raise FileError(f"standard output: cannot write: {error.strerror}") from None
+
+
+def is_utf8(stream: object) -> bool:
+    """Whether ``stream`` encodes its text as UTF-8."""
+    return (getattr(stream, "encoding", None) or "").lower().replace("-", "") in ("utf8", "utf8sig")
 
 
 def console(file: object = None, *, width: int | None = None) -> Console:
@@ -91,7 +107,7 @@ def print_renderable(renderable: RenderableType) -> None:
         raise FileError("standard output is closed; expected somewhere to write")
     held = _Held(sys.stdout)
     out = console(held)
-    out.print(renderable)
+    out.print(renderable, crop=False)  # a word too long for the terminal is shown whole
     text = "".join(held.parts)
     if not out.encoding.replace("-", "").lower().startswith("utf"):
         # A terminal that cannot show typographic quotes and dashes: they are folded to ASCII
@@ -121,7 +137,7 @@ def plain_text(renderable: RenderableType, width: int = 120) -> str:
     buffer = io.StringIO()
     out = console(buffer, width=width)
     out.no_color = True
-    out.print(renderable)
+    out.print(renderable, crop=False)
     return buffer.getvalue()
 
 
@@ -176,7 +192,9 @@ def _replace(path: str, target: str, data: bytes, mode: int | None) -> None:
     folder, name = os.path.split(target)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     while True:
-        temporary = os.path.join(folder, f".{name}.{os.urandom(4).hex()}.tmp")
+        # The name's first 40 characters say whose temporary file it is, and keep the whole
+        # within the 255 bytes a file name may have, however long ``name`` is.
+        temporary = os.path.join(folder, f".{name[:40]}.{os.urandom(4).hex()}.tmp")
         try:
             # 0666 as a new file gets it: the kernel takes the umask off.
             fd = os.open(temporary, flags, 0o666)
@@ -216,4 +234,21 @@ def emit(result: object, fmt: Format, target: str = "-", *, protect: str | None 
         print_renderable(rendered)
         return
     text = rendered if isinstance(rendered, str) else plain_text(rendered)
+    if target == "-":
+        write_stdout(text, exact=not fmt.terminal)
+        return
     write_file(target, text, encoding=fmt.encoding, protect=protect)
+    note(f"wrote {target} ({fmt.name})")
+
+
+def note(message: str) -> None:
+    """Tell the user on standard error what was done, as one ``positions: ...`` line.
+
+    Standard error, so that standard output stays what the command made; a note that cannot
+    be written is not an error (the work is done).
+    """
+    if sys.stderr is None:
+        return
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.write(f"positions: {one_line(message)}\n")
+        sys.stderr.flush()

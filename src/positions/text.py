@@ -29,13 +29,24 @@ TYPOGRAPHY = str.maketrans(
         "\u2212": "-",  # minus sign
         "\u00b7": "-",  # middle dot, as in the counts line
         "\u2022": "*",  # bullet
+        "\u25a0": "#",  # black square: a red line
+        "\u25c6": "*",  # black diamond: firm
+        "\u25cb": "o",  # white circle: open
+        "\u2192": ">",  # arrow
+        "\u2502": "|",  # the bar beside a quote
     }
 )
 
 # C0 and C1 control characters (but newline), DEL, and the characters that reorder text
 # (bidirectional embeddings, overrides and isolates, the line and paragraph separators).
 _UNSAFE = re.compile(
-    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+# Letters and marks that show nothing although they are not format characters (Cf): the
+# Hangul fillers, the grapheme joiner, the variation selectors, the braille blank.
+_BLANK_GLYPHS = re.compile(
+    "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164\ufe00-\ufe0f\uffa0"
+    "\U000e0100-\U000e01ef]"
 )
 
 
@@ -75,6 +86,15 @@ def _keep_layout(match: re.Match[str]) -> str:
     return f"\\u{ord(char):04x}"
 
 
+def printable_path(path: str) -> str:
+    """A path as text every output can hold: bytes that are not UTF-8 shown as ``\\xfe``.
+
+    Python decodes such bytes in a file name to lone surrogates, which no UTF-8 output can
+    encode; shown as escapes, the name stays readable and valid in JSON, HTML and SVG.
+    """
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def fold_typography(text: str) -> str:
     """Typographic quotes, dashes and bullets replaced by their ASCII equivalents."""
     return text.translate(TYPOGRAPHY)
@@ -83,7 +103,9 @@ def fold_typography(text: str) -> str:
 def blank(text: str) -> bool:
     """Whether ``text`` shows nothing: only spaces, controls, or invisible format characters."""
     return all(
-        char.isspace() or unicodedata.category(char) in ("Cc", "Cf", "Zs", "Zl", "Zp")
+        char.isspace()
+        or unicodedata.category(char) in ("Cc", "Cf", "Zs", "Zl", "Zp")
+        or _BLANK_GLYPHS.match(char)
         for char in text
     )
 
@@ -100,7 +122,7 @@ def fold_name(name: str) -> str:
 
 
 def _invisible(char: str) -> bool:
-    return unicodedata.category(char) == "Cf"
+    return unicodedata.category(char) == "Cf" or _BLANK_GLYPHS.match(char) is not None
 
 
 def closest(word: str, choices: list[str]) -> str | None:

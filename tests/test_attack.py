@@ -1,0 +1,732 @@
+"""Faults found by attacking positions: each test states a promise and fails while it is broken.
+
+The promises (README, "Exit codes" and "Untrusted files"): every failure is exit 1 or 2 with
+plain ``positions: ...`` lines on stderr (``FILE:LINE:COL`` for a bad data file), never a
+traceback or an internal error; nothing the user wrote is lost or replaced; data is never
+interpreted as markup and every format escapes what it prints.
+
+Tests that need a real process (closed or full standard output, FIFOs, devices, memory limits)
+run the installed command; the others use the in-process ``run`` fixture. A process's timeout
+only guards against a hang (a FIFO read forever): how long a large input takes is measured in
+benchmarks/run.py, never judged here.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import resource
+import stat
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from itertools import product
+from pathlib import Path
+from string import ascii_lowercase
+from typing import Any
+
+import pytest
+
+from positions.loader import MAX_BYTES
+
+from .conftest import EXE, MINIMAL, THREE, generate, needs_exe
+
+GIB = 1024**3
+
+
+# -- helpers -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Ran:
+    """What a real process did."""
+
+    code: int
+    out: bytes
+    err: str
+
+
+def proc(
+    *args: str,
+    timeout: float = 20,
+    memory: int | None = None,
+    close_stdout: bool = False,
+    stdout: Any = subprocess.PIPE,
+    cwd: Path | None = None,
+    **env: str,
+) -> Ran:
+    """Run the installed command; fail the test if it is still running after ``timeout`` s.
+
+    ``memory`` caps the address space of the process; ``close_stdout`` runs it with ``>&-``.
+    """
+    assert EXE is not None
+
+    def limit() -> None:
+        if memory is not None:
+            resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+        if close_stdout:
+            os.close(1)
+
+    environ = {k: v for k, v in os.environ.items() if k not in {"POSITIONS_FILE", "NO_COLOR"}}
+    environ.update({"COLUMNS": "80", **env})
+    try:
+        done: subprocess.CompletedProcess[bytes] | None = subprocess.run(
+            [EXE, *args],
+            stdin=subprocess.DEVNULL,
+            stdout=None if close_stdout else stdout,
+            stderr=subprocess.PIPE,
+            cwd=cwd,
+            env=environ,
+            timeout=timeout,
+            preexec_fn=limit,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        done = None  # reported below, outside the handler, without subprocess's traceback
+    if done is None:
+        pytest.fail(f"positions {' '.join(args)[:200]} still running after {timeout} s")
+    return Ran(done.returncode, done.stdout or b"", done.stderr.decode("utf-8", "replace"))
+
+
+def assert_clean(err: str) -> None:
+    """No traceback and no internal error on stderr."""
+    assert "Traceback" not in err, err[-2000:]
+    assert "internal error" not in err, err[-2000:]
+
+
+def assert_one_line(err: str) -> None:
+    """Exactly one plain ``positions: ...`` line on stderr."""
+    assert_clean(err)
+    lines = err.splitlines()
+    assert len(lines) == 1, err[-2000:]
+    assert lines[0].startswith("positions: "), err[-2000:]
+
+
+def assert_located(err: str, path: Path) -> None:
+    """Every line on stderr is a located problem in ``path`` (or the count of those left out)."""
+    assert_clean(err)
+    lines = err.splitlines()
+    assert lines, "no message at all"
+    located = re.compile(rf"positions: {re.escape(str(path))}:\d+:\d+: \S")
+    for line in lines:
+        more = re.fullmatch(r"positions: \.\.\. and \d+ more .*", line)
+        assert located.match(line) or more, err[-2000:]
+
+
+def minimal(tmp_path: Path, *edits: tuple[str, str], name: str = "data.yaml") -> Path:
+    """A copy of minimal.yaml with each (old, new) replacement made, in ``tmp_path``."""
+    text = MINIMAL.read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def device(path: Path, minor: int) -> Path:
+    """A copy of a memory device (3 null, 5 zero, 7 full) at ``path``, made with mknod."""
+    try:
+        os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, minor))
+    except PermissionError:
+        pytest.skip("mknod is not permitted here")
+    return path
+
+
+# -- 1. large inputs: refused in bounded memory ---------------------------------------------------
+
+
+@needs_exe
+def test_huge_flow_list_is_refused_in_bounded_memory(tmp_path: Path) -> None:
+    """A 16 MiB flow list of 8 million tiny items: a located refusal, within 2 GB and 20 s."""
+    head = MINIMAL.read_bytes().replace(b"title: Minimal example\n", b"")
+    items = (MAX_BYTES - len(head) - 64) // 2
+    path = tmp_path / "flow.yaml"
+    path.write_bytes(head + b"title: [" + b"1," * items + b"1]\n")
+    assert path.stat().st_size <= MAX_BYTES
+    result = proc("validate", str(path), timeout=20, memory=2 * GIB)
+    assert result.code == 1
+    assert_located(result.err, path)
+
+
+@needs_exe
+def test_many_unknown_keys_are_refused(tmp_path: Path) -> None:
+    """16 MiB of unknown keys (2.4 million): located problems within 2 GB and 20 s."""
+    path = tmp_path / "keys.yaml"
+    budget = MAX_BYTES - 64
+    with path.open("w", encoding="ascii") as handle:
+        for letters in (4, 5):
+            for key in product(ascii_lowercase, repeat=letters):
+                line = "".join(key) + ":\n"
+                budget -= len(line)
+                if budget < 0:
+                    break
+                handle.write(line)
+            if budget < 0:
+                break
+    result = proc("validate", str(path), timeout=20, memory=2 * GIB)
+    assert result.code == 1
+    assert_located(result.err, path)
+
+
+@needs_exe
+def test_many_small_mappings_are_refused_in_bounded_memory(tmp_path: Path) -> None:
+    """16 MiB of empty mappings in a block list (3 million nodes): located refusal within 1 GB."""
+    head = MINIMAL.read_bytes().replace(b"title: Minimal example\n", b"")
+    count = (MAX_BYTES - len(head) - 64) // 5
+    path = tmp_path / "maps.yaml"
+    path.write_bytes(head + b"title:\n" + b"- {}\n" * count)
+    result = proc("validate", str(path), timeout=20, memory=GIB)
+    assert result.code == 1
+    assert_located(result.err, path)
+
+
+@needs_exe
+def test_many_undefined_sources_are_reported(tmp_path: Path) -> None:
+    """5,000 quotes citing undefined sources among 5,000 defined (400 KB): reported in 20 s."""
+    lines = ["schema: positions/1", "title: t", "sources:"]
+    lines += [f"  s{i}: {{title: t}}" for i in range(5000)]
+    lines += [
+        "issues:",
+        "  i: {name: n, question: q, outcomes: {o: d}}",
+        "parties:",
+        "  p:",
+        "    name: P",
+        "    stances:",
+        "      i:",
+        "        summary: s",
+        "        accepts: [o]",
+        "        firmness: firm",
+        "        evidence:",
+    ]
+    lines += [f"          - {{source: x{i}, quote: q, attribution: stated}}" for i in range(5000)]
+    path = tmp_path / "refs.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="ascii")
+    result = proc("validate", str(path), timeout=20, memory=2 * GIB)
+    assert result.code == 1
+    assert_located(result.err, path)
+
+
+@needs_exe
+def test_huge_summary_is_compared(tmp_path: Path) -> None:
+    """A 6 MB summary (a file well under the 16 MiB limit): compare ends within 20 s."""
+    path = minimal(
+        tmp_path, ("summary: Wants to keep the land.", 'summary: "' + "word " * 1_200_000 + '"')
+    )
+    result = proc("compare", "north", "south", "--data", str(path), timeout=20, memory=2 * GIB)
+    assert_clean(result.err)
+    assert result.code in (0, 1)
+    if result.code == 1:
+        assert_located(result.err, path)
+
+
+# -- 2. output targets: never replaced, failures reported -----------------------------------------
+
+
+def _fifo_reader(path: Path) -> int:
+    os.mkfifo(path)
+    return os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+
+
+def _drain(fd: int) -> bytes:
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except BlockingIOError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(fd)
+    return b"".join(chunks)
+
+
+@needs_exe
+@pytest.mark.parametrize("kind", ["null-device", "symlink-to-device", "fifo", "symlink-to-file"])
+def test_output_that_is_not_a_regular_file_is_not_replaced(tmp_path: Path, kind: str) -> None:
+    """``export -o`` onto a device, FIFO or symlink writes through it or refuses; never replaces."""
+    out = tmp_path / "out.csv"
+    reader = None
+    target = tmp_path / "target"
+    if kind == "null-device":
+        device(out, 3)
+    elif kind == "symlink-to-device":
+        device(target, 3)
+        out.symlink_to(target)
+    elif kind == "fifo":
+        reader = _fifo_reader(out)
+    else:
+        target.write_text("earlier report")
+        out.symlink_to(target)
+    before = os.lstat(out)
+    result = proc("export", "-o", str(out), "--format", "csv", "--data", str(MINIMAL), timeout=10)
+    received = _drain(reader) if reader is not None else b""
+    after = os.lstat(out)
+    assert stat.S_IFMT(after.st_mode) == stat.S_IFMT(before.st_mode), "the node was replaced"
+    assert after.st_ino == before.st_ino, "the node was replaced"
+    if kind == "symlink-to-device":
+        assert stat.S_ISCHR(os.lstat(target).st_mode)
+    if result.code == 0:
+        assert result.err == f"positions: wrote {out} (csv)\n"
+        if kind == "fifo":
+            assert b"issue,issue_name" in received
+        if kind == "symlink-to-file":
+            assert "issue,issue_name" in target.read_text(encoding="utf-8-sig")
+    else:
+        assert result.code == 1
+        assert_one_line(result.err)
+        if kind == "symlink-to-file":
+            assert target.read_text() == "earlier report"
+
+
+@needs_exe
+def test_output_on_a_full_device_reports_no_space(tmp_path: Path) -> None:
+    """``export -o`` onto a full device (a copy of /dev/full): exit 1, "No space left on device"."""
+    out = device(tmp_path / "full", 7)
+    result = proc("export", "-o", str(out), "--format", "csv", "--data", str(MINIMAL), timeout=10)
+    assert stat.S_ISCHR(os.lstat(out).st_mode), "the device was replaced by a file"
+    assert result.code == 1
+    assert_one_line(result.err)
+    assert "No space left on device" in result.err
+
+
+def test_export_to_the_longest_file_name(run: Any, tmp_path: Path) -> None:
+    """A 254-byte file name is valid on Linux: export writes it (no temporary name too long)."""
+    out = tmp_path / ("a" * 250 + ".csv")
+    result = run("export", "-o", str(out), "--data", str(MINIMAL))
+    assert (result.code, result.err) == (0, f"positions: wrote {out} (csv)\n")
+    assert "issue,issue_name" in out.read_text(encoding="utf-8-sig")
+    assert [p.name for p in tmp_path.iterdir()] == [out.name]
+
+
+def test_export_svg_does_not_ignore_issue(run: Any, tmp_path: Path) -> None:
+    """``export --issue`` is never dropped: an unknown issue is a usage error for SVG too."""
+    out = tmp_path / "matrix.svg"
+    result = run("export", "--issue", "no-such-issue", "-o", str(out), "--data", str(THREE))
+    assert result.code == 2
+    assert_one_line(result.err)
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("command", ["validate", "verify"])
+def test_file_argument_does_not_silently_override_data(
+    run: Any, tmp_path: Path, command: str
+) -> None:
+    """``--data`` comes first (README); a FILE argument naming another file never hides it."""
+    missing = tmp_path / "missing.yaml"
+    quotes = 'North will keep the land. "South wants the land back - now," said the South\'s'
+    (tmp_path / "s1.txt").write_text(quotes + " president.")
+    extra = ("--sources", str(tmp_path)) if command == "verify" else ()
+    result = run(command, *extra, str(MINIMAL), "--data", str(missing))
+    assert result.code in (1, 2)
+    assert_one_line(result.err)
+
+
+# -- 3. standard output that cannot be written ----------------------------------------------------
+
+
+WRITERS = {
+    "compare-json": ("compare", "north", "south", "--format", "json", "--data", str(MINIMAL)),
+    "export-csv": ("export", "-o", "-", "--format", "csv", "--data", str(MINIMAL)),
+    "compare-table": ("compare", "north", "south", "--data", str(MINIMAL)),
+    "parties-table": ("parties", "--data", str(MINIMAL)),
+    "validate": ("validate", str(MINIMAL)),
+    "matrix-svg": ("matrix", "--format", "svg", "--data", str(MINIMAL)),
+}
+
+
+@needs_exe
+@pytest.mark.parametrize("command", list(WRITERS))
+def test_closed_stdout_is_a_write_error(command: str) -> None:
+    """With standard output closed (``>&-``), the command fails: exit 1 and one plain line."""
+    result = proc(*WRITERS[command], close_stdout=True, timeout=20)
+    assert result.code == 1
+    assert_one_line(result.err)
+
+
+@needs_exe
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
+@pytest.mark.parametrize(
+    "args",
+    [*WRITERS.values(), ("--version",), ("--help",), ("compare", "--help")],
+    ids=[*WRITERS, "version", "help", "compare-help"],
+)
+def test_full_stdout_is_a_write_error(args: tuple[str, ...]) -> None:
+    """Standard output on /dev/full (opened, never replaced): exit 1, one plain line."""
+    with open("/dev/full", "wb") as full:
+        result = proc(*args, stdout=full, timeout=20)
+    assert result.code == 1
+    assert_one_line(result.err)
+    assert "No space left on device" in result.err
+
+
+# -- 4. SVG is well-formed XML whatever the data holds -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("title: Minimal example", r'title: "Escape \e[31m red"'),
+        ("title: Minimal example", r'title: "Start of heading \x01"'),
+        ("title: Minimal example", r'title: "Form feed \f and NUL \0"'),
+        ("title: Minimal example", r'title: "Noncharacter \uFFFE"'),
+        ("title: Minimal example", r'title: "Noncharacter \uFFFF"'),
+        ("name: North", r'name: "North \uFFFE"'),
+        ("name: Territory", r'name: "Territory \uFFFF"'),
+    ],
+    ids=["esc-title", "soh-title", "ff-nul-title", "fffe-title", "ffff-title", "fffe-party",
+         "ffff-issue"],
+)  # fmt: skip
+def test_svg_is_well_formed_xml(run: Any, tmp_path: Path, old: str, new: str) -> None:
+    """The matrix as SVG parses as XML whatever characters the title and names hold."""
+    path = minimal(tmp_path, (old, new))
+    result = run("matrix", "--format", "svg", "-o", "-", "--data", str(path))
+    assert result.code == 0
+    ET.fromstring(result.out)
+
+
+# -- 5. usage errors are one line -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("compare", "a", "b", "--format", "xml"),
+        ("compare", "a", "b", "--bogus"),
+        ("frobnicate",),
+        ("show",),
+        ("export",),
+        ("matrix", "-o"),
+        ("compare", "a", "b", "--attribution", "hearsay"),
+        ("frob\x1b[2Jnicate",),
+    ],
+    ids=["bad-choice", "unknown-option", "unknown-command", "missing-argument",
+         "missing-option", "option-without-value", "bad-attribution", "escape-in-command"],
+)  # fmt: skip
+def test_click_usage_error_is_one_line(run: Any, args: tuple[str, ...]) -> None:
+    """Every usage error is exit 2 and one ``positions: ...`` line, with control codes escaped."""
+    result = run(*args)
+    assert result.code == 2
+    assert_one_line(result.err)
+    assert "\x1b" not in result.err
+
+
+# -- 6. only regular files are read; an empty path is a usage error -------------------------------
+
+
+@needs_exe
+@pytest.mark.parametrize(
+    "how", ["data", "argument", "env", "diff", "verify-source", "verify-device-source"]
+)
+def test_fifo_is_not_read(tmp_path: Path, how: str) -> None:
+    """A FIFO or device where a data file or source text belongs is refused at once.
+
+    Exit 1, as for any file that cannot be read; 2 for diff, whose 1 says the files differ.
+    """
+    fifo = tmp_path / "data.yaml"
+    os.mkfifo(fifo)
+    env: dict[str, Any] = {}
+    if how == "data":
+        args: tuple[str, ...] = ("compare", "north", "south", "--data", str(fifo))
+    elif how == "argument":
+        args = ("validate", str(fifo))
+    elif how == "env":
+        args, env = ("validate",), {"POSITIONS_FILE": str(fifo)}
+    elif how == "diff":
+        args = ("diff", str(fifo), str(MINIMAL))
+    else:
+        sources = tmp_path / "sources"
+        sources.mkdir()
+        if how == "verify-source":
+            os.mkfifo(sources / "s1.txt")
+        else:
+            device(sources / "s1.txt", 5)  # a copy of /dev/zero: endless
+        args = ("verify", "--sources", str(sources), str(MINIMAL))
+    result = proc(*args, cwd=tmp_path, timeout=10, memory=GIB, **env)
+    assert result.code == (2 if how == "diff" else 1)
+    assert_clean(result.err)
+    assert all(line.startswith("positions: ") for line in result.err.splitlines()), result.err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("validate", "--data", ""),
+        ("validate", ""),
+        ("compare", "north", "south", "--data", ""),
+        ("verify", "--sources", "", str(MINIMAL)),
+        ("export", "-o", "", "--format", "csv", "--data", str(MINIMAL)),
+    ],
+    ids=["data-option", "file-argument", "compare-data", "verify-sources", "export-output"],
+)
+def test_empty_path_is_a_usage_error(
+    run: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+) -> None:
+    """An empty path is a usage error (exit 2), never the default file or the current folder."""
+    (tmp_path / "positions.yaml").write_text(MINIMAL.read_text())
+    (tmp_path / "s1.txt").write_text("North will keep the land.")
+    monkeypatch.chdir(tmp_path)
+    result = run(*args)
+    assert result.code == 2
+    assert_one_line(result.err)
+
+
+# -- 7. problems are located at their real line and column ----------------------------------------
+
+
+@pytest.mark.parametrize("bad", [b"\x00", b"\xff"], ids=["nul", "invalid-utf8"])
+def test_lone_cr_file_locates_the_problem(run: Any, tmp_path: Path, bad: bytes) -> None:
+    """In a file with old Mac line ends (CR only), a bad character is located at its own line."""
+    lines = [b"schema: positions/1", b"title: t", b"sources: {}", b"issues: {}", b"parties: {}"]
+    path = tmp_path / "cr.yaml"
+    path.write_bytes(b"\r".join([*lines, b"x: ab" + bad]) + b"\r")
+    result = run("validate", str(path))
+    assert result.code == 1
+    assert result.err.startswith(f"positions: {path}:6:6: "), result.err
+
+
+def test_control_character_after_accented_text_is_located(run: Any, tmp_path: Path) -> None:
+    """A control character is located by characters, not bytes, after accented or CJK text."""
+    lines = ["schema: positions/1", 'title: "' + "é" * 20 + "日本" * 10 + '"']
+    lines += ["sources: {}", "issues: {}", "parties: {}", "x: ab\x01", ""]
+    path = tmp_path / "accents.yaml"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    result = run("validate", str(path))
+    assert result.code == 1
+    assert result.err.startswith(f"positions: {path}:6:6: "), result.err
+
+
+def test_line_separator_counts_alike_for_every_problem(run: Any, tmp_path: Path) -> None:
+    """After a U+2028 in a quoted title, problems on the same line get the same line number."""
+    head = 'schema: positions/1\ntitle: "a\u2028b"\n'
+    reader = tmp_path / "reader.yaml"
+    reader.write_text(head + 'bogus: "\x01"\n', encoding="utf-8")
+    checker = tmp_path / "checker.yaml"
+    checker.write_text(head + "bogus: 1\n", encoding="utf-8")
+
+    def line_of(path: Path, what: str) -> int:
+        err = run("validate", str(path)).err
+        found = re.finditer(rf"{re.escape(str(path))}:(\d+):\d+: (.*)", err)
+        hits = [int(m.group(1)) for m in found if what in m.group(2)]
+        assert hits, err
+        return hits[0]
+
+    assert line_of(reader, "U+0001") == line_of(checker, "bogus")
+
+
+# -- 8. look-alike names --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("north", "south"),
+    [
+        ("Caf\u00e9", "Cafe\u0301"),
+        ("North", " North "),
+        ("North", "\uff2e\uff4f\uff52\uff54\uff48"),
+        ("North", "No\u200drth"),
+        ("North", "Nor\u00adth"),
+    ],
+    ids=["nfc-nfd", "surrounding-spaces", "full-width", "zero-width-joiner", "soft-hyphen"],
+)
+def test_lookalike_names_are_one_name(run: Any, tmp_path: Path, north: str, south: str) -> None:
+    """Two parties whose names differ only invisibly or by normal form are refused as a clash."""
+    path = minimal(
+        tmp_path, ("name: North", f'name: "{north}"'), ("name: South", f'name: "{south}"')
+    )
+    result = run("validate", str(path))
+    assert result.code == 1
+    assert_located(result.err, path)
+
+
+@pytest.mark.parametrize(
+    ("written", "typed"),
+    [("Cafe\u0301", "Caf\u00e9"), ("Caf\u00e9", "Cafe\u0301"), ("North", "\uff4e\uff4f\uff52th")],
+    ids=["nfd-written", "nfc-written", "full-width-typed"],
+)
+def test_name_is_found_in_any_normal_form(
+    run: Any, tmp_path: Path, written: str, typed: str
+) -> None:
+    """A party name typed in another Unicode normal form (or full width) still finds the party."""
+    path = minimal(tmp_path, ("name: North", f'name: "{written}"'))
+    result = run("compare", typed, "south", "--data", str(path))
+    assert (result.code, result.err) == (0, "")
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("name: North", 'name: "\u200b"'),
+        ("name: North", 'name: "\ufeff"'),
+        ("name: North", 'name: "\u2060\u200d"'),
+        ("name: North", 'name: "\u3164"'),
+        ("summary: Wants to keep the land.", 'summary: "\u200b"'),
+        ("quote: North will keep the land.", 'quote: "\u200b\u200b"'),
+    ],
+    ids=["zwsp-name", "bom-name", "joiners-name", "hangul-filler-name", "zwsp-summary",
+         "zwsp-quote"],
+)  # fmt: skip
+def test_invisible_text_is_empty(run: Any, tmp_path: Path, old: str, new: str) -> None:
+    """Text made only of invisible characters is empty, and refused where text is required."""
+    path = minimal(tmp_path, (old, new))
+    result = run("validate", str(path))
+    assert result.code == 1
+    assert_located(result.err, path)
+
+
+# -- 9. dates are real calendar dates -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "date", ["2024-13-45", "2024-02-30", "2023-02-29", "2024-00", "'2024-13'", "2024-04-31"]
+)
+def test_impossible_date_is_refused(run: Any, tmp_path: Path, date: str) -> None:
+    """``published`` must be a real date: no month 13 or 0, no 30 February, no 31 April."""
+    path = minimal(
+        tmp_path, ("    title: An article", f"    title: An article\n    published: {date}")
+    )
+    result = run("validate", str(path))
+    assert result.code == 1
+    assert_located(result.err, path)
+
+
+# -- 10. many parties: cost in proportion to what is printed --------------------------------------
+# Times and memory for 500 to 1,500 parties are measured in benchmarks/run.py (its worst cases);
+# here, that the work done does not grow with the square of the parties.
+
+
+def test_diff_compares_only_the_pairs_that_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Diff of nearly equal files compares again only the pairs of a party that changed."""
+    from positions import analysis
+    from positions.loader import load
+
+    path = tmp_path / "many.yaml"
+    path.write_text(generate(parties=40, issues=3, quotes=1, seed=5))
+    calls: list[tuple[str, str]] = []
+    real = analysis._pair
+
+    def counted(dataset: Any, a: str, b: str) -> Any:
+        calls.append((a, b))
+        return real(dataset, a, b)
+
+    monkeypatch.setattr(analysis, "_pair", counted)
+    same = load(path)
+    assert analysis.diff(same, load(path)).empty
+    assert calls == []
+    changed = tmp_path / "changed.yaml"
+    changed.write_text(path.read_text().replace("firmness: open", "firmness: firm", 1))
+    analysis.diff(same, load(changed))
+    assert len(calls) == 2 * 39  # before and after, for each pair with the one party changed
+
+
+def test_many_parties_leave_the_pairs_out(run: Any, tmp_path: Path) -> None:
+    """Compare and matrix of 200 parties count the 19,900 pairs instead of relating each."""
+    path = tmp_path / "many.yaml"
+    path.write_text(generate(parties=200, issues=2, quotes=1, seed=5))
+    ids = [f"p{n:03d}" for n in range(1, 201)]
+    compared = json.loads(run("compare", *ids, "--format", "json", "--data", str(path)).out)
+    mapped = json.loads(run("matrix", "--format", "json", "--data", str(path)).out)
+    for data in (compared, mapped):
+        assert (data["pairs"], data["pairs_left_out"]) == ([], 200 * 199 // 2)
+
+
+# -- Ctrl-C ---------------------------------------------------------------------------------------
+
+
+INTERRUPT_AT_START = """
+import importlib.abc, sys
+
+MODULE = sys.argv[1]
+
+class CtrlC(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == MODULE:
+            raise KeyboardInterrupt  # Ctrl-C pressed while this module is being imported
+        return None
+
+sys.meta_path.insert(0, CtrlC())
+sys.argv[1:] = ["validate", sys.argv[2]]
+from positions.__main__ import main
+main()
+"""
+
+
+@pytest.mark.parametrize("module", ["click", "positions.model"])
+def test_interrupt_during_start_up_exits_130(module: str) -> None:
+    """Ctrl-C while the command starts (its imports are much of a short run) is exit 130."""
+    result = subprocess.run(
+        [sys.executable, "-c", INTERRUPT_AT_START, module, str(MINIMAL)],
+        capture_output=True,
+        text=True,
+        timeout=20,
+        check=False,
+    )
+    assert result.returncode in (130, -2)
+    assert result.stderr.strip() == "positions: interrupted"
+
+
+# -- text that reaches a terminal, a spreadsheet or a page ----------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_arabic_letter_mark_is_escaped(run: Any, tmp_path: Path, fmt: str) -> None:
+    """U+061C, a bidirectional mark like U+200F (which is escaped), never reaches the terminal."""
+    path = minimal(tmp_path, ("summary: Wants to keep the land.", 'summary: "abc \u061c def"'))
+    result = run("show", "north", "--format", fmt, "--data", str(path))
+    assert result.code == 0
+    assert "\u061c" not in result.out
+
+
+def test_csv_formula_after_leading_white_space_is_guarded(run: Any, tmp_path: Path) -> None:
+    """A cell whose first visible character starts a formula gets the leading apostrophe."""
+    path = minimal(
+        tmp_path,
+        ("summary: Wants to keep the land.", 'summary: " =HYPERLINK(\\"http://evil\\",\\"x\\")"'),
+        ("name: South", 'name: "  @SUM(A1:A9)"'),
+        ("quote: North will keep the land.", "quote: \"\\n+cmd|' /C calc'!A0\""),
+    )
+    result = run("export", "-o", "-", "--format", "csv", "--data", str(path))
+    assert result.code == 0
+    cells = [cell for row in csv.reader(io.StringIO(result.out)) for cell in row]
+    risky = [c for c in cells if c.lstrip("'").lstrip(" \t\r\n")[:1] in ("=", "+", "-", "@")]
+    assert len(risky) == 3
+    assert all(c.startswith("'") for c in risky), risky
+
+
+def test_markdown_escapes_dollar_signs(run: Any, tmp_path: Path) -> None:
+    """Markdown escapes ``$``, which starts a math formula where GitHub renders the file."""
+    path = minimal(
+        tmp_path, ("summary: Wants to keep the land.", 'summary: "Pays $5 or $x^2$ at most"')
+    )
+    result = run("export", "-o", "-", "--format", "markdown", "--data", str(path))
+    assert result.code == 0
+    assert "5 or" in result.out
+    assert not re.search(r"(?<!\\)\$", result.out), "an unescaped $ from the data"
+
+
+@needs_exe
+def test_json_is_utf8_for_any_data_path(tmp_path: Path) -> None:
+    """The JSON names the data file; it stays valid UTF-8 JSON when the path is not UTF-8."""
+    raw = os.fsencode(tmp_path) + b"/data-\xfe.yaml"
+    with open(raw, "wb") as handle:
+        handle.write(MINIMAL.read_bytes())
+    result = proc("compare", "north", "south", "--format", "json", "--data", os.fsdecode(raw))
+    assert (result.code, result.err) == (0, "")
+    data = json.loads(result.out.decode("utf-8"))
+    assert data["schema"] == "positions-compare/2"
+    assert data["data"].endswith("/data-\\xfe.yaml")
+
+
+@needs_exe
+def test_json_is_valid_on_an_ascii_terminal(tmp_path: Path) -> None:
+    """On a terminal that is not UTF-8, JSON stays valid JSON with the names as written."""
+    path = minimal(tmp_path, ("name: North", 'name: "Café 😀"'))
+    result = proc("parties", "--format", "json", "--data", str(path), PYTHONIOENCODING="ascii")
+    assert (result.code, result.err) == (0, "")
+    assert json.loads(result.out.decode("utf-8"))["parties"][0]["name"] == "Café 😀"
