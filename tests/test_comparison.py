@@ -135,8 +135,7 @@ def test_agreement_on_conditions_in_conflict_is_not_common_ground() -> None:
     verdict = relate(issue, parties, issues)
     assert verdict.relation is Relation.CONDITIONAL
     assert verdict.reason == (
-        "both accept talks; but A only if land: keep (rejected or excluded by B); "
-        "but B only if land: back (rejected or excluded by A)"
+        "both accept talks, but on conditions in conflict: A's on land: keep; B's on land: back"
     )
     assert [(c.party, c.status, c.against) for c in verdict.conditions] == [
         ("A", ConditionStatus.IN_CONFLICT, ("B",)),

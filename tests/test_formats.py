@@ -74,7 +74,7 @@ def test_choices_follow_what_formats_render() -> None:
     """A command's --format choices are the formats that render its result type."""
     from positions.results import Comparison, Diff, Matrix
 
-    assert formats.choices(Comparison) == ["table", "json", "csv", "markdown", "html"]
+    assert formats.choices(Comparison) == ["table", "json", "csv", "markdown", "html", "svg"]
     assert formats.choices(Matrix) == ["table", "json", "svg"]
     assert formats.choices(Diff) == ["table", "json"]
 

@@ -178,9 +178,7 @@ class _Classes(HTMLParser):
 
 
 def _unguard(cell: str, original: str) -> bool:
-    return cell == original or (
-        original.startswith(csv_render.FORMULA_START) and cell == "'" + original
-    )
+    return cell == original or (cell == "'" + original and csv_render.cell(original) == cell)
 
 
 @given(_texts, _texts)

@@ -84,7 +84,7 @@ FORMATS: dict[str, Format] = {
         Format("markdown", frozenset({Comparison}), _module("markdown"), (".md", ".markdown"),
                aliases=("md",)),
         Format("html", frozenset({Comparison}), _module("html"), (".html", ".htm")),
-        Format("svg", frozenset({Matrix}), _module("svg"), (".svg",)),
+        Format("svg", frozenset({Comparison, Matrix}), _module("svg"), (".svg",)),
     )
 }  # fmt: skip
 
@@ -109,18 +109,20 @@ def named(name: str) -> Format:
     raise UsageError(f"no format '{name}'; expected one of {', '.join(FORMATS)}")
 
 
-def for_output(fmt: Format | None, output: str, kinds: tuple[type, ...]) -> Format:
+def for_output(
+    fmt: Format | None, output: str, kinds: tuple[type, ...], *, terminal: bool = True
+) -> Format:
     """The format given, else the one the output file's extension selects.
 
     The extension chooses among the file formats that render any of ``kinds``; standard output
-    (``-``) without a format gets the terminal table, where it renders the one kind asked for.
+    (``-``) without a format gets the terminal table where ``terminal`` allows it.
     """
     if fmt is not None:
         return fmt
     allowed = choices(*kinds, any_of=True)
     files = [f for f in allowed if not FORMATS[f].terminal]
     if output == "-":
-        if kinds[0] in FORMATS["table"].renders and len(kinds) == 1:
+        if terminal and all(k in FORMATS["table"].renders for k in kinds):
             return FORMATS["table"]
         raise UsageError(
             "writing to standard output needs --format; expected one of " + ", ".join(files)

@@ -28,6 +28,12 @@ def _party(dataset: Dataset, known: dict[str, str], name: str) -> Party:
     wanted = fold_name(name)
     if wanted in known:
         return dataset.parties[known[wanted]]
+    for party in dataset.parties.values():
+        if any(fold_name(member) == wanted for member in party.members):
+            raise UsageError(
+                f"no party '{name}'; it is one of the members of '{party.id}', whose stances are "
+                f"the group's (positions show {party.id})"
+            )
     listing = ", ".join(dataset.parties) or "none"
     raise UsageError(f"no party '{name}'; {_did_you_mean(wanted, known)}known parties: {listing}")
 

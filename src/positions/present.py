@@ -7,7 +7,7 @@ line naming the data file, the note under a filtered view and the counts are wri
 from __future__ import annotations
 
 from positions.model import Evidence
-from positions.results import Filter, Header, Relation, Summary, Tally, Verification
+from positions.results import Comparison, Filter, Header, Relation, Summary, Tally, Verification
 
 NO_POSITION = "no stated position"
 
@@ -41,6 +41,31 @@ def filter_note(filtered: Filter, *, marked: bool = False) -> str:
     return note + "."
 
 
+def shown_note(shown: frozenset[Relation]) -> str:
+    """The note on a view that lists only some relations (--relation)."""
+    kept = " or ".join(r.value for r in Relation if r in shown)
+    return f"Only issues whose relation is {kept} are listed; the counts cover every issue."
+
+
+def left_out_note(pairs: int) -> str:
+    """The note where the pairwise summary is left out for too many parties."""
+    return (
+        f"Pairwise summary left out: {pairs:,} pairs are too many to show; "
+        "compare fewer parties for it."
+    )
+
+
+def scope_line(cmp: Comparison) -> str:
+    """What an export covers, in one line: the parties, any filter, and the data file."""
+    parts = [f"Parties compared: {', '.join(p.name for p in cmp.parties)}."]
+    if cmp.filter is not None:
+        parts.append(filter_note(cmp.filter))
+    if cmp.shown is not None:
+        parts.append(shown_note(cmp.shown))
+    parts.append(f"Data: {cmp.header.data}.")
+    return " ".join(parts)
+
+
 def counts_line(counts: dict[Relation, Tally], separator: str = " \u00b7 ") -> str:
     """How many issues fall under each relation, and over how many disputes where fewer.
 
@@ -49,7 +74,11 @@ def counts_line(counts: dict[Relation, Tally], separator: str = " \u00b7 ") -> s
     """
     return separator.join(
         f"{t.issues} {relation.value}"
-        + (f" ({plural(t.disputes, 'dispute')})" if t.disputes < t.issues else "")
+        + (
+            f" ({plural(t.disputes, 'dispute')})"
+            if t.disputes < t.issues and relation is not Relation.UNKNOWN
+            else ""
+        )
         for relation, t in counts.items()
     )
 

@@ -35,8 +35,9 @@ COMMON_GROUND = frozenset({Relation.AGREE, Relation.OVERLAP})
 class Detail(Enum):
     """How much of each stance a terminal view shows."""
 
-    SUMMARY = "summary"
-    EVIDENCE = "evidence"
+    SUMMARY = "summary"  # one short block per issue: the relation, its reason, each ask
+    FULL = "full"  # each stance's summary, outcomes and firmness
+    EVIDENCE = "evidence"  # and every quote
 
 
 class Header(NamedTuple):
@@ -163,6 +164,7 @@ class Comparison(NamedTuple):
     pairs_left_out: int = 0  # pairs not summarised because there are too many to show
     filter: Filter | None = None
     detail: Detail = Detail.SUMMARY
+    shown: frozenset[Relation] | None = None  # only rows of these relations (counts cover all)
 
     @property
     def relating(self) -> bool:
@@ -197,9 +199,10 @@ class Matrix(NamedTuple):
 
     header: Header
     parties: tuple[Party, ...]
-    issues: tuple[Issue, ...]
+    rows: tuple[Row, ...]
     pairs: tuple[PairSummary, ...]
     filter: Filter | None = None
+    pairs_left_out: int = 0  # pairs not summarised because there are too many to show
 
 
 class AgendaItem(NamedTuple):

@@ -1,4 +1,11 @@
-"""CSV output: one row per issue and party, ready for a spreadsheet."""
+"""CSV output in long form: one row per quote, the stance's fields repeated on each.
+
+A stance backed by three quotes is three rows; a party with no stated position on an issue is
+one row with the stance's cells empty. So every quote is in the table, each with its own
+source, speaker and attribution; a pivot table can count stances by ``quote_no == 1``; and
+every party compared appears on every issue, so the table shows whom it covers. The last two
+columns say which filters made it (empty: none).
+"""
 
 from __future__ import annotations
 
@@ -6,63 +13,111 @@ import csv
 import io
 from functools import singledispatch
 
-from positions.results import Comparison
+from positions.model import Evidence, Party, Stance
+from positions.results import Comparison, Relation, Row
 
 HEADER = (
     "issue",
     "issue_name",
-    "party",
-    "party_name",
-    "summary",
-    "accepts",
-    "rejects",
-    "firmness",
+    "dispute",
     "relation",
     "reason",
     "confidence",
+    "party",
+    "party_name",
+    "firmness",
+    "summary",
+    "accepts",
+    "rejects",
+    "conditions",
+    "note",
+    "quote_no",
+    "quotes",
     "quote",
     "source",
     "source_title",
     "speaker",
     "attribution",
+    "evidence_filter",
+    "relations_shown",
 )
+# A cell whose first character, or first after white space, a spreadsheet reads as a formula.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_LEADING_SPACE = " \t\r\n"
 
 
 def cell(value: str) -> str:
-    """Guard a cell against formula injection (OWASP): prefix a leading = + - @ tab or CR with '."""
-    return "'" + value if value.startswith(FORMULA_START) else value
+    """Guard a cell against formula injection (OWASP): prefix it with ' if it could start one.
+
+    Spreadsheets skip leading white space before a formula, so `` =1+1`` is guarded too.
+    """
+    risky = value.startswith(FORMULA_START) or value.lstrip(_LEADING_SPACE).startswith(
+        FORMULA_START[:4]
+    )
+    return "'" + value if risky else value
+
+
+def _stance_cells(stance: Stance) -> list[str]:
+    conditions = "; ".join(f"{iid}: {', '.join(oids)}" for iid, oids in stance.conditions.items())
+    return [
+        stance.firmness.value,
+        stance.summary,
+        "; ".join(stance.accepts),
+        "; ".join(stance.rejects),
+        conditions,
+        stance.note or "",
+    ]
+
+
+def _quote_cells(cmp: Comparison, number: int, stance: Stance, e: Evidence) -> list[str]:
+    return [
+        str(number),
+        str(len(stance.evidence)),
+        e.quote,
+        e.source,
+        cmp.header.source_title(e.source),
+        e.speaker or "",
+        e.attribution.value,
+    ]
+
+
+def _scope(cmp: Comparison) -> list[str]:
+    return [
+        cmp.filter.attribution.value if cmp.filter else "",
+        "; ".join(r.value for r in Relation if r in cmp.shown) if cmp.shown is not None else "",
+    ]
+
+
+def _rows_of(
+    cmp: Comparison, row: Row, party: Party, stance: Stance | None, scope: list[str]
+) -> list[list[str]]:
+    verdict = row.verdict
+    issue = [
+        row.issue.id,
+        row.issue.name,
+        row.dispute or "",
+        verdict.relation.value if verdict else "",
+        verdict.reason if verdict else "",
+        verdict.confidence.value if verdict and verdict.confidence else "",
+        party.id,
+        party.name,
+    ]
+    if stance is None:
+        return [issue + [""] * (len(HEADER) - len(issue) - len(scope)) + scope]
+    fields = _stance_cells(stance)
+    return [
+        issue + fields + _quote_cells(cmp, n, stance, e) + scope
+        for n, e in enumerate(stance.evidence, 1)
+    ]
 
 
 def rows(cmp: Comparison) -> list[list[str]]:
-    """The table as lists of cells, header first."""
+    """The table as lists of cells, header first: a row per quote, or per party without one."""
     out = [list(HEADER)]
+    scope = _scope(cmp)
     for row in cmp.rows:
-        verdict = row.verdict
-        relation = verdict.relation.value if verdict else ""
-        reason = verdict.reason if verdict else ""
-        confidence = verdict.confidence.value if verdict and verdict.confidence else ""
         for party, stance in zip(cmp.parties, row.stances, strict=True):
-            fields = [row.issue.id, row.issue.name, party.id, party.name]
-            if stance is None:
-                fields += ["", "", "", "", relation, reason, confidence, "", "", "", "", ""]
-            else:
-                first = stance.evidence[0]
-                fields += [
-                    stance.summary,
-                    "; ".join(stance.accepts),
-                    "; ".join(stance.rejects),
-                    stance.firmness.value,
-                    relation,
-                    reason,
-                    confidence,
-                    first.quote,
-                    first.source,
-                    cmp.header.source_title(first.source),
-                    first.speaker or "",
-                    first.attribution.value,
-                ]
-            out.append([cell(f) for f in fields])
+            out += ([cell(f) for f in r] for r in _rows_of(cmp, row, party, stance, scope))
     return out
 
 

@@ -1,71 +1,120 @@
-"""HTML output: one self-contained page, with no scripts and no external assets."""
+"""HTML output: a briefing page, one self-contained file with no scripts and nothing fetched.
+
+It opens with the counts, a legend and the summary table (each issue's relation with its reason,
+and what each party asks), keeps each stance's summary and quotes folded under it (``<details>``,
+which needs no script), and lists the sources at the end. Below 700 pixels the table becomes one
+card per issue; printed, it takes a landscape page and the folded quotes stay folded. Every piece
+of data is escaped; the Content-Security-Policy forbids scripts and outside resources.
+"""
 
 from __future__ import annotations
 
 from functools import singledispatch
 from html import escape
 
-from positions.model import Stance
-from positions.present import NO_POSITION, counts_line, quote_source
-from positions.results import Comparison, Row
+from positions.model import Firmness, Issue, Party, Stance
+from positions.present import (
+    NO_POSITION,
+    counts_line,
+    plural,
+    quote_source,
+    scope_line,
+)
+from positions.results import Comparison, Relation, Row
+
+from .svg import COLOURS, MARKS, WORDS
 
 _STYLE = """
-:root { color-scheme: light; --red: #b3261e; --amber: #8a5a00; --green: #1e6b34; --dim: #5f6368;
-        --blue: #1a4f8b; }
+:root { color-scheme: light; --ink: #1b1b1b; --dim: #5b6470; --line: #d6dae0; }
+* { box-sizing: border-box; }
 body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem;
-       color: #1b1b1b; }
-h1 { font-size: 1.4rem; margin: 0 0 .3rem; }
-p.meta { color: var(--dim); margin: 0 0 1rem; }
+       color: var(--ink); }
+h1 { font-size: 1.45rem; margin: 0 0 .3rem; }
+h2 { font-size: 1.1rem; margin: 2rem 0 .5rem; }
+p.meta { color: var(--dim); margin: 0 0 .6rem; }
+.counts { display: flex; flex-wrap: wrap; gap: .4rem; margin: .6rem 0; padding: 0; }
+.counts li { list-style: none; padding: .15rem .55rem; border-radius: 1rem; border: 1px solid; }
+.legend { color: var(--dim); font-size: .9em; margin: .4rem 0 1rem; }
+.legend span.swatch { display: inline-block; width: .9em; height: .9em; border: 1px solid;
+                      border-radius: 3px; vertical-align: -.1em; margin: 0 .25em 0 .6em; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; }
-col.issue { width: 15%; } col.relation { width: 13%; }
-th, td { border: 1px solid #c8c8c8; padding: .45rem .6rem; vertical-align: top; text-align: left; }
-thead th { background: #f1f1f1; }
-td.issue { font-weight: 600; }
-td.issue small { display: block; font-weight: 400; color: var(--dim); }
-.outcomes { margin: .3rem 0 0; font-size: .92em; }
-.accepts { color: var(--green); } .rejects { color: var(--red); }
-.firmness { display: inline-block; margin-top: .3rem; font-size: .8em; padding: 0 .4em;
-            border: 1px solid currentColor; border-radius: 3px; text-transform: uppercase; }
-.firmness.red-line { color: var(--red); } .firmness.firm { color: var(--amber); }
-.firmness.open { color: var(--green); }
-.none { color: var(--dim); font-style: italic; }
-.relation { font-weight: 700; text-transform: uppercase; }
-.relation.conflict { color: var(--red); } .relation.overlap { color: var(--amber); }
-.relation.agree { color: var(--green); } .relation.unknown { color: var(--dim); }
-.relation.conditional { color: var(--amber); } .relation.complementary { color: var(--blue); }
-p.reason { font-size: .9em; margin: .3rem 0 0; }
-blockquote { margin: .4rem 0 0; padding-left: .6rem; border-left: 3px solid #d0d0d0;
-             font-size: .9em; }
-blockquote footer { color: var(--dim); font-size: .9em; }
-td p { margin: 0 0 .4rem; }
-@media print {
-  body { margin: 0; font-size: 10pt; }
-  thead { display: table-header-group; }
-  blockquote, p { break-inside: avoid; }
+col.issue { width: 16%; } col.relation { width: 20%; }
+th, td { border: 1px solid var(--line); padding: .45rem .6rem; vertical-align: top;
+         text-align: left; overflow-wrap: anywhere; }
+thead th { background: #f3f4f6; }
+th.issue small { display: block; font-weight: 400; color: var(--dim); }
+.relation { font-weight: 700; text-transform: uppercase; font-size: .85em; letter-spacing: .02em; }
+.confidence { color: var(--dim); font-size: .85em; margin-left: .4em; }
+p.reason { font-size: .88em; margin: .3rem 0 0; color: #30363d; }
+td.ask { font-size: .95em; }
+td.none { color: var(--dim); font-style: italic; background: #fff; }
+.mark { font-weight: 700; margin-right: .25em; }
+.red-line .asked { font-weight: 600; }
+details { margin-top: .35rem; font-size: .88em; }
+details summary { cursor: pointer; color: var(--dim); }
+blockquote { margin: .35rem 0 0; padding-left: .6rem; border-left: 3px solid var(--line); }
+blockquote footer { color: var(--dim); font-size: .92em; }
+ol.sources li { margin: .2rem 0; }
+@media (max-width: 700px) {
+  body { margin: 1rem; }
+  table, thead, tbody, tr, th, td { display: block; width: 100%; }
+  colgroup, thead { display: none; }
+  tr { margin: 0 0 1rem; border: 1px solid var(--line); border-radius: 6px; }
+  th, td { border: none; border-top: 1px solid var(--line); }
+  th.issue { border-top: none; }
+  td[data-party]::before { content: attr(data-party); display: block; font-weight: 700; }
 }
-"""
+@media print {
+  @page { size: A4 landscape; margin: 12mm; }
+  body { margin: 0; font-size: 9.5pt; }
+  thead { display: table-header-group; }
+  tr { break-inside: avoid; }
+  details summary { color: var(--dim); }
+}
+""" + "".join(
+    f".relation.{r.value} {{ color: {ink}; }}\n"
+    f"tr.{r.value} td.ask:not(.none) {{ background: {tint}; }}\n"
+    f".counts li.{r.value} {{ color: {ink}; border-color: {ink}; background: {tint}; }}\n"
+    f".legend .swatch.{r.value} {{ border-color: {ink}; background: {tint}; }}\n"
+    for r, (ink, tint) in COLOURS.items()
+)
 
 
 def _e(text: str) -> str:
     return escape(text, quote=True)
 
 
-def _stance(stance: Stance | None, cmp: Comparison) -> str:
+def _stance(party: Party, stance: Stance | None, issue: Issue, cmp: Comparison) -> str:
+    label = f' data-party="{_e(party.name)}"'
     if stance is None:
-        return f'<span class="none">{NO_POSITION}</span>'
-    out = [f'<p class="summary">{_e(stance.summary)}</p>', '<p class="outcomes">']
-    if stance.accepts:
-        out.append(f'<span class="accepts">accepts: {_e(", ".join(stance.accepts))}</span><br>')
-    if stance.rejects:
-        out.append(f'<span class="rejects">rejects: {_e(", ".join(stance.rejects))}</span><br>')
-    firmness = stance.firmness.value
-    out.append(f'<span class="firmness {firmness}">{_e(firmness)}</span></p>')
-    for e in stance.evidence:
-        out.append(
-            f'<blockquote>\u201c<span class="quote">{_e(e.quote)}</span>\u201d'
-            f"<footer>\u2014 {_e(quote_source(e, cmp.header))}</footer></blockquote>"
-        )
-    return "".join(out)
+        return f'<td class="ask none"{label}>{NO_POSITION}</td>'
+    asked = "; ".join(issue.outcomes[o] for o in stance.accepts)
+    if not asked:
+        asked = "rejects: " + "; ".join(issue.outcomes[o] for o in stance.rejects)
+    firmness = stance.firmness
+    head = (
+        f'<span class="mark" title="{WORDS[firmness]}">{MARKS[firmness]}</span>'
+        f'<span class="asked">{_e(asked)}</span>'
+    )
+    lines = [f'<p class="summary">{_e(stance.summary)}</p>']
+    for word, outcomes in (("accepts", stance.accepts), ("rejects", stance.rejects)):
+        lines += [f"<p>{word}: {_e(issue.outcomes[o])} <code>{_e(o)}</code></p>" for o in outcomes]
+    lines += [
+        f"<p>only if {_e(i)}: <code>{_e(', '.join(o))}</code></p>"
+        for i, o in stance.conditions.items()
+    ]
+    if stance.note:
+        lines.append(f'<p class="note">note: {_e(stance.note)}</p>')
+    lines += [
+        f'<blockquote>\u201c<span class="quote">{_e(e.quote)}</span>\u201d'
+        f"<footer>\u2014 {_e(quote_source(e, cmp.header))}</footer></blockquote>"
+        for e in stance.evidence
+    ]
+    folded = f"{WORDS[firmness]}; summary and {plural(len(stance.evidence), 'quote')}"
+    return (
+        f'<td class="ask {firmness.value}"{label}>{head}'
+        f"<details><summary>{folded}</summary>{''.join(lines)}</details></td>"
+    )
 
 
 def _relation(row: Row) -> str:
@@ -73,9 +122,28 @@ def _relation(row: Row) -> str:
     if verdict is None:
         return ""
     value = verdict.relation.value
-    return (
-        f'<span class="relation {value}">{value}</span><p class="reason">{_e(verdict.reason)}</p>'
+    confidence = (
+        f'<span class="confidence">{verdict.confidence.value}</span>' if verdict.confidence else ""
     )
+    return (
+        f'<td class="verdict"><span class="relation {value}">{value}</span>{confidence}'
+        f'<p class="reason">{_e(verdict.reason)}</p></td>'
+    )
+
+
+def _sources(cmp: Comparison) -> str:
+    cited = list(
+        dict.fromkeys(e.source for row in cmp.rows for s in row.stances if s for e in s.evidence)
+    )
+    items = []
+    for sid in cited:
+        source = cmp.header.sources[sid]
+        title = _e(source.title)
+        if source.url:
+            title = f"{title} (<code>{_e(source.url)}</code>)"
+        extra = ", ".join(_e(x) for x in (source.outlet, source.published) if x)
+        items.append(f"<li>{title}{', ' + extra if extra else ''} <code>{_e(sid)}</code></li>")
+    return f'<ol class="sources">{"".join(items)}</ol>' if items else "<p>None cited.</p>"
 
 
 @singledispatch
@@ -86,27 +154,38 @@ def render(result: object) -> str:
 
 @render.register
 def comparison(cmp: Comparison) -> str:
-    """The comparison as a complete HTML document."""
+    """The comparison as a briefing page."""
     relating = cmp.relating
     head = "".join(f'<th scope="col">{_e(p.name)}</th>' for p in cmp.parties)
-    if relating:
-        head += '<th scope="col">Relation</th>'
-    body = []
+    rows = []
     for row in cmp.rows:
-        cells = "".join(f"<td>{_stance(s, cmp)}</td>" for s in row.stances)
-        if relating:
-            cells += f"<td>{_relation(row)}</td>"
-        body.append(
-            f'<tr><td class="issue">{_e(row.issue.name)}<small>{_e(row.issue.question)}</small>'
-            f"</td>{cells}</tr>"
+        cells = "".join(
+            _stance(p, s, row.issue, cmp) for p, s in zip(cmp.parties, row.stances, strict=True)
         )
-    meta = _e(", ".join(p.name for p in cmp.parties))
-    if relating:
-        meta += " \u2014 " + counts_line(cmp.counts, ", ")
+        value = row.relation.value if row.relation else "single"
+        rows.append(
+            f'<tr class="{value}" id="issue-{_e(row.issue.id)}"><th scope="row" class="issue">'
+            f"{_e(row.issue.name)}<small>{_e(row.issue.id)}"
+            f"{' &middot; ' + _e(row.dispute) if row.dispute else ''}</small></th>"
+            f"{_relation(row) if relating else ''}{cells}</tr>"
+        )
+    counts = "".join(
+        f'<li class="{r.value}">{_e(counts_line({r: tally}))}</li>'
+        for r, tally in cmp.counts.items()
+        if tally.issues
+    )
+    legend = "Relation:" + "".join(
+        f'<span class="swatch {r.value}"></span>{r.value}' for r in Relation
+    )
+    legend += " &middot; Firmness: " + ", ".join(f"{MARKS[f]} {WORDS[f]}" for f in Firmness)
+    meta = _e(scope_line(cmp))
     title = _e(cmp.header.title)
-    cols = '<col class="issue">' + "<col>" * len(cmp.parties)
-    if relating:
-        cols += '<col class="relation">'
+    cols = (
+        '<col class="issue">'
+        + ('<col class="relation">' if relating else "")
+        + "<col>" * len(cmp.parties)
+    )
+    relation_head = '<th scope="col">Relation</th>' if relating else ""
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -117,15 +196,21 @@ def comparison(cmp: Comparison) -> str:
 <style>{_STYLE}</style>
 </head>
 <body>
+<header>
 <h1>{title}</h1>
 <p class="meta">{meta}</p>
+{'<ul class="counts">' + counts + "</ul>" if relating else ""}
+<p class="legend">{legend}. Each stance folds its summary and quotes under it.</p>
+</header>
 <table>
 <colgroup>{cols}</colgroup>
-<thead><tr><th scope="col">Issue</th>{head}</tr></thead>
+<thead><tr><th scope="col">Issue</th>{relation_head}{head}</tr></thead>
 <tbody>
-{chr(10).join(body)}
+{chr(10).join(rows)}
 </tbody>
 </table>
+<h2>Sources</h2>
+{_sources(cmp)}
 </body>
 </html>
 """

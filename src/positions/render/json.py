@@ -226,20 +226,22 @@ def matrix(m: Matrix) -> str:
             "parties": [p.id for p in m.parties],
             "issues": [
                 {
-                    "id": issue.id,
-                    "name": issue.name,
+                    "id": row.issue.id,
+                    "name": row.issue.name,
+                    "relation": row.relation.value if row.relation else None,
+                    "reason": row.verdict.reason if row.verdict else None,
                     "stances": {
                         p.id: None
-                        if (s := p.stances.get(issue.id)) is None
+                        if s is None
                         else {
                             "accepts": list(s.accepts),
                             "rejects": list(s.rejects),
                             "firmness": s.firmness.value,
                         }
-                        for p in m.parties
+                        for p, s in zip(m.parties, row.stances, strict=True)
                     },
                 }
-                for issue in m.issues
+                for row in m.rows
             ],
             "pairs": [
                 {
@@ -251,6 +253,7 @@ def matrix(m: Matrix) -> str:
                 }
                 for p in m.pairs
             ],
+            **({"pairs_left_out": m.pairs_left_out} if m.pairs_left_out else {}),
         }
     )
 

@@ -6,11 +6,12 @@ import re
 from functools import singledispatch
 
 from positions.model import Stance
-from positions.present import NO_POSITION, counts_line, quote_source
+from positions.present import NO_POSITION, counts_line, quote_source, scope_line
 from positions.results import Comparison
 
-# Every character that could start markup in a GFM table cell, or end the cell.
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&:#!{}()])")
+# Every character that could start markup in a GFM table cell, or end the cell ($ starts a
+# formula where GitHub renders maths).
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&:#!{}()$])")
 
 
 def escape(text: str) -> str:
@@ -38,11 +39,11 @@ def _stance(stance: Stance | None, cmp: Comparison, notes: _Notes) -> str:
         parts.append("**accepts:** " + escape(", ".join(stance.accepts)))
     if stance.rejects:
         parts.append("**rejects:** " + escape(", ".join(stance.rejects)))
-    refs = ""
-    for e in stance.evidence:
-        refs += notes.cite(
-            f"\u201c{escape(e.quote)}\u201d \u2014 {escape(quote_source(e, cmp.header))}"
-        )
+    # Marks side by side would read as one number ("12" for 1 and 2): commas keep them apart.
+    refs = ", ".join(
+        notes.cite(f"\u201c{escape(e.quote)}\u201d \u2014 {escape(quote_source(e, cmp.header))}")
+        for e in stance.evidence
+    )
     parts.append(f"**firmness:** {stance.firmness.value} {refs}")
     return "<br>".join(parts)
 
@@ -61,7 +62,8 @@ def comparison(cmp: Comparison) -> str:
     head = ["Issue", *(escape(p.name) for p in cmp.parties)]
     if relating:
         head += ["Relation", "Why"]
-    lines = [f"# {escape(cmp.header.title)}", "", "| " + " | ".join(head) + " |"]
+    lines = [f"# {escape(cmp.header.title)}", "", escape(scope_line(cmp)), ""]
+    lines.append("| " + " | ".join(head) + " |")
     lines.append("|" + " --- |" * len(head))
     for row in cmp.rows:
         cells = [f"**{escape(row.issue.name)}**"]

@@ -1,28 +1,30 @@
-"""Terminal output with rich: the comparison table and the dataset's lists.
+"""The terminal views: every result laid out for the width it is printed at.
 
-Every piece of data goes in as a ``Text`` built from plain strings (never as console markup) after
-``visible`` has replaced control and reordering characters, so a summary or quote can neither
-style nor move the terminal.
+Each view is a function of a result and a width that yields lines of rich Text (render.terminal
+lays them out: words are never broken, narrow terminals get stacked blocks). Every piece of data
+goes in through ``t()``, as text, never as console markup, with control and reordering
+characters made visible, so a summary or a quote can neither style nor move the terminal.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterator
 from functools import singledispatch
+from typing import Any
 
-from rich import box
-from rich.console import Group, RenderableType
-from rich.table import Table
+from rich.console import RenderableType
 from rich.text import Text
 
-from positions.model import Firmness, Stance
+from positions.model import Issue, Party, Stance
 from positions.present import (
     NO_POSITION,
     counts_line,
     data_line,
     filter_note,
+    left_out_note,
     plural,
     quote_source,
+    shown_note,
 )
 from positions.present import summary as present_summary
 from positions.present import verification as present_verification
@@ -38,6 +40,7 @@ from positions.results import (
     IssueList,
     LintReport,
     Matrix,
+    PairSummary,
     PartyList,
     Relation,
     Row,
@@ -48,354 +51,629 @@ from positions.results import (
 )
 from positions.text import visible
 
-RELATION_STYLE = {
-    Relation.CONFLICT: "bold red",
-    Relation.CONDITIONAL: "bold yellow",
-    Relation.COMPLEMENTARY: "bold blue",
-    Relation.OVERLAP: "bold cyan",
-    Relation.AGREE: "bold green",
-    Relation.UNKNOWN: "dim",
-}
-FIRMNESS_LABEL = {
-    Firmness.RED_LINE: ("RED LINE", "bold red"),
-    Firmness.FIRM: ("firm", "yellow"),
-    Firmness.OPEN: ("open", "green"),
-}
+from .terminal import (
+    FIRMNESS_WORD,
+    NARROW,
+    RELATION_STYLE,
+    Lines,
+    beside,
+    firmness_mark,
+    indent,
+    legend,
+    relation_word,
+    t,
+    wrap,
+)
+
+View = Callable[[int], Iterator[Text]]
+
+# A compact row shows each party's ask only up to this many parties; more read as a list.
+ASKS_SHOWN = 12
 
 
-def _t(text: str, style: str = "") -> Text:
-    return Text(visible(text), style=style)
+class Laid(Lines):
+    """A view, laid out when it is printed, for the width it is printed at."""
 
+    def __init__(self, view: Callable[[Any, int], Iterator[Text]], result: object) -> None:
+        self.view = view
+        self.result = result
 
-def _line(label: str, items: Iterable[str], style: str = "") -> Text:
-    return Text.assemble((label, "dim"), (visible(", ".join(items)), style))
+    def lines(self, width: int) -> Iterator[Text]:
+        """The view's lines at ``width``."""
+        return self.view(self.result, width)
 
 
 @singledispatch
 def render(result: object) -> RenderableType:
-    """``result`` as a rich renderable for the terminal."""
+    """``result`` laid out for the terminal."""
     raise TypeError(f"no table for {type(result).__name__}")
 
 
-def stance_text(stance: Stance | None, header: Header, *, evidence: bool) -> Text:
-    """A stance as a block of text: summary, outcomes, firmness and, if asked, the quotes."""
-    if stance is None:
-        return _t(NO_POSITION, "dim italic")
-    parts = [_t(stance.summary)]
-    if stance.accepts:
-        parts.append(_line("accepts: ", stance.accepts, "green"))
-    if stance.rejects:
-        parts.append(_line("rejects: ", stance.rejects, "red"))
-    label, style = FIRMNESS_LABEL[stance.firmness]
-    parts.append(Text.assemble(("firmness: ", "dim"), (label, style)))
-    if evidence:
-        for e in stance.evidence:
-            parts.append(_t(f"\u201c{e.quote}\u201d", "italic"))
-            parts.append(_t("  \u2014 " + quote_source(e, header), "dim"))
-    return Text("\n").join(parts)
+# -- pieces every view shares --------------------------------------------------------------
 
 
-def relation_text(row: Row, changed: Filter | None = None) -> Text:
-    """The relation word (never colour alone) and its one-line reason."""
-    verdict = row.verdict
-    if verdict is None:
-        return Text()
-    parts = [Text(verdict.relation.value.upper(), style=RELATION_STYLE[verdict.relation])]
-    if changed is not None and row.issue.id in changed.changed:
-        before = changed.changed[row.issue.id]
-        parts.append(_t(f"* was {before.value if before else 'not compared'}", "italic"))
-    parts.append(_t(verdict.reason))
-    if verdict.confidence is not None:
-        parts.append(_t(f"evidence: {verdict.confidence.value}", "dim"))
-    return Text("\n").join(parts)
+def para(text: Text | str, width: int, first: str = "", rest: str | None = None) -> list[Text]:
+    """``text`` wrapped to ``width``, after ``first`` on its first line and ``rest`` after."""
+    body = text if isinstance(text, Text) else t(text)
+    gap = len(first) if rest is None else len(rest)
+    return list(indent(wrap(body, width - gap), first, " " * gap if rest is None else rest))
 
 
 def counts_text(counts: dict[Relation, Tally]) -> Text:
-    """The closing line: how many issues fall under each relation, and over how many disputes."""
+    """How many issues fall under each relation (those with any), each in its colour."""
     out = Text()
-    for i, (relation, tally) in enumerate(counts.items()):
+    shown = [(r, c) for r, c in counts.items() if c.issues]
+    for i, (relation, tally) in enumerate(shown):
         if i:
             out.append(" \u00b7 ")
         out.append(counts_line({relation: tally}), style=RELATION_STYLE[relation])
     return out
 
 
-def _pairs_table(cmp: Comparison) -> Table:
-    names = {p.id: p.name for p in cmp.parties}
-    table = Table(title="Pairwise", box=box.SIMPLE_HEAD, title_justify="left")
-    table.add_column("Parties", overflow="fold")
-    for relation in Relation:
-        table.add_column(
-            relation.value, justify="right", style=RELATION_STYLE[relation], overflow="fold"
-        )
-    for pair in cmp.pairs:
-        table.add_row(
-            _t(f"{names[pair.a]} \u2013 {names[pair.b]}"),
-            *[str(pair.counts[r]) for r in Relation],
-        )
-    return table
+def ask(stance: Stance, issue: Issue) -> Text:
+    """What a stance asks for, in the outcomes' plain words."""
+    if stance.accepts:
+        return t("; ".join(issue.outcomes[o] for o in stance.accepts))
+    return Text.assemble(
+        ("rejects: ", "dim"), t("; ".join(issue.outcomes[o] for o in stance.rejects))
+    )
 
 
-def issue_text(row: Row, changed: Filter | None = None) -> Text:
-    """The first cell of a row: the issue's name and id, then how the parties relate on it."""
-    head = Text.assemble((visible(row.issue.name), "bold"), "\n", (visible(row.issue.id), "dim"))
-    if row.relation is None:
-        return head
-    return Text("\n").join([head, relation_text(row, changed)])
+def names(parties: tuple[Party, ...]) -> str:
+    """``Russia and Ukraine``, ``A, B and C``."""
+    listed = [p.name for p in parties]
+    return ", ".join(listed[:-1]) + " and " + listed[-1] if len(listed) > 1 else "".join(listed)
+
+
+def heading(header: Header, width: int) -> list[Text]:
+    """The dataset's title."""
+    return para(t(header.title, "bold"), width)
+
+
+def closing(header: Header, width: int, filtered: Filter | None = None) -> list[Text]:
+    """The notes that close a view: the filter, if any, and the data file."""
+    out: list[Text] = []
+    if filtered is not None:
+        out += para(t(filter_note(filtered, marked=bool(filtered.changed)), "italic"), width)
+    return [*out, *para(t(data_line(header), "dim"), width)]
+
+
+# -- compare: one block per issue ---------------------------------------------------------
+
+
+def compact(cmp: Comparison, width: int) -> Iterator[Text]:
+    """The comparison at a glance: counts first, then per issue its relation, asks and reason."""
+    yield from heading(cmp.header, width)
+    if cmp.relating:
+        yield from para(counts_text(cmp.counts), width)
+    if cmp.shown is not None:
+        yield from para(t(shown_note(cmp.shown), "italic"), width)
+    yield from para(Text.assemble(t(f"{names(cmp.parties)}; ", "bold"), legend()), width)
+    known = [r for r in cmp.rows if r.relation is not Relation.UNKNOWN]
+    silent = [r for r in cmp.rows if r.relation is Relation.UNKNOWN]
+    for row in known:
+        yield Text()
+        yield from issue_block(row, cmp, width)
+    if silent:
+        yield Text()
+        changed = cmp.filter.changed if cmp.filter is not None else {}
+        listed = ", ".join(
+            row.issue.id
+            + (f" (* was {before.value})" if (before := changed.get(row.issue.id)) else "")
+            for row in silent
+        )
+        line = Text.assemble(
+            relation_word(Relation.UNKNOWN),
+            t(f", fewer than two stated positions: {listed}", "dim"),
+        )
+        yield from para(line, width)
+    if cmp.pairs:
+        yield Text()
+        yield from pair_lines(cmp.pairs, cmp.parties, width)
+    if cmp.pairs_left_out:
+        yield from para(t(left_out_note(cmp.pairs_left_out), "dim"), width)
+    if cmp.pairs:
+        yield Text()
+    if cmp.filter is not None:
+        marked = bool(cmp.filter.changed)
+        yield from para(t(filter_note(cmp.filter, marked=marked), "italic"), width)
+    more = " \u00b7 more: --full, --evidence" if cmp.rows else ""
+    yield from para(t(data_line(cmp.header) + more, "dim"), width)
+
+
+# The width of the left column of a compact block (issue name, relation), at most.
+LEFT = 22
+
+
+def _relation_lines(row: Row, cmp: Comparison, left: int) -> tuple[list[Text], str]:
+    """The relation (with its confidence where it fits), and the confidence left to say."""
+    verdict = row.verdict
+    if verdict is None:
+        return [], ""
+    relation = relation_word(verdict.relation)
+    confidence = verdict.confidence.value if verdict.confidence else ""
+    if confidence and relation.cell_len + 3 + len(confidence) <= left - 2:
+        relation.append(f" ({confidence})", "dim")
+        confidence = ""  # said beside the relation, not after the reason
+    head = [relation]
+    if cmp.filter is not None and row.issue.id in cmp.filter.changed:
+        before = cmp.filter.changed[row.issue.id]
+        head.append(t(f"* was {before.value if before else 'not compared'}", "italic"))
+    return head, confidence
+
+
+def _asks(row: Row, cmp: Comparison) -> list[tuple[Text, Text]]:
+    """Each party with a stance: its firmness mark and name, and what it asks."""
+    if len(cmp.parties) > ASKS_SHOWN:
+        return []
+    held = [(p, s) for p, s in zip(cmp.parties, row.stances, strict=True) if s is not None]
+    label = max((len(p.name) for p, _ in held), default=0)
+    out = []
+    for party, stance in held:
+        mark = Text.assemble(firmness_mark(stance.firmness), " ", t(party.name))
+        mark.pad_right(label - len(party.name) + 2)
+        out.append((mark, ask(stance, row.issue)))
+    return out
+
+
+def issue_block(row: Row, cmp: Comparison, width: int, left: int = LEFT) -> Iterator[Text]:
+    """One issue: its name and relation beside each party's ask, then the reason.
+
+    Side by side where the width allows and at most three parties ask; stacked otherwise.
+    """
+    head, confidence = _relation_lines(row, cmp, left)
+    asks = _asks(row, cmp)
+    name = t(row.issue.name, "bold")
+    label = max((mark.cell_len for mark, _ in asks), default=0)
+    if width >= NARROW and 0 < len(asks) <= 3 and width - left - label >= 30:
+        right: list[Text] = []
+        for mark, text in asks:
+            right += indent(wrap(text, width - left - mark.cell_len), mark, " " * mark.cell_len)
+        yield from beside([*wrap(name, left - 2), *head], left, right)
+    else:
+        yield from para(name, width)
+        for line in head:
+            yield from para(line, width)
+        for mark, text in asks:
+            mark.rstrip()
+            yield from para(Text.assemble(mark, ": ", text), width, "  ", "    ")
+    if row.verdict is not None:
+        reason = t(row.verdict.reason, "dim")
+        if confidence:
+            reason.append(f" ({confidence})", "dim")
+        yield from para(reason, width, "  ")
+
+
+# -- compare --full, show, and an issue in full: cards ---------------------------------------
+
+
+def stance_card(
+    party: Party, stance: Stance | None, issue: Issue, header: Header, width: int, *, evidence: bool
+) -> Iterator[Text]:
+    """One party's stance: firmness, summary, outcomes, conditions, and the quotes if asked."""
+    if stance is None:
+        yield from para(
+            Text.assemble(t(party.name, "bold"), t(f": {NO_POSITION}", "dim italic")), width, "  "
+        )
+        return
+    head = Text.assemble(
+        firmness_mark(stance.firmness),
+        " ",
+        t(party.name, "bold"),
+        " ",
+        t(FIRMNESS_WORD[stance.firmness], "dim"),
+    )
+    yield from para(head, width, "  ")
+    yield from para(t(stance.summary), width, "    ")
+    for label, outcomes in (("accepts", stance.accepts), ("rejects", stance.rejects)):
+        for oid in outcomes:
+            yield from para(
+                Text.assemble((f"{label} ", "dim"), t(issue.outcomes[oid]), (f" ({oid})", "dim")),
+                width,
+                "    ",
+                "      ",
+            )
+    for iid, needed in stance.conditions.items():
+        yield from para(
+            Text.assemble(("only if ", "dim"), t(f"{iid}: {', '.join(needed)}")),
+            width,
+            "    ",
+            "      ",
+        )
+    if stance.note:
+        yield from para(
+            Text.assemble(("note: ", "dim"), t(stance.note, "dim")), width, "    ", "      "
+        )
+    if evidence:
+        for e in stance.evidence:
+            yield from para(t(f"\u201c{e.quote}\u201d", "italic"), width, "    \u2502 ")
+            yield from para(t(f"\u2014 {quote_source(e, header)}", "dim"), width, "    \u2502 ")
+
+
+def cards(cmp: Comparison, width: int) -> Iterator[Text]:
+    """The comparison in full: each issue with its relation and reason, then every stance."""
+    yield from heading(cmp.header, width)
+    if cmp.relating:
+        yield from para(counts_text(cmp.counts), width)
+    yield from para(legend(), width)
+    for row in cmp.rows:
+        yield Text()
+        title = Text.assemble(t(row.issue.name, "bold"), (f" ({row.issue.id})", "dim"))
+        if row.verdict is not None:
+            title = Text.assemble(title, "  ", relation_word(row.verdict.relation))
+        yield from para(title, width)
+        if row.verdict is not None:
+            yield from para(t(row.verdict.reason, "dim"), width, "  ")
+        for party, stance in zip(cmp.parties, row.stances, strict=True):
+            yield from stance_card(
+                party, stance, row.issue, cmp.header, width, evidence=cmp.detail is Detail.EVIDENCE
+            )
+    yield Text()
+    yield from closing(cmp.header, width, cmp.filter)
+    if cmp.pairs:
+        yield Text()
+        yield from pair_lines(cmp.pairs, cmp.parties, width)
 
 
 @render.register
 def comparison(cmp: Comparison) -> RenderableType:
-    """The comparison: a row per issue with its relation and common ground, a column per party.
+    """A comparison: at a glance by default, or in full (--full, --evidence, show)."""
+    return Laid(compact if cmp.detail is Detail.SUMMARY else cards, cmp)
 
-    The relation shares the first column with the issue so that the parties' columns keep
-    their width in an 80-column terminal.
-    """
-    table = Table(box=box.ROUNDED, show_lines=True, expand=True, title=_t(cmp.header.title))
-    relating = cmp.relating
-    evidence = cmp.detail is Detail.EVIDENCE
-    # Wide enough for the longest id it shows, so that ids are folded only in narrow terminals.
-    tokens = [r.issue.id for r in cmp.rows]
-    width = min(25, max([16, *map(len, tokens)]))
-    table.add_column("Issue / relation" if relating else "Issue", width=width, overflow="fold")
-    for party in cmp.parties:
-        table.add_column(_t(party.name), ratio=3, overflow="fold")
-    for row in cmp.rows:
-        table.add_row(
-            issue_text(row, cmp.filter),
-            *[stance_text(s, cmp.header, evidence=evidence) for s in row.stances],
+
+def pair_lines(
+    pairs: tuple[PairSummary, ...], parties: tuple[Party, ...], width: int
+) -> Iterator[Text]:
+    """For each pair of parties: their common ground and conflicts, of the issues both address."""
+    name = {p.id: p.name for p in parties}
+    yield t("Pairwise", "bold")
+    for pair in pairs:
+        counts = (
+            ", ".join(
+                f"{n} {relation.value}"
+                for relation, n in pair.counts.items()
+                if n and relation is not Relation.UNKNOWN
+            )
+            or "no issue both address"
         )
-    parts: list[RenderableType] = [table]
-    if relating:
-        parts.append(counts_text(cmp.counts))
-    if cmp.filter is not None:
-        parts.append(_t(filter_note(cmp.filter, marked=True), "italic"))
-    if cmp.pairs:
-        parts.append(_pairs_table(cmp))
-    if cmp.pairs_left_out:
-        parts.append(_t(f"Pairwise summary left out: {cmp.pairs_left_out:,} pairs are too many "
-                        f"to show; compare fewer parties for it.", "dim"))  # fmt: skip
-    parts.append(_t(data_line(cmp.header), "dim"))
-    return Group(*parts)
+        line = Text.assemble(t(f"{name[pair.a]} \u2013 {name[pair.b]}", "bold"), ": ", t(counts))
+        yield from para(line, width, "  ", "    ")
+
+
+# -- one issue, the lists --------------------------------------------------------------------
+
+
+def detail_view(detail: IssueDetail, width: int) -> Iterator[Text]:
+    """One issue in full: the question, the outcomes, the relation, and every stance."""
+    issue = detail.row.issue
+    yield from para(Text.assemble(t(issue.name, "bold"), (f" ({issue.id})", "dim")), width)
+    yield from para(t(issue.question), width)
+    if detail.row.dispute:
+        yield from para(t(f"part of the dispute: {detail.row.dispute}", "dim"), width)
+    yield Text()
+    yield t("Outcomes", "bold")
+    for oid, description in issue.outcomes.items():
+        line = Text.assemble(t(oid, "bold"), ": ", t(description))
+        if issue.excludes.get(oid):
+            line.append(f" (excludes {', '.join(sorted(issue.excludes[oid]))})", "dim")
+        yield from para(line, width, "  \u2022 ", "    ")
+    verdict = detail.row.verdict
+    if verdict is not None:
+        yield Text()
+        yield from para(
+            Text.assemble(
+                ("Among the parties with a stance: ", "dim"), relation_word(verdict.relation)
+            ),
+            width,
+        )
+        yield from para(t(verdict.reason, "dim"), width, "  ")
+    yield Text()
+    for party, stance in zip(detail.parties, detail.row.stances, strict=True):
+        yield from stance_card(party, stance, issue, detail.header, width, evidence=True)
+    yield Text()
+    yield from closing(detail.header, width)
 
 
 @render.register
 def issue_detail(detail: IssueDetail) -> RenderableType:
-    """One issue in full: its question, outcomes, and every party's stance with evidence."""
-    row = detail.row
-    issue = row.issue
-    head = Text.assemble(
-        (visible(issue.name), "bold"), (f" ({issue.id})", "dim"), "\n", visible(issue.question)
-    )
-    outcomes = Table(box=box.SIMPLE_HEAD, title="Outcomes", title_justify="left")
-    outcomes.add_column("Outcome", style="bold", overflow="fold")
-    outcomes.add_column("Description", overflow="fold")
-    for oid, description in issue.outcomes.items():
-        outcomes.add_row(_t(oid), _t(description))
-    stances = Table(box=box.ROUNDED, show_lines=True, expand=True, title="Stances")
-    stances.add_column("Party", ratio=1, overflow="fold")
-    stances.add_column("Stance", ratio=4, overflow="fold")
-    for party, stance in zip(detail.parties, row.stances, strict=True):
-        stances.add_row(_t(party.name, "bold"), stance_text(stance, detail.header, evidence=True))
-    parts: list[RenderableType] = [head, outcomes, stances]
-    if row.relation is not None:
-        parts.append(Text.assemble(("Among these parties: ", "dim"), relation_text(row)))
-    parts.append(_t(data_line(detail.header), "dim"))
-    return Group(*parts)
+    """One issue in full."""
+    return Laid(detail_view, detail)
+
+
+def issues_view(listing: IssueList, width: int) -> Iterator[Text]:
+    """Every issue: its name, id and question, its outcomes, and who has a stance on it."""
+    yield from heading(listing.header, width)
+    for issue, holders in listing.issues:
+        yield Text()
+        yield from para(Text.assemble(t(issue.name, "bold"), (f" ({issue.id})", "dim")), width)
+        yield from para(t(issue.question), width, "  ")
+        for oid, description in issue.outcomes.items():
+            yield from para(
+                Text.assemble(t(oid, "bold"), ": ", t(description)), width, "  \u2022 ", "    "
+            )
+        who = ", ".join(p.name for p in holders) or "none"
+        yield from para(Text.assemble(("stances: ", "dim"), t(who)), width, "  ")
+    yield Text()
+    yield from closing(listing.header, width)
 
 
 @render.register
 def issue_list(listing: IssueList) -> RenderableType:
-    """Every issue with its question, outcomes and the parties that have a stance on it."""
-    table = Table(box=box.ROUNDED, show_lines=True, expand=True, title=_t(listing.header.title))
-    table.add_column("Issue", ratio=1, overflow="fold")
-    table.add_column("Question and outcomes", ratio=3, overflow="fold")
-    table.add_column("Parties", ratio=1, overflow="fold")
-    for issue, holders in listing.issues:
-        text = Text.assemble(visible(issue.question))
-        for oid, description in issue.outcomes.items():
-            text.append("\n\u2022 ")
-            text.append(visible(oid), style="bold")
-            text.append(": " + visible(description))
-        table.add_row(
-            Text.assemble((visible(issue.name), "bold"), "\n", (visible(issue.id), "dim")),
-            text,
-            _t(", ".join(p.name for p in holders) or "none", "" if holders else "dim"),
+    """Every issue."""
+    return Laid(issues_view, listing)
+
+
+def parties_view(listing: PartyList, width: int) -> Iterator[Text]:
+    """Every party: its id and name, its other names, its members, and its stances."""
+    yield from heading(listing.header, width)
+    for party in listing.parties:
+        yield Text()
+        yield from para(Text.assemble(t(party.name, "bold"), (f" ({party.id})", "dim")), width)
+        if party.aliases:
+            yield from para(
+                Text.assemble(("also: ", "dim"), t(", ".join(party.aliases))), width, "  "
+            )
+        if party.members:
+            yield from para(
+                Text.assemble(("members: ", "dim"), t(", ".join(party.members))), width, "  "
+            )
+        issues = ", ".join(party.stances) or "none"
+        yield from para(
+            Text.assemble((f"{plural(len(party.stances), 'stance')}: ", "dim"), t(issues)),
+            width,
+            "  ",
         )
-    return table
+    yield Text()
+    yield from closing(listing.header, width)
 
 
 @render.register
 def party_list(listing: PartyList) -> RenderableType:
-    """Every party with its aliases and how many stances it has."""
-    table = Table(box=box.ROUNDED, title=_t(listing.header.title))
-    table.add_column("Party", overflow="fold")
-    table.add_column("Name", overflow="fold")
-    table.add_column("Aliases", overflow="fold")
-    table.add_column("Stances", justify="right", overflow="fold")
-    for party in listing.parties:
-        table.add_row(
-            _t(party.id, "bold"),
-            _t(party.name),
-            _t(", ".join(party.aliases)),
-            str(len(party.stances)),
-        )
-    return table
+    """Every party."""
+    return Laid(parties_view, listing)
 
 
-FIRMNESS_MARK = {Firmness.RED_LINE: "R", Firmness.FIRM: "F", Firmness.OPEN: "O"}
+# -- the matrix ------------------------------------------------------------------------------
 
 
-def legend() -> Text:
-    """The key to the matrix's marks and colours."""
-    out = Text("Firmness: ")
-    for i, (firmness, mark) in enumerate(FIRMNESS_MARK.items()):
-        label, style = FIRMNESS_LABEL[firmness]
-        if i:
-            out.append("  ")
-        out.append(f"{mark} {label.lower()}", style=style)
-    out.append(
-        "   (accepted outcomes; 'not: ...' where a party only rejects; - no stated position)"
-    )
+def cell(stance: Stance | None) -> Text:
+    """A party's position in a matrix cell: its firmness mark and its outcomes' ids."""
+    if stance is None:
+        return Text("\u00b7", style="dim")
+    shown = ", ".join(stance.accepts) or "not " + ", ".join(stance.rejects)
+    return Text.assemble(firmness_mark(stance.firmness), " ", t(shown))
+
+
+def matrix_view(m: Matrix, width: int) -> Iterator[Text]:
+    """Every party's position on every issue, coloured by the issue's relation; then the pairs.
+
+    A grid where it fits the width, one block per issue where it does not.
+    """
+    yield from heading(m.header, width)
+    yield from para(legend(), width)
+    yield Text()
+    cells = [[cell(s) for s in row.stances] for row in m.rows]
+    yield from grid(m, cells, width) or stacked(m, cells, width)
+    if m.pairs:
+        yield Text()
+        yield from pair_lines(m.pairs, m.parties, width)
+    if m.pairs_left_out:
+        yield Text()
+        yield from para(t(left_out_note(m.pairs_left_out), "dim"), width)
+    yield Text()
+    yield from closing(m.header, width, m.filter)
+
+
+def grid(m: Matrix, cells: list[list[Text]], width: int) -> list[Text]:
+    """The matrix as a grid of issues by parties, or nothing if it is wider than ``width``."""
+    issue_width = min(28, max((len(r.issue.name) for r in m.rows), default=5))
+    relation_width = max((len(r.relation.value) for r in m.rows if r.relation), default=7)
+    widths = [max([len(p.name), *(c[i].cell_len for c in cells)]) for i, p in enumerate(m.parties)]
+    if issue_width + relation_width + sum(widths) + 2 * (len(widths) + 1) > width:
+        return []
+    head = Text(" " * (issue_width + relation_width + 4))
+    for party, w in zip(m.parties, widths, strict=True):
+        head.append_text(t(party.name, "bold"))
+        head.pad_right(w - len(party.name) + 2)
+    head.rstrip()
+    out = [head]
+    for row, row_cells in zip(m.rows, cells, strict=True):
+        relation = row.relation or Relation.UNKNOWN
+        left = wrap(t(row.issue.name), issue_width)
+        line = left[0].copy()
+        line.pad_right(issue_width - line.cell_len + 2)
+        line.append(relation.value.ljust(relation_width + 2), RELATION_STYLE[relation])
+        for c, w in zip(row_cells, widths, strict=True):
+            line.append_text(c)
+            line.pad_right(w - c.cell_len + 2)
+        line.rstrip()
+        out += [line, *left[1:]]
     return out
+
+
+def stacked(m: Matrix, cells: list[list[Text]], width: int) -> Iterator[Text]:
+    """The matrix as one block per issue: its relation, then each party's cell."""
+    for n, (row, row_cells) in enumerate(zip(m.rows, cells, strict=True)):
+        relation = row.relation or Relation.UNKNOWN
+        if n:
+            yield Text()
+        yield from para(
+            Text.assemble(t(row.issue.name, "bold"), "  ", relation_word(relation)), width
+        )
+        silent = []
+        for party, stance, c in zip(m.parties, row.stances, row_cells, strict=True):
+            if stance is None:
+                silent.append(party.name)
+            else:
+                yield from para(Text.assemble(t(party.name), ": ", c), width, "  ", "    ")
+        if silent:
+            yield from para(t(f"{NO_POSITION}: {', '.join(silent)}", "dim"), width, "  ")
 
 
 @render.register
 def matrix(m: Matrix) -> RenderableType:
-    """The whole map: parties' accepted outcomes issue by issue, then each pair's balance."""
-    grid = Table(box=box.ROUNDED, show_lines=True, title=_t(m.header.title))
-    grid.add_column("Issue", overflow="fold")
-    for party in m.parties:
-        grid.add_column(_t(party.name), overflow="fold")
-    for issue in m.issues:
-        cells: list[RenderableType] = [Text(visible(issue.name), style="bold")]
-        for party in m.parties:
-            stance = party.stances.get(issue.id)
-            if stance is None:
-                cells.append(Text("-", style="dim"))
-                continue
-            style = FIRMNESS_LABEL[stance.firmness][1]
-            shown = ", ".join(stance.accepts) or "not: " + ", ".join(stance.rejects)
-            cells.append(Text(f"{FIRMNESS_MARK[stance.firmness]} {visible(shown)}", style=style))
-        grid.add_row(*cells)
-    pairs = Table(
-        box=box.ROUNDED,
-        title="Common ground / conflict, of the issues both address",
-        title_justify="left",
-    )
-    pairs.add_column("", overflow="fold")
-    for party in m.parties[1:]:
-        pairs.add_column(_t(party.name), overflow="fold", justify="center")
-    counts = {(p.a, p.b): p for p in m.pairs}
-    for i, row_party in enumerate(m.parties[:-1]):
-        cells = [_t(row_party.name, "bold")]
-        for j, col_party in enumerate(m.parties[1:], start=1):
-            if j <= i:
-                cells.append(Text(""))
-                continue
-            pair = counts[(row_party.id, col_party.id)]
-            style = "green" if pair.common > pair.conflict else "red" if pair.conflict else "dim"
-            cells.append(Text(f"{pair.common} / {pair.conflict} of {pair.both}", style=style))
-        pairs.add_row(*cells)
-    parts: list[RenderableType] = [grid, legend()]
-    if m.filter is not None:
-        parts.append(_t(filter_note(m.filter), "italic"))
-    if m.pairs:
-        parts.append(pairs)
-    parts.append(_t(data_line(m.header), "dim"))
-    return Group(*parts)
+    """The whole map."""
+    return Laid(matrix_view, m)
+
+
+# -- agenda, sources, diff, agreement ----------------------------------------------------------
+
+
+def agenda_view(plan: Agenda, width: int) -> Iterator[Text]:
+    """The agenda: each issue in its place, with its relation and why it sits there."""
+    yield from para(t(f"Agenda: {names(plan.parties)}", "bold"), width)
+    group = None
+    number = len(str(len(plan.items)))
+    for item in plan.items:
+        if item.group != group:
+            group = item.group
+            yield Text()
+            yield t(group[:1].upper() + group[1:], "bold")
+        relation = item.row.relation or Relation.UNKNOWN
+        place = f"{item.place:>{number}}. "
+        head = Text.assemble(t(item.row.issue.name, "bold"), "  ", relation_word(relation))
+        yield from para(head, width, place)
+        yield from para(t(item.reason, "dim"), width, " " * len(place))
+    yield Text()
+    yield from closing(plan.header, width, plan.filter)
 
 
 @render.register
 def agenda(plan: Agenda) -> RenderableType:
-    """The agenda: a numbered line per issue with its group and the reason for its place."""
-    table = Table(
-        box=box.SIMPLE_HEAD, title=_t("Agenda: " + ", ".join(p.name for p in plan.parties))
-    )
-    table.add_column("#", justify="right")
-    table.add_column("Issue", overflow="fold")
-    table.add_column("Why here", overflow="fold")
-    for item in plan.items:
-        relation = item.row.relation or Relation.UNKNOWN
-        table.add_row(
-            str(item.place),
-            Text(visible(item.row.issue.name), style="bold"),
-            Text.assemble(
-                (relation.value.upper(), RELATION_STYLE[relation]), " ", visible(item.reason)
-            ),
+    """The agenda."""
+    return Laid(agenda_view, plan)
+
+
+def sources_view(report: SourcesReport, width: int) -> Iterator[Text]:
+    """Each source with what it backs; then the stances that rest on thin evidence."""
+    yield from heading(report.header, width)
+    for use in report.uses:
+        yield Text()
+        yield from para(Text.assemble(t(use.title, "bold"), (f" ({use.source})", "dim")), width)
+        yield from para(
+            t(f"{plural(use.stances, 'stance')}, {plural(use.quotes, 'quote')}"), width, "  "
         )
-    parts: list[RenderableType] = [table]
-    if plan.filter is not None:
-        parts.append(_t(filter_note(plan.filter), "italic"))
-    parts.append(_t(data_line(plan.header), "dim"))
-    return Group(*parts)
+    yield Text()
+    yield from para(
+        t(f"Stances on thin evidence: {len(report.weak)} of {report.stances}", "bold"), width
+    )
+    for w in report.weak:
+        yield from para(
+            Text.assemble(t(f"{w.party}/{w.issue}", "bold"), ": ", t("; ".join(w.reasons))),
+            width,
+            "  ",
+            "    ",
+        )
 
 
 @render.register
 def sources(report: SourcesReport) -> RenderableType:
-    """Each source with what it backs, then the stances that rest on thin evidence."""
-    table = Table(box=box.ROUNDED, title=_t(report.header.title))
-    table.add_column("Source", overflow="fold")
-    table.add_column("Title", overflow="fold")
-    table.add_column("Stances", justify="right")
-    table.add_column("Quotes", justify="right")
-    for use in report.uses:
-        table.add_row(_t(use.source), _t(use.title), str(use.stances), str(use.quotes))
-    flagged = Table(box=box.SIMPLE_HEAD, title="Stances on thin evidence", title_justify="left")
-    flagged.add_column("Party", overflow="fold")
-    flagged.add_column("Issue", overflow="fold")
-    flagged.add_column("Why", overflow="fold")
-    for w in report.weak:
-        flagged.add_row(_t(w.party), _t(w.issue), _t("; ".join(w.reasons), "yellow"))
-    note = _t(f"{len(report.weak)} of {report.stances} stances flagged")
-    return Group(table, flagged, note) if report.weak else Group(table, note)
+    """The sources."""
+    return Laid(sources_view, report)
+
+
+def diff_view(d: Diff, width: int) -> Iterator[Text]:
+    """What changed between two versions of a data file."""
+    yield from para(t(f"{d.old} \u2192 {d.new}", "bold"), width)
+    listed = (
+        ("issues added", d.issues_added),
+        ("issues removed", d.issues_removed),
+        ("outcomes added", [f"{i}/{o}" for i, o in d.outcomes_added]),
+        ("outcomes removed", [f"{i}/{o}" for i, o in d.outcomes_removed]),
+        ("parties added", d.parties_added),
+        ("parties removed", d.parties_removed),
+    )
+    for label, values in listed:
+        if values:
+            yield from para(
+                Text.assemble((f"{label}: ", "dim"), t(", ".join(values))), width, "", "  "
+            )
+    if d.stances:
+        yield Text()
+        yield t("Stances", "bold")
+        for c in d.stances:
+            change = Text.assemble(
+                t(f"{c.party}/{c.issue}", "bold"),
+                f" {c.change}: ",
+                t(c.before or "-"),
+                " \u2192 ",
+                t(c.after or "-"),
+            )
+            yield from para(change, width, "  ", "    ")
+    if d.relations:
+        yield Text()
+        yield t("Relations", "bold")
+        for r in d.relations:
+            change = Text.assemble(
+                t(f"{r.a} \u2013 {r.b}", "bold"),
+                ", ",
+                t(r.issue),
+                ": ",
+                (r.before.value, RELATION_STYLE[r.before]),
+                " \u2192 ",
+                (r.after.value, RELATION_STYLE[r.after]),
+            )
+            yield from para(change, width, "  ", "    ")
+    if d.empty:
+        yield t("no changes")
 
 
 @render.register
 def diff(d: Diff) -> RenderableType:
-    """What changed between two versions of a data file."""
-    lines: list[Text] = [_t(f"{d.old} -> {d.new}", "bold")]
+    """What changed."""
+    return Laid(diff_view, d)
 
-    def listed(label: str, values: Iterable[str], style: str) -> None:
-        shown = list(values)
-        if shown:
-            lines.append(Text.assemble((label, "dim"), (visible(", ".join(shown)), style)))
 
-    listed("issues added: ", d.issues_added, "green")
-    listed("issues removed: ", d.issues_removed, "red")
-    listed("outcomes added: ", (f"{i}/{o}" for i, o in d.outcomes_added), "green")
-    listed("outcomes removed: ", (f"{i}/{o}" for i, o in d.outcomes_removed), "red")
-    listed("parties added: ", d.parties_added, "green")
-    listed("parties removed: ", d.parties_removed, "red")
-    parts: list[RenderableType] = [Text("\n").join(lines)]
-    if d.stances:
-        table = Table(box=box.SIMPLE_HEAD, title="Stances", title_justify="left")
-        for name in ("Party", "Issue", "Change", "Before", "After"):
-            table.add_column(name, overflow="fold")
-        for c in d.stances:
-            table.add_row(_t(c.party), _t(c.issue), _t(c.change), _t(c.before, "red"),
-                          _t(c.after, "green"))  # fmt: skip
-        parts.append(table)
-    if d.relations:
-        table = Table(box=box.SIMPLE_HEAD, title="Relations", title_justify="left")
-        for name in ("Parties", "Issue", "Before", "After"):
-            table.add_column(name, overflow="fold")
-        for r in d.relations:
-            table.add_row(
-                _t(f"{r.a} \u2013 {r.b}"),
-                _t(r.issue),
-                Text(r.before.value, style=RELATION_STYLE[r.before]),
-                Text(r.after.value, style=RELATION_STYLE[r.after]),
-            )
-        parts.append(table)
-    if not (d.stances or d.relations or len(lines) > 1):
-        parts.append(Text("no changes"))
-    return Group(*parts)
+def agreement_view(a: Agreement, width: int) -> Iterator[Text]:
+    """The scores by kind of judgement, then every disagreement."""
+    yield from para(
+        t(f"Agreement of two coders: first {a.first}, second {a.second}", "bold"), width
+    )
+    yield Text()
+    for label, score in (
+        ("outcomes accepted or rejected", a.outcomes),
+        ("firmness", a.firmness),
+        ("attribution (strongest quote)", a.attribution),
+    ):
+        k = "-" if score.kappa is None else f"{score.kappa:.3f}"
+        yield from para(
+            Text.assemble(
+                t(label, "bold"),
+                f": {score.agreed} of {score.units} units, {score.percent:.1f}%, Cohen's kappa {k}",
+            ),
+            width,
+            "  ",
+            "    ",
+        )
+    yield Text()
+    if not a.disagreements:
+        yield t("No disagreements.")
+        return
+    yield t(f"Disagreements: {len(a.disagreements)}", "bold")
+    for d in a.disagreements:
+        what = f"{d.party}/{d.issue}" + (f"/{d.outcome}" if d.outcome else "")
+        yield from para(
+            Text.assemble(
+                t(what, "bold"), f" {d.kind}: first ", t(d.first), ", second ", t(d.second)
+            ),
+            width,
+            "  ",
+            "    ",
+        )
+
+
+@render.register
+def agreement(a: Agreement) -> RenderableType:
+    """Two coders' agreement."""
+    return Laid(agreement_view, a)
+
+
+# -- one-line reports ------------------------------------------------------------------------
 
 
 @render.register
 def summary(s: Summary) -> str:
-    """A valid file in one line of counts (plain text: a line that rich must not wrap)."""
+    """A valid file in one line of counts."""
     return present_summary(s) + "\n"
 
 
@@ -423,34 +701,3 @@ def lint_report(report: LintReport) -> str:
     if not report.with_sources:
         counts += " (speakers not checked: give --sources DIR)"
     return "\n".join([*lines, counts]) + "\n"
-
-
-@render.register
-def agreement(a: Agreement) -> RenderableType:
-    """The scores by kind of judgement, then every disagreement."""
-    scores = Table(
-        box=box.SIMPLE_HEAD,
-        title=_t(f"Agreement of two coders: first {a.first}, second {a.second}"),
-        title_justify="left",
-    )
-    for name in ("Judgement", "Units", "Agreed", "Percent", "Cohen's kappa"):
-        scores.add_column(name, justify="left" if name == "Judgement" else "right")
-    for label, score in (
-        ("outcomes accepted or rejected", a.outcomes),
-        ("firmness", a.firmness),
-        ("attribution (strongest quote)", a.attribution),
-    ):
-        k = "-" if score.kappa is None else f"{score.kappa:.3f}"
-        scores.add_row(label, str(score.units), str(score.agreed), f"{score.percent:.1f}%", k)
-    parts: list[RenderableType] = [scores]
-    if a.disagreements:
-        table = Table(box=box.SIMPLE_HEAD, title="Disagreements", title_justify="left")
-        for name in ("Kind", "Party", "Issue", "Outcome", "First coder", "Second coder"):
-            table.add_column(_t(name), overflow="fold")
-        for d in a.disagreements:
-            table.add_row(_t(d.kind), _t(d.party), _t(d.issue), _t(d.outcome or ""),
-                          _t(d.first), _t(d.second))  # fmt: skip
-        parts.append(table)
-    else:
-        parts.append(_t("No disagreements."))
-    return Group(*parts)

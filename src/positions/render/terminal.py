@@ -1,0 +1,122 @@
+"""Laying text out for a terminal of any width: words never broken, colours only for relations.
+
+rich folds a word that does not fit its column, which breaks ids (``security-guara/ntees``) that
+users type after ``--issue``. The views here lay their own lines out instead: text is broken
+only at spaces, a word longer than the line stands whole on its own, and below ``NARROW``
+columns a view stacks its parts instead of squeezing them side by side.
+
+One colour language serves every view and format: a colour says a relation and nothing else
+(RELATION_STYLE); firmness is a mark (FIRMNESS_MARK) and a word, never a colour.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.text import Text
+
+from positions.model import Firmness
+from positions.results import Relation
+from positions.text import visible
+
+NARROW = 60  # below this many columns, views stack instead of placing parts side by side
+
+RELATION_STYLE = {
+    Relation.CONFLICT: "bold red",
+    Relation.CONDITIONAL: "bold yellow",
+    Relation.COMPLEMENTARY: "bold blue",
+    Relation.OVERLAP: "bold cyan",
+    Relation.AGREE: "bold green",
+    Relation.UNKNOWN: "dim",
+}
+# Firmness as a mark and a word: red line, firm, open. The marks fold to ASCII (#, *, o) on a
+# terminal that cannot show them (text.TYPOGRAPHY).
+FIRMNESS_MARK = {Firmness.RED_LINE: "\u25a0", Firmness.FIRM: "\u25c6", Firmness.OPEN: "\u25cb"}
+FIRMNESS_WORD = {Firmness.RED_LINE: "red line", Firmness.FIRM: "firm", Firmness.OPEN: "open"}
+
+_WORD = re.compile(r"\S+")
+
+
+def t(text: str, style: str = "") -> Text:
+    """Data as rich Text: control and reordering characters made visible, never markup."""
+    return Text(visible(text), style=style)
+
+
+def relation_word(relation: Relation) -> Text:
+    """The relation in capitals, in its colour: the word carries it, the colour repeats it."""
+    return Text(relation.value.upper(), style=RELATION_STYLE[relation])
+
+
+def firmness_mark(firmness: Firmness) -> Text:
+    """A stance's firmness as its mark, in bold for a red line."""
+    return Text(FIRMNESS_MARK[firmness], style="bold" if firmness is Firmness.RED_LINE else "")
+
+
+def legend() -> Text:
+    """The key to the firmness marks."""
+    out = Text("firmness: ", style="dim")
+    for i, firmness in enumerate(Firmness):
+        if i:
+            out.append("  ")
+        out.append_text(firmness_mark(firmness))
+        out.append(f" {FIRMNESS_WORD[firmness]}")
+    return out
+
+
+def wrap(text: Text, width: int) -> list[Text]:
+    """``text`` in lines of at most ``width`` cells, broken only at white space.
+
+    A word longer than ``width`` is not broken: it stands whole on a line of its own.
+    """
+    width = max(width, 1)
+    plain = text.plain
+    lines: list[Text] = []
+    for paragraph in re.finditer(r"[^\n]*", plain):
+        if paragraph.start() > 0 and plain[paragraph.start() - 1] != "\n":
+            continue  # finditer's empty match right after a paragraph
+        start = end = -1
+        for word in _WORD.finditer(plain, paragraph.start(), paragraph.end()):
+            if start < 0:
+                start, end = word.start(), word.end()
+            elif cell_len(plain[start : word.end()]) <= width:
+                end = word.end()  # the line as written, with its own spaces, still fits
+            else:
+                lines.append(text[start:end])
+                start, end = word.start(), word.end()
+        lines.append(text[start:end] if start >= 0 else Text())
+    return lines
+
+
+def indent(lines: Iterable[Text], first: Text | str, rest: str) -> Iterator[Text]:
+    """Lines with ``first`` before the first and ``rest`` (spaces) before the others."""
+    for n, line in enumerate(lines):
+        head = first if n == 0 else rest
+        yield Text.assemble(head, line)
+
+
+def beside(left: list[Text], left_width: int, right: list[Text]) -> Iterator[Text]:
+    """Two columns of lines side by side, the left padded to ``left_width`` cells."""
+    for n in range(max(len(left), len(right))):
+        line = left[n].copy() if n < len(left) else Text()
+        if n < len(right):
+            line.pad_right(max(0, left_width - line.cell_len))
+            line.append_text(right[n])
+        yield line
+
+
+class Lines:
+    """A renderable that lays its lines out for the width it is printed at."""
+
+    def lines(self, width: int) -> Iterator[Text]:
+        """The lines for a terminal ``width`` columns wide."""
+        raise NotImplementedError
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for line in self.lines(options.max_width):
+            line.end = "\n"
+            line.no_wrap = True
+            line.overflow = "ignore"
+            yield line
