@@ -1,4 +1,8 @@
-"""The shipped dataset: it loads, every quote is in its article, and the headline result holds."""
+"""The shipped dataset, and only here: what it holds, that it keeps to the codebook, and the
+results an analyst reads from it.
+
+Every other test builds its own small file, so correcting the data breaks only this file.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +12,34 @@ from importlib import resources
 import pytest
 
 from positions.comparison import compare
+from positions.lint import lint
 from positions.loader import load
 from positions.lookup import find_parties
-from positions.model import Attribution
+from positions.model import Attribution, Dataset, Firmness
 from positions.options import shipped_path
 from positions.results import Relation
 from positions.verify import check
 
 from .conftest import SHARED_SOURCES, SHIPPED, Run
+
+needs_sources = pytest.mark.skipif(
+    not SHARED_SOURCES.is_dir(), reason="../shared/sources is not beside the repository"
+)
+
+
+@pytest.fixture(scope="module")
+def ds() -> Dataset:
+    """The shipped dataset."""
+    return load(SHIPPED)
+
+
+def relations(ds: Dataset, *parties: str) -> dict[str, Relation | None]:
+    """Each issue's relation among ``parties``."""
+    cmp = compare(ds, find_parties(ds, list(parties)))
+    return {row.issue.id: row.relation for row in cmp.rows}
+
+
+# -- what it holds ------------------------------------------------------------------------------
 
 
 def test_packaged_copy_is_the_repository_file() -> None:
@@ -25,9 +49,9 @@ def test_packaged_copy_is_the_repository_file() -> None:
     assert load(shipped_path()).title == load(SHIPPED).title
 
 
-def test_sources_are_the_five_articles() -> None:
+def test_sources_are_the_five_articles(ds: Dataset) -> None:
     """Each of the five articles is a source, under its file's stem."""
-    assert list(load(SHIPPED).sources) == [
+    assert list(ds.sources) == [
         "000_0a8fe8cfe1556368",
         "001_4e8d2436c405cb0f",
         "002_46ba32856588528c",
@@ -36,40 +60,193 @@ def test_sources_are_the_five_articles() -> None:
     ]
 
 
-@pytest.mark.skipif(not SHARED_SOURCES.is_dir(), reason="../shared/sources is not beside the repo")
-def test_every_quote_is_in_its_article() -> None:
-    """Every quote in positions.yaml occurs in its article (after folding quotes and dashes)."""
-    checked, missing = check(load(SHIPPED), SHARED_SOURCES)
-    assert [str(m) for m in missing] == []
-    assert checked == 63
+def test_counts(ds: Dataset, run: Run) -> None:
+    """17 issues in 4 disputes, 6 parties, 38 stances, 94 quotes, as validate reports them."""
+    assert len(ds.disputes) == 4
+    assert run("validate", str(SHIPPED)).out == (
+        f"{SHIPPED}: valid positions/2: 5 sources, 17 issues, 6 parties, 38 stances, 94 quotes\n"
+    )
 
 
-def test_headline_russia_ukraine() -> None:
-    """Russia and Ukraine conflict on territory, NATO and withdrawal; their guarantees differ."""
-    ds = load(SHIPPED)
-    cmp = compare(ds, find_parties(ds, ["russia", "ukraine"]))
-    relations = {row.issue.id: row.relation for row in cmp.rows}
-    for issue in ("territory", "nato", "withdrawal"):
-        assert relations[issue] is Relation.CONFLICT, issue
-    assert relations["security-guarantees"] is Relation.COMPLEMENTARY
-
-
-def test_speculation_is_marked_inferred() -> None:
-    """The sanctions stance rests only on the article's speculation, and says so."""
-    stance = load(SHIPPED).parties["russia"].stances["sanctions"]
-    assert {e.attribution for e in stance.evidence} == {Attribution.INFERRED}
-
-
-def test_required_issues_and_parties() -> None:
+def test_required_issues_and_parties(ds: Dataset) -> None:
     """The four core issues and the two main parties are present under their fixed ids."""
-    ds = load(SHIPPED)
     assert {"territory", "nato", "withdrawal", "security-guarantees"} <= set(ds.issues)
     assert {"russia", "ukraine"} <= set(ds.parties)
 
 
+# -- held to the codebook -------------------------------------------------------------------------
+
+
+@needs_sources
+def test_every_quote_is_in_its_article(ds: Dataset) -> None:
+    """Every quote occurs in its article (after folding quotes and dashes)."""
+    checked, missing = check(ds, SHARED_SOURCES)
+    assert [str(m) for m in missing] == []
+    assert checked == 94
+
+
+@needs_sources
+def test_lint_is_clean(ds: Dataset) -> None:
+    """No error and no warning against the codebook: each finding is on a stance with a note."""
+    report = lint(ds, SHARED_SOURCES)
+    assert (report.errors, report.warnings) == (0, 0), [f.message for f in report.findings]
+    assert all(f.noted for f in report.findings)
+
+
+def test_speculation_is_marked_inferred(ds: Dataset) -> None:
+    """The sanctions stance rests only on the article's speculation, and says so."""
+    stance = ds.parties["russia"].stances["sanctions"]
+    assert {e.attribution for e in stance.evidence} == {Attribution.INFERRED}
+
+
+# -- the faults of the first coding (issue 12), each visibly fixed ------------------------------
+
+
+def test_one_passage_one_firmness(ds: Dataset) -> None:
+    """003's "non-negotiable conditions" passage makes every Russian stance it backs a red line."""
+    passage = "non-negotiable conditions"
+    backed = {
+        iid
+        for iid, stance in ds.parties["russia"].stances.items()
+        if any(passage in e.quote for e in stance.evidence)
+    }
+    assert {"nato", "basis", "security-guarantees", "foreign-bases", "territory"} <= backed
+    assert {ds.parties["russia"].stances[i].firmness for i in backed} == {Firmness.RED_LINE}
+
+
+def test_wishes_and_beliefs_are_open(ds: Dataset) -> None:
+    """An aspiration (Ukraine on NATO) and a belief (Russia on European security) are open."""
+    assert ds.parties["ukraine"].stances["nato"].firmness is Firmness.OPEN
+    assert ds.parties["russia"].stances["european-security"].firmness is Firmness.OPEN
+
+
+def test_russia_on_sequencing_rests_on_what_it_said(ds: Dataset) -> None:
+    """Firm on 001's "alibi" sentence, not on a forecast ("are expected to continue")."""
+    stance = ds.parties["russia"].stances["sequencing"]
+    quotes = " ".join(e.quote for e in stance.evidence)
+    assert stance.firmness is Firmness.FIRM
+    assert "cannot serve as an alibi" in quotes
+    assert "expected to continue" not in quotes
+
+
+def test_preconditions_are_split_onto_their_issues(ds: Dataset) -> None:
+    """No catch-all "preconditions": Russia's talks name each condition on its own issue."""
+    assert "preconditions" not in ds.issues
+    assert set(ds.parties["russia"].stances["negotiations"].conditions) == {
+        "basis",
+        "territory",
+        "nato",
+        "security-guarantees",
+        "demilitarisation",
+    }
+
+
+def test_ukraine_keeps_its_terms(ds: Dataset) -> None:
+    """Ukraine is ready to negotiate "only on its terms", and the terms are its conditions."""
+    stance = ds.parties["ukraine"].stances["negotiations"]
+    assert any("but only on its terms, which include" in e.quote for e in stance.evidence)
+    assert set(stance.conditions) == {
+        "territory",
+        "withdrawal",
+        "reparations",
+        "war-crimes",
+        "sequencing",
+    }
+
+
+def test_claims_stay_with_who_made_them(ds: Dataset) -> None:
+    """The West makes no claim the articles give to "Ukraine and many partners" or to a ceasefire.
+
+    No West stance on withdrawal or war crimes; "1991 borders" only for the international
+    community; Zelensky named only where the article names him.
+    """
+    assert {"withdrawal", "war-crimes"}.isdisjoint(ds.parties["west"].stances)
+    assert "war-crimes" in ds.parties["partners"].stances
+    ukraine = [e for s in ds.parties["ukraine"].stances.values() for e in s.evidence]
+    assert not any("1991" in e.quote for e in ukraine)
+    for e in ukraine:
+        if e.speaker and "Zelensk" in e.speaker:
+            assert "Zelensk" in e.quote, e.quote
+
+
+def test_guarantees_for_russia_are_not_nato(ds: Dataset) -> None:
+    """The outcome no longer repeats the NATO issue."""
+    assert "NATO" not in ds.issues["security-guarantees"].outcomes["guarantees-for-russia"]
+
+
+def test_mediators_are_members_not_aliases(ds: Dataset, run: Run) -> None:
+    """China and Turkey are members of the mediators: ``show china`` says so, not a merged party."""
+    mediators = ds.parties["mediators"]
+    assert {"China", "Turkey"} <= set(mediators.members)
+    assert not {"China", "Turkey"} & set(mediators.aliases)
+    result = run("show", "china", "--data", str(SHIPPED))
+    assert (result.code, result.err) == (
+        2,
+        "positions: no party 'china'; it is one of the members of 'mediators', whose stances are "
+        "the group's (positions show mediators)\n",
+    )
+
+
+# -- the relations an analyst reads (issue 11's observations, on the data) -----------------------
+
+
+def test_headline_russia_ukraine(ds: Dataset) -> None:
+    """Conflict on territory, NATO and withdrawal; different guarantees; talks on conditions."""
+    found = relations(ds, "russia", "ukraine")
+    for issue in ("territory", "nato", "withdrawal", "basis", "sequencing", "war-crimes"):
+        assert found[issue] is Relation.CONFLICT, issue
+    assert found["security-guarantees"] is Relation.COMPLEMENTARY
+    assert found["negotiations"] is Relation.CONDITIONAL
+    assert found["humanitarian"] is Relation.AGREE
+
+
+def test_every_conflict_says_why(ds: Dataset) -> None:
+    """No bare CONFLICT: each names a rejected outcome or two that exclude each other."""
+    cmp = compare(ds, find_parties(ds, ["russia", "ukraine"]))
+    for row in cmp.rows:
+        if row.relation is Relation.CONFLICT:
+            assert row.verdict is not None and row.verdict.clashes, row.issue.id
+            assert "rejected by" in row.verdict.reason or "excludes" in row.verdict.reason
+
+
+def test_one_dispute_is_counted_once(run: Run) -> None:
+    """Seven conflicts over four disputes, said in the first lines of compare."""
+    out = run("compare", "russia", "ukraine", "--data", str(SHIPPED), env={"COLUMNS": "80"}).out
+    assert out.splitlines()[1] == (
+        "7 conflict (4 disputes) · 1 conditional · 1 complementary · 1 agree · 7 unknown"
+    )
+
+
+def test_silent_parties_do_not_hide_the_others(ds: Dataset, run: Run) -> None:
+    """Five parties: relations among those with a stance, the silent ones named."""
+    found = relations(ds, "russia", "ukraine", "west", "international-community", "mediators")
+    assert found["territory"] is Relation.CONFLICT
+    assert found["nato"] is Relation.CONFLICT
+    data = json.loads(
+        run(
+            "compare", "russia", "ukraine", "west", "international-community", "mediators",
+            "--format", "json", "--data", str(SHIPPED),
+        ).out
+    )  # fmt: skip
+    territory = next(i for i in data["issues"] if i["id"] == "territory")
+    assert territory["silent"] == ["west", "mediators"]
+    assert data["counts"]["unknown"]["issues"] < 17
+
+
 def test_agenda_russia_ukraine(run: Run) -> None:
-    """Russia and Ukraine: territory is among the last of the conflicts (red lines both)."""
+    """Common ground first (humanitarian steps); territory among the hardest conflicts."""
     out = run("agenda", "russia", "ukraine", "--data", str(SHIPPED), "--format", "json").out
-    data = json.loads(out)
-    conflicts = [i["issue"] for i in data["agenda"] if i["group"] == "conflict"]
-    assert conflicts[-1] == "territory"
+    agenda = json.loads(out)["agenda"]
+    assert agenda[0]["issue"] == "humanitarian"
+    conflicts = [i["issue"] for i in agenda if i["group"] == "conflict"]
+    assert conflicts.index("territory") >= len(conflicts) - 3
+
+
+# -- at a glance ---------------------------------------------------------------------------------
+
+
+def test_compare_fits_one_screen(run: Run) -> None:
+    """compare russia ukraine fits an 80 x 50 terminal, no line wider than 80."""
+    out = run("compare", "russia", "ukraine", "--data", str(SHIPPED), env={"COLUMNS": "80"}).out
+    assert len(out.splitlines()) <= 50
+    assert max(len(line) for line in out.splitlines()) <= 80
