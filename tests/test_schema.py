@@ -13,7 +13,18 @@ import yaml
 
 from positions.fields import json_schema
 
-from .conftest import DISPUTES, HOSTILE, INVALID, MINIMAL, ROOT, SHIPPED, THREE, VALID, Run
+from .conftest import (
+    DISPUTES,
+    HOSTILE,
+    INVALID,
+    MINIMAL,
+    ROOT,
+    SHIPPED,
+    THREE,
+    VALID,
+    Run,
+    generate,
+)
 
 # What JSON Schema cannot express, so only the loader refuses these files: YAML that does not
 # parse, keys given twice (lost before a validator sees them), tags, references from stances to
@@ -115,8 +126,9 @@ def compare_validator() -> jsonschema.Draft202012Validator:
         ("compare", "north", "south", "--data", str(DISPUTES)),
         ("show", "south", "--data", str(THREE)),
         ("export", "-o", "-", "--data", str(HOSTILE)),
+        ("compare", "north", "south", "--relation", "overlap", "--data", str(THREE)),
     ],
-    ids=["two", "three-filtered", "disputes", "show", "export-all"],
+    ids=["two", "three-filtered", "disputes", "show", "export-all", "relation-filter"],
 )
 def test_compare_json_follows_the_documented_shape(run: Run, args: tuple[str, ...]) -> None:
     """compare, show and export JSON validate against docs/positions-compare-2.schema.json."""
@@ -124,3 +136,14 @@ def test_compare_json_follows_the_documented_shape(run: Run, args: tuple[str, ..
     assert result.code == 0, result.err
     errors = [e.message for e in compare_validator().iter_errors(json.loads(result.out))]
     assert errors == []
+
+
+def test_compare_json_of_many_parties_follows_the_documented_shape(
+    run: Run, tmp_path: Path
+) -> None:
+    """Fourteen parties, too many for the pairwise summary: it is counted, and still valid."""
+    path = tmp_path / "many.yaml"
+    path.write_text(generate(parties=14, issues=3, quotes=1, seed=9))
+    data = json.loads(run("export", "-o", "-", "--format", "json", "--data", str(path)).out)
+    assert data["pairs_left_out"] == 14 * 13 // 2
+    assert [e.message for e in compare_validator().iter_errors(data)] == []

@@ -20,6 +20,7 @@ from positions.results import (
     LintReport,
     Matrix,
     PartyList,
+    Relation,
     Row,
     Score,
     SourcesReport,
@@ -139,6 +140,7 @@ def comparison_data(cmp: Comparison) -> dict[str, Any]:
         "schema": COMPARE_SCHEMA,
         "data": cmp.header.data,
         **_filter(cmp.filter),
+        **({"relations_shown": [r.value for r in Relation if r in cmp.shown]} if cmp.shown else {}),
         "parties": [p.id for p in cmp.parties],
         "issues": [_row(row, cmp.parties, cmp.header, cmp.filter) for row in cmp.rows],
         "counts": {

@@ -123,14 +123,16 @@ def chart(
             y += 18
             body.append(_text(MARGIN, y, line, size=12, fill="#3d434a"))
     y += 22
-    # The column heads.
+    # The column heads, a long party name wrapped within its column.
     x: float = MARGIN + ISSUE_WIDTH
     body.append(_text(MARGIN, y, "Issue", weight="bold", fill="#3d434a"))
-    for party in parties:
-        body.append(_text(x + PAD, y, party.name, weight="bold", fill="#3d434a"))
+    heads = [lines_of(p.name, column - 2 * PAD) for p in parties]
+    for head in heads:
+        for n, line in enumerate(head):
+            body.append(_text(x + PAD, y + n * LINE, line, weight="bold", fill="#3d434a"))
         x += column
     body.append(_text(x + PAD, y, "Relation", weight="bold", fill="#3d434a"))
-    y += 8
+    y += 8 + LINE * (max(map(len, heads), default=1) - 1)
     for row in rows:
         y = _row(body, row, parties, header, y, column, width)
     y += 14
@@ -188,19 +190,22 @@ def _row(
     x: float = MARGIN + ISSUE_WIDTH
     for party, stance, text in zip(parties, row.stances, cells, strict=True):
         fill = tint if stance is not None else "#ffffff"
-        dash = ' stroke-dasharray="3 3"' if stance is None else ""
+        # A stated position has a solid border in the relation's colour, thicker for a red
+        # line; no stated position, a dashed grey one.
+        if stance is None:
+            border = 'stroke="#c3c8cf" stroke-dasharray="3 3"'
+        else:
+            thick = 2.5 if stance.firmness is Firmness.RED_LINE else 1
+            border = f'stroke="{ink}" stroke-width="{thick}"'
         body.append(f"<g><title>{xml(_tooltip(party, stance, row.issue, header))}</title>")
         body.append(
             f'<rect x="{x + 2:.1f}" y="{y0 + 3:.1f}" width="{column - 4:.1f}" '
-            f'height="{height - 6:.1f}" rx="4" fill="{fill}" '
-            f'stroke="{ink if stance else "#c3c8cf"}"{dash}/>'
+            f'height="{height - 6:.1f}" rx="4" fill="{fill}" {border}/>'
         )
         y = y0 + PAD + FONT
         colour = "#1b1b1b" if stance is not None else "#5b6470"
-        weight = "bold" if stance is not None and stance.firmness is Firmness.RED_LINE else "normal"
-        for n, line in enumerate(text):
-            body.append(_text(x + PAD, y, line, size=FONT - 0.5, fill=colour,
-                              weight=weight if n == 0 else "normal"))  # fmt: skip
+        for line in text:
+            body.append(_text(x + PAD, y, line, size=FONT - 0.5, fill=colour))
             y += LINE
         body.append("</g>")
         x += column
@@ -236,6 +241,8 @@ def _legend(body: list[str], y: float, width: float) -> float:
     x += 70
     for firmness in Firmness:
         label = f"{MARKS[firmness]} {WORDS[firmness]}"
+        if firmness is Firmness.RED_LINE:
+            label += " (thick border)"
         body.append(_text(x, y + 12, label, size=12))
         x += 22 + len(label) * 7.2
     body.append(_text(x + 10, y + 12, "Hover a cell for the outcomes and the quotes.", size=12,
