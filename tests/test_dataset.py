@@ -1,5 +1,4 @@
-"""The shipped dataset, and only here: what it holds, that it keeps to the codebook, and the
-results an analyst reads from it.
+"""The shipped dataset, and only here: what it holds, its codebook, the results read from it.
 
 Every other test builds its own small file, so correcting the data breaks only this file.
 """
@@ -205,7 +204,8 @@ def test_every_conflict_says_why(ds: Dataset) -> None:
     cmp = compare(ds, find_parties(ds, ["russia", "ukraine"]))
     for row in cmp.rows:
         if row.relation is Relation.CONFLICT:
-            assert row.verdict is not None and row.verdict.clashes, row.issue.id
+            assert row.verdict is not None
+            assert row.verdict.clashes, row.issue.id
             assert "rejected by" in row.verdict.reason or "excludes" in row.verdict.reason
 
 
@@ -246,7 +246,7 @@ def test_agenda_russia_ukraine(run: Run) -> None:
 
 
 def test_compare_fits_one_screen(run: Run) -> None:
-    """compare russia ukraine fits an 80 x 50 terminal, no line wider than 80."""
+    """The comparison of Russia and Ukraine fits an 80 x 50 terminal, no line wider than 80."""
     out = run("compare", "russia", "ukraine", "--data", str(SHIPPED), env={"COLUMNS": "80"}).out
     assert len(out.splitlines()) <= 50
     assert max(len(line) for line in out.splitlines()) <= 80

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
+from pathlib import Path
 
 import pytest
 
@@ -41,13 +43,43 @@ def test_readme_session(
 def test_readme_has_sessions() -> None:
     """The README shows the compare, analysis and validate sessions."""
     assert [c.split()[1] for c, _ in SESSIONS] == [
-        "compare", "matrix", "agenda", "compare", "sources", "diff", "validate"
+        "compare", "agenda", "compare", "sources", "diff", "validate"
     ]  # fmt: skip
 
 
-def test_readme_picture_is_the_current_matrix(monkeypatch: pytest.MonkeyPatch, run: Run) -> None:
-    """docs/matrix.svg, the README's picture, is what matrix --format svg makes of the data now."""
+def test_readme_picture_is_the_current_chart(monkeypatch: pytest.MonkeyPatch, run: Run) -> None:
+    """docs/matrix.svg, the README's picture, is what the README says makes it, of the data now."""
+    command = "positions matrix russia ukraine west --format svg -o matrix.svg"
+    assert f"The chart above is\n`{command}`." in README
     monkeypatch.chdir(ROOT)
-    result = run("matrix", "--format", "svg", "-o", "-")
+    result = run(*shlex.split(command)[1:-2], "-o", "-")
     assert result.out == (ROOT / "docs" / "matrix.svg").read_text()
-    assert "![The matrix of the shipped data" in README
+    assert README.count("](docs/matrix.svg)") == 1
+
+
+def test_readme_format_example_is_valid(tmp_path: Path, run: Run) -> None:
+    """The format section's example is a valid positions/2 file, as the README shows it."""
+    block = README.split("## The format: positions/2\n\n```yaml\n", 1)[1].split("```", 1)[0]
+    example = tmp_path / "example.yaml"
+    example.write_text(block)
+    result = run("validate", str(example))
+    assert (result.code, result.out) == (
+        0,
+        f"{example}: valid positions/2: 1 source, 2 issues, 2 parties, 2 stances, 2 quotes\n",
+    )
+
+
+def test_readme_json_example(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The JSON example is the jq projection the README names, of compare's JSON today."""
+    monkeypatch.chdir(ROOT)
+    data = json.loads(run("compare", "russia", "ukraine", "--format", "json").out)
+    nato = next(i for i in data["issues"] if i["id"] == "nato")
+    shown = {
+        "relation": nato["relation"],
+        "reason": nato["reason"],
+        "confidence": nato["confidence"],
+        "dispute": nato["dispute"]["name"],
+        "silent": nato["silent"],
+    }
+    block = README.split("  ```json\n", 1)[1].split("```", 1)[0]
+    assert json.loads(block) == shown

@@ -148,7 +148,12 @@ def compact(cmp: Comparison, width: int) -> Iterator[Text]:
         yield from para(counts_text(cmp.counts), width)
     if cmp.shown is not None:
         yield from para(t(shown_note(cmp.shown), "italic"), width)
-    yield from para(Text.assemble(t(f"{names(cmp.parties)}; ", "bold"), legend()), width)
+    who = t(names(cmp.parties), "bold")
+    if who.cell_len + 2 + legend().cell_len <= width:
+        yield Text.assemble(who, "; ", legend())
+    else:  # the legend on a line of its own, not broken between a mark and its word
+        yield from para(who, width)
+        yield from para(legend(), width)
     known = [r for r in cmp.rows if r.relation is not Relation.UNKNOWN]
     silent = [r for r in cmp.rows if r.relation is Relation.UNKNOWN]
     for row in known:
@@ -183,6 +188,8 @@ def compact(cmp: Comparison, width: int) -> Iterator[Text]:
 
 # The width of the left column of a compact block (issue name, relation), at most.
 LEFT = 22
+# Side by side only if each ask gets this many columns (60 columns leave 29 for two parties).
+ASK_WIDTH = 25
 
 
 def _relation_lines(row: Row, cmp: Comparison, left: int) -> tuple[list[Text], str]:
@@ -190,7 +197,7 @@ def _relation_lines(row: Row, cmp: Comparison, left: int) -> tuple[list[Text], s
     verdict = row.verdict
     if verdict is None:
         return [], ""
-    relation = relation_word(verdict.relation)
+    relation = Text.assemble(relation_word(verdict.relation))  # what follows is not coloured
     confidence = verdict.confidence.value if verdict.confidence else ""
     if confidence and relation.cell_len + 3 + len(confidence) <= left - 2:
         relation.append(f" ({confidence})", "dim")
@@ -225,7 +232,7 @@ def issue_block(row: Row, cmp: Comparison, width: int, left: int = LEFT) -> Iter
     asks = _asks(row, cmp)
     name = t(row.issue.name, "bold")
     label = max((mark.cell_len for mark, _ in asks), default=0)
-    if width >= NARROW and 0 < len(asks) <= 3 and width - left - label >= 30:
+    if width >= NARROW and 0 < len(asks) <= 3 and width - left - label >= ASK_WIDTH:
         right: list[Text] = []
         for mark, text in asks:
             right += indent(wrap(text, width - left - mark.cell_len), mark, " " * mark.cell_len)

@@ -1,0 +1,375 @@
+"""The views at a glance: readable at any width, one colour language, the chart, the page.
+
+Each test states what a user looking at the view would check, on a small file of its own whose
+ids are as long as the shipped data's (``security-guarantees``, ``recognise-occupier-control``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from .conftest import Run
+
+VIEWS = """\
+schema: positions/2
+title: Views at every width
+sources:
+  s1: {title: The first article}
+  s2: {title: The second article}
+disputes:
+  land: The land and the troops
+issues:
+  territory:
+    name: Territory
+    question: Who holds the land?
+    dispute: land
+    outcomes:
+      recognise-occupier-control:
+        description: The occupier's control of the claimed regions is recognised
+        excludes: [restore-territorial-integrity]
+      restore-territorial-integrity: The country's territorial integrity is fully restored
+  security-guarantees:
+    name: Security guarantees
+    question: Who guarantees whose security?
+    outcomes:
+      guarantees-for-the-north: Legally binding guarantees of the North's security
+      guarantees-for-the-south: Guarantees that deter new aggression on the South
+  humanitarian-steps:
+    name: Humanitarian steps
+    question: Are there humanitarian agreements?
+    outcomes:
+      humanitarian-agreements: Limited humanitarian agreements
+  reparations:
+    name: Reparations
+    question: Does the occupier pay for the damage?
+    outcomes:
+      reparations: The occupier pays reparations for war damage
+parties:
+  north:
+    name: North
+    stances:
+      territory:
+        summary: Demands recognition of its control over the claimed regions.
+        accepts: [recognise-occupier-control]
+        rejects: [restore-territorial-integrity]
+        firmness: red-line
+        evidence:
+          - {source: s1, quote: "The North insists on its control.", attribution: reported}
+          - {source: s2, quote: "The North calls this a red line.", attribution: reported}
+      security-guarantees:
+        summary: Wants binding guarantees of its own security.
+        accepts: [guarantees-for-the-north]
+        firmness: firm
+        evidence: [{source: s1, quote: "The North demands guarantees.", attribution: reported}]
+      humanitarian-steps:
+        summary: Takes part in limited humanitarian agreements.
+        accepts: [humanitarian-agreements]
+        firmness: open
+        evidence: [{source: s2, quote: "Observers note limited agreements.", attribution: inferred}]
+  south:
+    name: South
+    stances:
+      territory:
+        summary: Demands its territorial integrity restored in full.
+        accepts: [restore-territorial-integrity]
+        rejects: [recognise-occupier-control]
+        firmness: red-line
+        evidence: [{source: s1, quote: "The South will not cede land.", attribution: reported}]
+      security-guarantees:
+        summary: Wants guarantees that deter new aggression.
+        accepts: [guarantees-for-the-south]
+        firmness: open
+        evidence: [{source: s2, quote: "The South hopes for guarantees.", attribution: reported}]
+      humanitarian-steps:
+        summary: Takes part in limited humanitarian agreements.
+        accepts: [humanitarian-agreements]
+        firmness: open
+        evidence: [{source: s2, quote: "Observers note limited agreements.", attribution: inferred}]
+      reparations:
+        summary: Demands reparations.
+        accepts: [reparations]
+        firmness: firm
+        evidence: [{source: s1, quote: "The South demands reparations.", attribution: reported}]
+  international-community:
+    name: International community
+    stances:
+      territory:
+        summary: Backs the South's territorial integrity.
+        accepts: [restore-territorial-integrity]
+        firmness: open
+        evidence: [{source: s2, quote: "Most nations back the South.", attribution: reported}]
+"""
+
+IDS = (
+    "recognise-occupier-control",
+    "restore-territorial-integrity",
+    "security-guarantees",
+    "humanitarian-steps",
+    "international-community",
+)
+WIDTHS = ("40", "60", "80", "120")
+COMMANDS = {
+    "compare": ("compare", "north", "south"),
+    "compare-three": ("compare", "north", "south", "international-community"),
+    "compare-full": ("compare", "north", "south", "--full"),
+    "compare-evidence": ("compare", "north", "south", "--evidence"),
+    "show": ("show", "north"),
+    "issues": ("issues",),
+    "issue": ("issues", "territory"),
+    "parties": ("parties",),
+    "matrix": ("matrix",),
+    "agenda": ("agenda", "north", "south"),
+    "sources": ("sources",),
+}
+ANSI = re.compile(r"\x1b\[([0-9;]*)m")
+# The relation each colour stands for (rich's codes for red, yellow, blue, cyan, green).
+COLOUR_RELATION = {"31": "conflict", "33": "conditional", "34": "complementary", "36": "overlap",
+                   "32": "agree"}  # fmt: skip
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    """The small file the views are tried on."""
+    path = tmp_path / "views.yaml"
+    path.write_text(VIEWS)
+    return path
+
+
+# -- readable at every width --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("view", list(COMMANDS))
+def test_no_view_breaks_an_id_or_overruns_the_width(
+    run: Run, data: Path, view: str, width: str
+) -> None:
+    """At 40, 60, 80 and 120 columns every id stands whole, and only a lone word overruns."""
+    args = (*COMMANDS[view], "--data", str(data))
+    result = run(*args, env={"COLUMNS": width})
+    assert (result.code, result.err) == (0, "")
+    wide = run(*args, env={"COLUMNS": "1000"}).out
+    for name in IDS:
+        assert result.out.count(name) == wide.count(name), name
+    too_long = [line for line in result.out.splitlines() if len(line) > int(width)]
+    assert all(len(line.split()) == 1 for line in too_long), too_long
+
+
+def test_compare_stacks_below_60_columns(run: Run, data: Path) -> None:
+    """Side by side from 60 columns; below, the relation, then each party's ask on its own."""
+    args = ("compare", "north", "south", "--data", str(data))
+    wide = run(*args, env={"COLUMNS": "60"}).out.splitlines()
+    assert wide[4] == "Territory             ■ North  The occupier's control of the"
+    narrow = run(*args, env={"COLUMNS": "40"}).out.splitlines()
+    assert narrow[:5] == [
+        "Views at every width",
+        "1 conflict · 1 complementary · 1 agree ·",
+        "1 unknown",
+        "North and South",
+        "firmness: ■ red line  ◆ firm  ○ open",
+    ]
+    start = narrow.index("Territory")
+    assert narrow[start : start + 6] == [
+        "Territory",
+        "CONFLICT (reported)",
+        "  ■ North: The occupier's control of",
+        "    the claimed regions is recognised",
+        "  ■ South: The country's territorial",
+        "    integrity is fully restored",
+    ]
+
+
+def test_compare_says_each_fact_once(run: Run, data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Counts first; then each issue's relation, asks and reason; the silent issues by id."""
+    monkeypatch.chdir(data.parent)
+    out = run("compare", "north", "south", "--data", data.name, env={"COLUMNS": "80"}).out
+    assert out.splitlines() == [
+        "Views at every width",
+        "1 conflict · 1 complementary · 1 agree · 1 unknown",
+        "North and South; firmness: ■ red line  ◆ firm  ○ open",
+        "",
+        "Territory             ■ North  The occupier's control of the claimed regions is",
+        "CONFLICT (reported)            recognised",
+        "                      ■ South  The country's territorial integrity is fully",
+        "                               restored",
+        "  recognise-occupier-control: accepted by North, rejected by South;",
+        "  restore-territorial-integrity: accepted by South, rejected by North",
+        "",
+        "Security guarantees   ◆ North  Legally binding guarantees of the North's",
+        "COMPLEMENTARY                  security",
+        "                      ○ South  Guarantees that deter new aggression on the South",
+        "  no outcome in common, and neither ask is rejected or excluded (reported)",
+        "",
+        "Humanitarian steps    ○ North  Limited humanitarian agreements",
+        "AGREE (inferred)      ○ South  Limited humanitarian agreements",
+        "  both accept humanitarian-agreements",
+        "",
+        "UNKNOWN, fewer than two stated positions: reparations",
+        "data: views.yaml · more: --full, --evidence",
+    ]
+
+
+def test_relation_filter_keeps_rows_and_counts(run: Run, data: Path) -> None:
+    """--relation keeps only the issues of that relation, and says that the counts cover all."""
+    out = run(
+        "compare", "north", "south", "--relation", "agree", "--data", str(data),
+        env={"COLUMNS": "100"},
+    ).out.splitlines()  # fmt: skip
+    assert out[1:3] == [
+        "1 conflict · 1 complementary · 1 agree · 1 unknown",
+        "Only issues whose relation is agree are listed; the counts cover every issue.",
+    ]
+    assert "Humanitarian steps    ○ North  Limited humanitarian agreements" in out
+    assert not any(line.startswith(("Territory", "Security", "UNKNOWN")) for line in out)
+
+
+# -- one colour language ------------------------------------------------------------------------
+
+
+def coloured_spans(text: str) -> list[tuple[str, str]]:
+    """Each run of text printed in a relation's colour, with the colour's code."""
+    spans = []
+    colour: str | None = None
+    position = 0
+    for match in ANSI.finditer(text):
+        if colour is not None and text[position : match.start()].strip():
+            spans.append((colour, text[position : match.start()]))
+        codes = match.group(1).split(";")
+        colour = next((c for c in reversed(codes) if c in COLOUR_RELATION), None)
+        position = match.end()
+    return spans
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("compare", "north", "south"),
+        ("compare", "north", "south", "international-community", "--full"),
+        ("matrix",),
+        ("agenda", "north", "south"),
+        ("issues", "territory"),
+    ],
+)
+def test_a_colour_always_says_its_relation(run: Run, data: Path, args: tuple[str, ...]) -> None:
+    """Every coloured run of text names the relation of its colour: red is conflict, and only."""
+    out = run(*args, "--data", str(data), env={"FORCE_COLOR": "1", "COLUMNS": "100"}).out
+    spans = coloured_spans(out)
+    assert spans
+    for colour, text in spans:
+        assert COLOUR_RELATION[colour] in text.lower(), (colour, text)
+
+
+def test_firmness_is_a_mark_with_a_legend(run: Run, data: Path) -> None:
+    """Firmness is never a colour: a mark, explained by a legend in every view that shows it."""
+    for args in (("compare", "north", "south"), ("matrix",), ("show", "north")):
+        out = run(*args, "--data", str(data), env={"COLUMNS": "100"}).out
+        assert "■ red line  ◆ firm  ○ open" in out, args
+
+
+# -- exports: lose nothing, say what they are ---------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "svg", "json", "csv"])
+def test_every_export_says_its_filter(run: Run, data: Path, fmt: str) -> None:
+    """An export filtered by --attribution or --relation says so, in every format."""
+    out = run(
+        "export", "north", "south", "--attribution", "reported", "--relation", "conflict",
+        "-o", "-", "--format", fmt, "--data", str(data),
+    ).out  # fmt: skip
+    if fmt == "json":
+        parsed = json.loads(out)
+        assert (parsed["attribution"], parsed["relations_shown"]) == ("reported", ["conflict"])
+    elif fmt == "csv":
+        assert out.splitlines()[1].endswith(",reported,conflict")
+    else:
+        text = re.sub(r"\\(.)", r"\1", re.sub(r"<[^>]+>", "", out))
+        assert "Only stances backed by reported evidence or stronger are counted" in text
+        assert "Only issues whose relation is conflict are listed" in text
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "svg", "json", "csv"])
+def test_no_export_holds_the_installed_path(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    """Run outside a checkout, an export names the shipped data by its file name only."""
+    monkeypatch.chdir(tmp_path)
+    out = run("export", "russia", "ukraine", "-o", "-", "--format", fmt).out
+    assert "site-packages" not in out
+    assert "/src/positions/" not in out
+    if fmt != "csv":
+        assert "positions.yaml" in out
+
+
+def test_markdown_footnotes_are_apart(run: Run, data: Path) -> None:
+    """A stance's footnote marks are separated, never run together into one number."""
+    out = run(
+        "export", "north", "south", "-o", "-", "--format", "markdown", "--data", str(data)
+    ).out
+    assert "[^1], [^2]" in out
+    assert not re.search(r"\]\[\^", out)
+
+
+# -- the chart ----------------------------------------------------------------------------------
+
+
+def test_chart_is_drawn_as_svg(run: Run, data: Path) -> None:
+    """A chart, not a terminal capture: one title, a relation per issue, tooltips with quotes."""
+    out = run("matrix", "north", "south", "--format", "svg", "--data", str(data)).out
+    root = ET.fromstring(out)
+    ns = {"svg": "http://www.w3.org/2000/svg"}
+    texts = ["".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert texts.count("Views at every width") == 1
+    assert [t for t in texts if t in {"CONFLICT", "COMPLEMENTARY", "AGREE", "UNKNOWN"}] == [
+        "CONFLICT",
+        "COMPLEMENTARY",
+        "AGREE",
+        "UNKNOWN",
+    ]
+    tips = ["".join(t.itertext()) for t in root.iterfind(".//svg:g/svg:title", ns)]
+    assert any("“The North calls this a red line.”" in tip for tip in tips)
+    assert "\u00a0" not in out  # text copies as ordinary spaces
+    assert "Relation:" in texts  # the legend
+    assert "■ red line (thick border)" in texts
+
+
+# -- the briefing page --------------------------------------------------------------------------
+
+
+class _Page(HTMLParser):
+    """The order of a page's landmarks, and what its <details> hold."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.order: list[str] = []
+        self.details = 0
+        self.scripts = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = dict(attrs).get("class") or ""
+        if (
+            tag in {"table", "h2", "details", "script"}
+            or "counts" in classes
+            or "legend" in classes
+        ):
+            self.order.append(classes if tag in {"ul", "p"} else tag)
+        self.details += tag == "details"
+        self.scripts += tag == "script"
+
+
+def test_briefing_page_opens_with_the_summary(run: Run, data: Path) -> None:
+    """Counts, legend, then the table with each stance's evidence folded, the sources last."""
+    out = run("export", "north", "south", "-o", "-", "--format", "html", "--data", str(data)).out
+    page = _Page()
+    page.feed(out)
+    landmarks = [m for m in page.order if m != "details"]
+    assert landmarks == ["counts", "legend", "table", "h2"]
+    assert page.details == 7  # one per stance
+    assert page.scripts == 0
+    assert out.index("<h2>Sources</h2>") > out.rindex("</table>")
+    assert "@page { size: A4 landscape" in out
+    assert "@media (max-width:" in out
