@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from positions.lint import CHECKS, CUES
+from positions.model import Firmness
 
 from .conftest import DATA, ROOT, Run, lines
 
 LINT = DATA / "lint"
 CASES = LINT / "breaks-every-rule.yaml"
+RED_LINE_CUES = ", ".join(CUES[Firmness.RED_LINE])
+FIRM_CUES = ", ".join(CUES[Firmness.FIRM])
 
 
 def test_every_rule_is_found_at_its_place(run: Run) -> None:
@@ -20,18 +24,20 @@ def test_every_rule_is_found_at_its_place(run: Run) -> None:
     assert lines(result.out) == [
         f"{at}6:3: L107 warning: source 'unused' is listed but no quote cites it "
         "[source-never-cited]",
-        f"{at}16:9: L101 error: north/land is red-line, but no quote says red line, "
-        "non-negotiable, prerequisite, only if, must or cannot [red-line-without-cue]",
+        f"{at}10:3: L110 warning: outcome 'dam' of 'river' is in no stance; expected it "
+        "accepted, rejected or required, or left out [outcome-never-coded]",
+        f"{at}16:9: L101 error: north/land is red-line, but no quote has a red-line cue "
+        f"({RED_LINE_CUES}) [red-line-without-cue]",
         f"{at}20:13: L104 error: north/land: stated, but the quote has no words in quotation "
         "marks; expected reported [stated-without-quotation]",
         f"{at}20:13: L105 error: north/land: speaker 'Bob Jones' is not named in article "
         "[speaker-not-in-source]",
-        f"{at}28:9: L102 warning: south/land is firm, but no quote insists, demands, requires "
-        "or rejects [firmness-without-cue]",
+        f"{at}28:9: L102 warning: south/land is firm, but no quote has a firm or red-line cue "
+        f"({FIRM_CUES}...) [firmness-without-cue]",
         f"{at}32:13: L103 noted: one sentence, coded differently: south/land firm reported, "
         "south/river firm inferred [same-quote-coded-differently]",
-        f"{at}34:9: L102 noted: south/river is firm, but no quote insists, demands, requires or "
-        "rejects [firmness-without-cue]",
+        f"{at}34:9: L102 noted: south/river is firm, but no quote has a firm or red-line cue "
+        f"({FIRM_CUES}...) [firmness-without-cue]",
         f"{at}34:9: L109 noted: south/river rests only on inferred evidence "
         "[inferred-without-note]",
         f"{at}41:9: L106 error: south/talks: the summary says 'only if', but the stance has no "
@@ -40,11 +46,43 @@ def test_every_rule_is_found_at_its_place(run: Run) -> None:
         "[inferred-without-note]",
         f"{at}46:3: L108 error: alias 'Westland' of 'east' is a member of 'group'; expected it "
         "among members, not aliases [alias-names-another]",
-        f"{at}51:9: L101 noted: east/river is red-line, but no quote says red line, "
-        "non-negotiable, prerequisite, only if, must or cannot [red-line-without-cue]",
+        f"{at}51:9: L101 noted: east/river is red-line, but no quote has a red-line cue "
+        f"({RED_LINE_CUES}) [red-line-without-cue]",
         f"{at}51:9: L109 noted: east/river rests only on inferred evidence [inferred-without-note]",
-        f"5 errors, 3 warnings, 5 noted in {CASES}",
+        f"5 errors, 4 warnings, 5 noted in {CASES}",
     ]
+
+
+def test_a_sentence_ends_after_a_closing_quotation_mark(run: Run, tmp_path: Path) -> None:
+    """Two sentences, the first ending in a quotation: not one sentence coded differently."""
+    (tmp_path / "article.txt").write_text(
+        'Moscow said any deal must reflect the "new realities." This includes the land.\n'
+    )
+    data = tmp_path / "two.yaml"
+    data.write_text(
+        CASES.read_text().split("parties:", 1)[0].replace("  unused: {title: Never cited}\n", "")
+        + """parties:
+  north:
+    name: North
+    stances:
+      land:
+        summary: Wants the land kept.
+        accepts: [keep]
+        firmness: red-line
+        evidence:
+          - {source: article, quote: "This includes the land.", attribution: reported}
+      talks:
+        summary: Talks must reflect the realities.
+        accepts: [talk]
+        firmness: red-line
+        evidence:
+          - source: article
+            quote: 'any deal must reflect the "new realities."'
+            attribution: stated
+"""
+    )
+    out = run("lint", "--sources", str(tmp_path), str(data)).out
+    assert "L103" not in out, out
 
 
 def test_every_check_is_exercised(run: Run) -> None:
@@ -79,3 +117,10 @@ def test_the_codebook_lists_the_cues_lint_uses() -> None:
         assert row, level
         listed = [c.strip().strip("`") for c in row[1].split(",")]
         assert listed == list(cues), level
+
+
+def test_the_codebook_lists_every_check() -> None:
+    """docs/codebook.md's table of checks has one row per check, with its code, name and kind."""
+    codebook = (ROOT / "docs" / "codebook.md").read_text()
+    rows = re.findall(r"^\| (L\d{3}) \| ([a-z-]+) \| (error|warning) \|", codebook, re.MULTILINE)
+    assert rows == [(c.code, c.name, "error" if c.error else "warning") for c in CHECKS.values()]

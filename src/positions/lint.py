@@ -39,6 +39,9 @@ _CUE_PATTERNS = {
 }
 # Words in a summary that say a position holds only on a condition.
 CONDITION_WORDS = ("only if", "on its terms", "on its own terms", "provided that", "only once")
+# Where a sentence ends: a full stop, question or exclamation mark (and any closing quotation
+# marks or brackets after it) before white space; or a line break.
+_SENTENCE_END = re.compile("[.!?][\"'\u201d\u2019)\\]]*\\s|\n")
 _QUOTED = re.compile('["\u201c\u201d].+?["\u201c\u201d]|\u2018.+?\u2019')
 _SPACE = re.compile(r"\s+")
 
@@ -66,13 +69,15 @@ CHECKS = {
         Check("L105", "speaker-not-in-source", True,
               "a speaker is a person the cited article names"),
         Check("L106", "condition-not-coded", True,
-              "a summary that says 'only if' or 'on its terms' needs conditions in the data"),
+              "a summary that says a position holds only on a condition needs conditions"),
         Check("L107", "source-never-cited", False,
               "every source listed is cited by at least one quote"),
         Check("L108", "alias-names-another", True,
               "an alias names the party itself, never one of a group's members"),
         Check("L109", "inferred-without-note", False,
               "a stance resting only on inferred evidence says why in a note"),
+        Check("L110", "outcome-never-coded", False,
+              "every outcome is accepted, rejected or required by at least one stance"),
     )
 }  # fmt: skip
 
@@ -81,6 +86,10 @@ def _fold(text: str) -> str:
     from positions.verify import fold
 
     return fold(text).lower()
+
+
+def _listed(level: Firmness) -> str:
+    return ", ".join(CUES[level])
 
 
 def _has_cue(quotes: list[str], level: Firmness) -> bool:
@@ -117,14 +126,14 @@ class _Linter:
             noted = stance.note is not None
             if stance.firmness is Firmness.RED_LINE and not _has_cue(quotes, Firmness.RED_LINE):
                 self.find("red-line-without-cue", stance.location,
-                          f"{what} is red-line, but no quote says red line, non-negotiable, "
-                          f"prerequisite, only if, must or cannot", noted)  # fmt: skip
+                          f"{what} is red-line, but no quote has a red-line cue "
+                          f"({_listed(Firmness.RED_LINE)})", noted)  # fmt: skip
             if stance.firmness is Firmness.FIRM and not (
                 _has_cue(quotes, Firmness.FIRM) or _has_cue(quotes, Firmness.RED_LINE)
             ):
                 self.find("firmness-without-cue", stance.location,
-                          f"{what} is firm, but no quote insists, demands, requires or "
-                          f"rejects", noted)  # fmt: skip
+                          f"{what} is firm, but no quote has a firm or red-line cue "
+                          f"({_listed(Firmness.FIRM)}...)", noted)  # fmt: skip
 
     def sentence(self, evidence: Evidence) -> str:
         """The key that says two quotes are the same sentence: its words, or its place."""
@@ -133,8 +142,8 @@ class _Linter:
         if text is None or quote not in text:
             return quote
         start = text.index(quote)
-        begin = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-        return f"@{begin}"
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+        return f"@{ends[-1] if ends else 0}"
 
     def same_quotes(self) -> None:
         seen: dict[tuple[str, str], list[tuple[Party, Stance, Evidence]]] = {}
@@ -196,6 +205,25 @@ class _Linter:
                               f"alias '{alias}' of '{party.id}' is {whose}; "
                               f"expected it among members, not aliases", False)  # fmt: skip
 
+    def outcomes(self) -> None:
+        coded = {
+            (stance.issue, outcome)
+            for _, stance in self.stances()
+            for outcome in (*stance.accepts, *stance.rejects)
+        }
+        coded |= {
+            (iid, outcome)
+            for _, stance in self.stances()
+            for iid, outcomes in stance.conditions.items()
+            for outcome in outcomes
+        }
+        for iid, issue in self.dataset.issues.items():
+            for outcome in issue.outcomes:
+                if (iid, outcome) not in coded:
+                    self.find("outcome-never-coded", issue.location,
+                              f"outcome '{outcome}' of '{iid}' is in no stance; expected it "
+                              f"accepted, rejected or required, or left out", False)  # fmt: skip
+
     def inferred(self) -> None:
         for party, stance in self.stances():
             if all(e.attribution is Attribution.INFERRED for e in stance.evidence):
@@ -232,6 +260,7 @@ def lint(dataset: Dataset, sources: Path | None = None) -> LintReport:
     linter.conditions()
     linter.sources()
     linter.aliases()
+    linter.outcomes()
     linter.inferred()
     findings = sorted(linter.findings, key=lambda f: _order(f.location))
     return LintReport(Header.of(dataset), tuple(findings), texts is not None)
