@@ -16,7 +16,18 @@ from click.shell_completion import ShellComplete
 from positions import __version__
 from positions.cli import cli
 
-from .conftest import HOSTILE, INVALID, MINIMAL, SOURCES, THREE, Result, Run, lines, squeezed
+from .conftest import (
+    FORMAT_2,
+    HOSTILE,
+    INVALID,
+    MINIMAL,
+    SOURCES,
+    THREE,
+    Result,
+    Run,
+    lines,
+    squeezed,
+)
 
 # -- validate and verify ---------------------------------------------------------------------
 
@@ -167,9 +178,9 @@ def test_compare_evidence_prints_quotes(run: Run) -> None:
     assert lines(run(*args).out) == [
         "Minimal example",
         "1 conflict",
-        "firmness: ■ red line  ◆ firm  ○ open",
+        "North and South; firmness: ■ red line  ◆ firm  ○ open",
         "",
-        "Territory (territory)  CONFLICT",
+        "Territory (territory)  CONFLICT (reported)",
         "  return: accepted by South, rejected by North",
         "  ■ North red line",
         "    Wants to keep the land.",
@@ -399,6 +410,19 @@ def test_issue_detail(run: Run) -> None:
     assert "    │ “North will keep the land.”" in out
 
 
+def test_issue_detail_gives_the_relation_compare_gives(run: Run) -> None:
+    """One issue in full and compare of the same parties agree: conditions and dispute too."""
+    out = lines(run("issues", "talks", "--data", str(FORMAT_2)).out)
+    assert "Among the parties with a stance: CONDITIONAL" in out
+    compared = json.loads(
+        run("compare", "north", "south", "--format", "json", "--data", str(FORMAT_2)).out
+    )
+    talks = next(i for i in compared["issues"] if i["id"] == "talks")
+    assert talks["relation"] == "conditional"
+    detail = lines(run("issues", "territory", "--data", str(FORMAT_2)).out)
+    assert "part of the dispute: The land dispute" in detail
+
+
 def test_issue_detail_unknown_issue(run: Run) -> None:
     """Issues with an unknown id is a usage error."""
     result = run("issues", "land", "--data", str(MINIMAL))
@@ -465,7 +489,7 @@ def test_export_csv(run: Run, tmp_path: Path) -> None:
         "conditions": "",
         "note": "",
         "quote_no": "1",
-        "quotes": "1",
+        "quote_count": "1",
         "quote": "North would lift tariffs.",
         "source": "s1",
         "source_title": "An article",
@@ -496,7 +520,7 @@ def test_export_csv_has_every_quote(run: Run, tmp_path: Path) -> None:
     out = run("export", "-o", "-", "--format", "csv", "--data", str(data)).out
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [
-        (r["party"], r["quote_no"], r["quotes"], r["quote"], r["speaker"], r["attribution"])
+        (r["party"], r["quote_no"], r["quote_count"], r["quote"], r["speaker"], r["attribution"])
         for r in rows
     ] == [
         ("north", "1", "2", "North will keep the land.", "", "stated"),
@@ -554,9 +578,9 @@ def test_export_markdown_is_a_well_formed_table(run: Run) -> None:
     rows = _table_rows(out)
     assert [len(r) for r in rows] == [5, 5, 5]
     assert rows[1] == [" --- "] * 5
-    assert "\\<img src=x onerror=alert\\(1\\)\\>" in out
+    assert "\\<img src=x onerror=alert(1)\\>" in out
     assert "<br>second \\| line" in out
-    assert "[^1]: “+cmd\\|' /C calc'\\!A0" in out
+    assert "[^1]: “+cmd\\|' /C calc'!A0" in out
 
 
 class _Collector(HTMLParser):
@@ -707,7 +731,7 @@ def test_compare_accepts_every_registered_format(run: Run) -> None:
     compared = run("compare", *args).out
     assert compared == run("export", *args, "-o", "-").out
     assert compared.startswith(
-        f"# Minimal example\n\nParties compared\\: North, South. Data\\: {MINIMAL}.\n\n"
+        f"# Minimal example\n\nParties compared: North, South. Data: {MINIMAL}.\n\n"
         "| Issue | North | South | Relation | Why |\n"
     )
 

@@ -281,8 +281,8 @@ def _reason(
             for c in found
         )
     if relation is Relation.COMPLEMENTARY:
-        none = "neither ask is" if len(held) == 2 else "no ask is"
-        return f"no outcome in common, and {none} rejected or excluded"
+        # Said as what the data holds: no clash is coded, which is not to say none exists.
+        return "different asks; none rejected, no exclusion coded"
     shared = []
     if common:
         shared.append(f"{every} accept {_outcomes(common)}")
@@ -319,12 +319,14 @@ def count(rows: Iterable[Row]) -> dict[Relation, Tally]:
     return {r: Tally(issues[r], len(disputes[r])) for r in Relation}
 
 
-def rows(
-    parties: Sequence[Party], issues: Iterable[Issue], dataset: Dataset | None = None
-) -> tuple[Row, ...]:
-    """The comparison of ``parties`` on each of ``issues`` (of ``dataset``, for conditions)."""
-    everything = dataset.issues if dataset is not None else None
-    disputes = dataset.disputes if dataset is not None else {}
+def rows(parties: Sequence[Party], issues: Iterable[Issue], dataset: Dataset) -> tuple[Row, ...]:
+    """The comparison of ``parties`` on each of ``issues``.
+
+    ``dataset`` is required: conditions are judged on its other issues, and disputes named from
+    it, so that every view gives an issue the same relation.
+    """
+    everything = dataset.issues
+    disputes = dataset.disputes
     out = []
     for issue in issues:
         stances = tuple(p.stances.get(issue.id) for p in parties)
@@ -335,7 +337,7 @@ def rows(
 
 
 def pairwise(
-    parties: Sequence[Party], issues: Sequence[Issue], dataset: Dataset | None = None
+    parties: Sequence[Party], issues: Sequence[Issue], dataset: Dataset
 ) -> tuple[tuple[PairSummary, ...], int]:
     """Each pair's summary and none left out; or, past MAX_PAIRED_PARTIES, none and how many."""
     if len(parties) > MAX_PAIRED_PARTIES:
@@ -344,10 +346,10 @@ def pairwise(
 
 
 def pair_summaries(
-    parties: Sequence[Party], issues: Sequence[Issue], dataset: Dataset | None = None
+    parties: Sequence[Party], issues: Sequence[Issue], dataset: Dataset
 ) -> tuple[PairSummary, ...]:
     """For every pair of ``parties``, how many of ``issues`` fall under each relation."""
-    everything = dataset.issues if dataset is not None else None
+    everything = dataset.issues
     pairs = []
     for i, a in enumerate(parties):
         for b in parties[i + 1 :]:

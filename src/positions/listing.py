@@ -25,7 +25,7 @@ def party_list(dataset: Dataset) -> PartyList:
 def issue_detail(dataset: Dataset, issue: Issue) -> IssueDetail:
     """One issue across every party that has a stance on it, and how they relate."""
     holders = tuple(p for p in dataset.parties.values() if issue.id in p.stances)
-    (row,) = rows(holders, [issue])
+    (row,) = rows(holders, [issue], dataset)
     return IssueDetail(Header.of(dataset), holders, row)
 
 
