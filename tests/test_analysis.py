@@ -36,8 +36,8 @@ def test_agenda_order_and_reasons() -> None:
     assert [(i.place, i.row.issue.id, i.group, i.reason) for i in items] == [
         (1, "agree", "common ground", "both accept x"),
         (2, "overlap", "common ground", "both accept y"),
-        (3, "package", "could be combined",
-         "no outcome in common, and neither ask is rejected or excluded"),
+        (3, "package", "different asks, no clash coded",
+         "different asks; none rejected, no exclusion coded"),
         (4, "terms", "agreed only on conditions in conflict",
          "both accept x, but on conditions in conflict: A's on redline-both: x"),
         (5, "open-first", "conflict", "every side is open \u2014 x (A) excludes y (B)"),
@@ -57,13 +57,13 @@ def test_agenda_table(run: Run) -> None:
         "Agenda: A and B",
         "",
         "Common ground",
-        " 1. agree  AGREE",
+        " 1. agree  AGREE (stated)",
         "    both accept x",
-        " 2. overlap  OVERLAP",
+        " 2. overlap  OVERLAP (stated)",
         "    both accept y",
     ]
     assert out[-8:] == [
-        "10. redline-both  CONFLICT",
+        "10. redline-both  CONFLICT (stated)",
         "    red line: A, B — x (A) excludes y (B)",
         "",
         "No stated position",
@@ -210,7 +210,7 @@ def test_compare_marks_rows_the_filter_changes(run: Run) -> None:
     text = " ".join(lines(run(*args, env={"COLUMNS": "120"}).out))
     assert "* was conflict" in text
     assert (
-        "Only stances backed by reported evidence or stronger are counted; rows marked * (1)"
+        "Only stances backed by reported evidence or stronger are counted; issues marked * (1)"
         in re.sub(r"\s+", " ", text)
     )
 
@@ -247,10 +247,12 @@ def test_sources_command(run: Run) -> None:
     border = [w for w in data["weak"] if (w["party"], w["issue"]) == ("north", "border")]
     assert border[0]["reasons"] == ["a single source (s1)", "only inferred evidence"]
     out = lines(run("sources", "--data", str(MINIMAL)).out)
-    assert out[-3:] == [
+    assert out[-5:] == [
         "Stances on thin evidence: 2 of 2",
         "  north/territory: a single source (s1)",
         "  south/territory: a single source (s1)",
+        "",
+        f"data: {MINIMAL}",
     ]
 
 

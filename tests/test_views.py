@@ -203,7 +203,7 @@ def test_compare_says_each_fact_once(run: Run, data: Path, monkeypatch: pytest.M
         "Security guarantees   ◆ North  Legally binding guarantees of the North's",
         "COMPLEMENTARY                  security",
         "                      ○ South  Guarantees that deter new aggression on the South",
-        "  no outcome in common, and neither ask is rejected or excluded (reported)",
+        "  different asks; none rejected, no exclusion coded (reported)",
         "",
         "Humanitarian steps    ○ North  Limited humanitarian agreements",
         "AGREE (inferred)      ○ South  Limited humanitarian agreements",
@@ -367,9 +367,21 @@ def test_briefing_page_opens_with_the_summary(run: Run, data: Path) -> None:
     page = _Page()
     page.feed(out)
     landmarks = [m for m in page.order if m != "details"]
-    assert landmarks == ["counts", "legend", "table", "h2"]
+    assert landmarks == ["counts", "legend", "table", "h2", "h2"]  # then Evidence, Sources
     assert page.details == 7  # one per stance
     assert page.scripts == 0
-    assert out.index("<h2>Sources</h2>") > out.rindex("</table>")
+    assert out.index("<h2>Evidence</h2>") < out.index("<h2>Sources</h2>")
     assert "@page { size: A4 landscape" in out
     assert "@media (max-width:" in out
+
+
+def test_briefing_page_prints_its_evidence(run: Run, data: Path) -> None:
+    """Printed, folded cells would hide every quote: print shows the evidence after the table."""
+    out = run("export", "north", "south", "-o", "-", "--format", "html", "--data", str(data)).out
+    style = out.split("@media print {", 1)[1].split("\n}\n", 1)[0]
+    assert "details, .screen { display: none; }" in style
+    assert ".appendix { display: block;" in style
+    appendix = out.split('<section class="appendix">', 1)[1].split("</section>", 1)[0]
+    for quote in ("The North calls this a red line.", "The South demands reparations."):
+        assert quote in appendix
+    assert out.count("Observers note limited agreements.") == 4  # twice folded, twice printed

@@ -79,7 +79,7 @@ def _firmness_reason(row: Row, parties: Sequence[Party]) -> str:
 # The agenda's groups, in order, and the relations each holds.
 GROUPS = (
     ("common ground", (Relation.AGREE, Relation.OVERLAP)),
-    ("could be combined", (Relation.COMPLEMENTARY,)),
+    ("different asks, no clash coded", (Relation.COMPLEMENTARY,)),
     ("agreed only on conditions in conflict", (Relation.CONDITIONAL,)),
     ("conflict", (Relation.CONFLICT,)),
     ("no stated position", (Relation.UNKNOWN,)),
@@ -90,8 +90,8 @@ def agenda(cmp: Comparison) -> Agenda:
     """An order in which to take the issues, each with the reason for its place.
 
     1. Common ground: issues where all agree, then those where they overlap.
-    2. Different asks that could be combined (complementary): a package could give each side
-       what it asks.
+    2. Different asks with no clash coded (complementary): a package might give each side what
+       it asks, if the data has coded every exclusion the articles support.
     3. Agreement in principle that rests on a condition in conflict (conditional): it waits on
        the issue the condition is about.
     4. The conflicts, from the most open to the hardest: by the firmest side (every side open,

@@ -6,10 +6,51 @@ line naming the data file, the note under a filtered view and the counts are wri
 
 from __future__ import annotations
 
-from positions.model import Evidence
-from positions.results import Comparison, Filter, Header, Relation, Summary, Tally, Verification
+from typing import NamedTuple
+
+from positions.model import Evidence, Issue, Stance
+from positions.results import (
+    Comparison,
+    Filter,
+    Header,
+    Relation,
+    Row,
+    Summary,
+    Tally,
+    Verification,
+)
 
 NO_POSITION = "no stated position"
+
+
+class Ask(NamedTuple):
+    """What a stance asks for, in the outcomes' words, as the compact views show it."""
+
+    accepts: str  # the accepted outcomes' descriptions, "; " between them
+    rejects: str  # the rejected ones the row's reason does not already name
+    conditions: str  # the issues of its conditions, if the row's reason does not name them
+
+
+def ask(stance: Stance, issue: Issue, row: Row | None = None, party: str = "") -> Ask:
+    """What ``stance`` asks for, less what ``row``'s reason already says of ``party``.
+
+    The reason names each rejection that clashes with another party's ask, and, for a
+    conditional relation, the conditions in conflict: an ask does not say them twice. A stance
+    that accepts nothing shows all it rejects.
+    """
+    verdict = row.verdict if row is not None else None
+    said = set()
+    if verdict is not None:
+        said = {c.outcome for c in verdict.clashes if c.excluded is None and party in c.against}
+    rejects = [o for o in stance.rejects if o not in said] or (
+        [] if stance.accepts else list(stance.rejects)
+    )
+    conditional = verdict is not None and verdict.relation is Relation.CONDITIONAL
+    return Ask(
+        "; ".join(issue.outcomes[o] for o in stance.accepts),
+        "; ".join(issue.outcomes[o] for o in rejects),
+        "" if conditional else ", ".join(stance.conditions),
+    )
 
 
 def plural(n: int, word: str, many: str = "") -> str:
@@ -31,14 +72,26 @@ def data_line(header: Header) -> str:
     return f"data: {header.data}"
 
 
-def filter_note(filtered: Filter, *, marked: bool = False) -> str:
-    """The note under a view filtered by --attribution."""
+def filter_note(filtered: Filter, *, marked: int = 0, hidden: int = 0) -> str:
+    """The note under a view filtered by --attribution.
+
+    ``marked``: how many of the issues shown carry a ``*`` for a relation the filter changed;
+    ``hidden``: how many such issues --relation left out.
+    """
     note = f"Only stances backed by {filtered.attribution.value} evidence or stronger are counted"
     if marked:
-        note += (
-            f"; rows marked * ({len(filtered.changed)}) have another relation without the filter"
-        )
+        note += f"; issues marked * ({marked}) have another relation without the filter"
+    if hidden:
+        note += f"; {plural(hidden, 'other issue')} whose relation it changed are not listed"
     return note + "."
+
+
+def was(filtered: Filter | None, issue: str) -> str:
+    """The mark of an issue whose relation the filter changed: ``* was conflict``, else ``""``."""
+    if filtered is None or issue not in filtered.changed:
+        return ""
+    before = filtered.changed[issue]
+    return f"* was {before.value if before else 'not compared'}"
 
 
 def shown_note(shown: frozenset[Relation]) -> str:

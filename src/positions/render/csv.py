@@ -2,9 +2,10 @@
 
 A stance backed by three quotes is three rows; a party with no stated position on an issue is
 one row with the stance's cells empty. So every quote is in the table, each with its own
-source, speaker and attribution; a pivot table can count stances by ``quote_no == 1``; and
-every party compared appears on every issue, so the table shows whom it covers. The last two
-columns say which filters made it (empty: none).
+source, speaker and attribution; a pivot table can count stances by ``quote_no == 1``
+(``quote_count`` is the stance's number of quotes); and every party compared appears on every
+issue, so the table shows whom it covers. The last two columns say which filters made it
+(empty: none).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ HEADER = (
     "conditions",
     "note",
     "quote_no",
-    "quotes",
+    "quote_count",
     "quote",
     "source",
     "source_title",

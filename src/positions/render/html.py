@@ -15,6 +15,7 @@ from html import escape
 from positions.model import Firmness, Issue, Party, Stance
 from positions.present import (
     NO_POSITION,
+    ask,
     counts_line,
     plural,
     quote_source,
@@ -40,7 +41,7 @@ p.meta { color: var(--dim); margin: 0 0 .6rem; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; }
 col.issue { width: 16%; } col.relation { width: 20%; }
 th, td { border: 1px solid var(--line); padding: .45rem .6rem; vertical-align: top;
-         text-align: left; overflow-wrap: anywhere; }
+         text-align: left; overflow-wrap: break-word; hyphens: auto; }
 thead th { background: #f3f4f6; }
 th.issue small { display: block; font-weight: 400; color: var(--dim); }
 .relation { font-weight: 700; text-transform: uppercase; font-size: .85em; letter-spacing: .02em; }
@@ -49,12 +50,17 @@ p.reason { font-size: .88em; margin: .3rem 0 0; color: #30363d; }
 td.ask { font-size: .95em; }
 td.none { color: var(--dim); font-style: italic; background: #fff; }
 .mark { font-weight: 700; margin-right: .25em; }
-.red-line .asked { font-weight: 600; }
 details { margin-top: .35rem; font-size: .88em; }
 details summary { cursor: pointer; color: var(--dim); }
 blockquote { margin: .35rem 0 0; padding-left: .6rem; border-left: 3px solid var(--line); }
 blockquote footer { color: var(--dim); font-size: .92em; }
-ol.sources li { margin: .2rem 0; }
+ul.sources { padding-left: 0; } ul.sources li { list-style: none; margin: .2rem 0; }
+.not { color: var(--dim); } .if { color: var(--dim); font-size: .92em; }
+.appendix h3 { font-size: 1rem; margin: 1rem 0 .3rem; }
+.appendix h4 { font-size: .95rem; margin: .6rem 0 .2rem; }
+.appendix .firmness { color: var(--dim); font-weight: 400; }
+.appendix .stance { font-size: .9em; break-inside: avoid; }
+.appendix, .print { display: none; }
 @media (max-width: 700px) {
   body { margin: 1rem; }
   table, thead, tbody, tr, th, td { display: block; width: 100%; }
@@ -69,7 +75,13 @@ ol.sources li { margin: .2rem 0; }
   body { margin: 0; font-size: 9.5pt; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; }
-  details summary { color: var(--dim); }
+  details, .screen { display: none; }
+  .appendix { display: block; break-before: page; columns: 2; column-gap: 8mm; font-size: 8.5pt; }
+  .appendix h2 { column-span: all; }
+  .appendix h3 { break-after: avoid; }
+  .appendix .stance { break-inside: auto; }
+  .appendix .note { color: var(--dim); }
+  .print { display: inline; }
 }
 """ + "".join(
     f".relation.{r.value} {{ color: {ink}; }}\n"
@@ -84,18 +96,8 @@ def _e(text: str) -> str:
     return escape(text, quote=True)
 
 
-def _stance(party: Party, stance: Stance | None, issue: Issue, cmp: Comparison) -> str:
-    label = f' data-party="{_e(party.name)}"'
-    if stance is None:
-        return f'<td class="ask none"{label}>{NO_POSITION}</td>'
-    asked = "; ".join(issue.outcomes[o] for o in stance.accepts)
-    if not asked:
-        asked = "rejects: " + "; ".join(issue.outcomes[o] for o in stance.rejects)
-    firmness = stance.firmness
-    head = (
-        f'<span class="mark" title="{WORDS[firmness]}">{MARKS[firmness]}</span>'
-        f'<span class="asked">{_e(asked)}</span>'
-    )
+def _evidence(stance: Stance, issue: Issue, cmp: Comparison) -> str:
+    """A stance in full: its summary, outcomes, conditions, note and every quote."""
     lines = [f'<p class="summary">{_e(stance.summary)}</p>']
     for word, outcomes in (("accepts", stance.accepts), ("rejects", stance.rejects)):
         lines += [f"<p>{word}: {_e(issue.outcomes[o])} <code>{_e(o)}</code></p>" for o in outcomes]
@@ -110,11 +112,45 @@ def _stance(party: Party, stance: Stance | None, issue: Issue, cmp: Comparison) 
         f"<footer>\u2014 {_e(quote_source(e, cmp.header))}</footer></blockquote>"
         for e in stance.evidence
     ]
+    return "".join(lines)
+
+
+def _stance(party: Party, stance: Stance | None, row: Row, cmp: Comparison) -> str:
+    label = f' data-party="{_e(party.name)}"'
+    if stance is None:
+        return f'<td class="ask none"{label}>{NO_POSITION}</td>'
+    asked = ask(stance, row.issue, row, party.id)
+    parts = [f'<span class="asked">{_e(asked.accepts)}</span>'] if asked.accepts else []
+    if asked.rejects:
+        parts.append(f'<span class="not">not</span> {_e(asked.rejects)}')
+    text = "; ".join(parts)
+    if asked.conditions:
+        text += f' <span class="if">(only if: {_e(asked.conditions)})</span>'
+    firmness = stance.firmness
     folded = f"{WORDS[firmness]}; summary and {plural(len(stance.evidence), 'quote')}"
     return (
-        f'<td class="ask {firmness.value}"{label}>{head}'
-        f"<details><summary>{folded}</summary>{''.join(lines)}</details></td>"
+        f'<td class="ask {firmness.value}"{label}>'
+        f'<span class="mark" title="{WORDS[firmness]}">{MARKS[firmness]}</span>{text}'
+        f"<details><summary>{folded}</summary>{_evidence(stance, row.issue, cmp)}</details></td>"
     )
+
+
+def _appendix(cmp: Comparison) -> str:
+    """Every stance in full, issue by issue: what the folded cells hold, for print."""
+    out = ['<section class="appendix"><h2>Evidence</h2>']
+    for row in cmp.rows:
+        held = [(p, s) for p, s in zip(cmp.parties, row.stances, strict=True) if s is not None]
+        if not held:
+            continue
+        out.append(f"<h3>{_e(row.issue.name)}</h3>")
+        for party, stance in held:
+            out.append(
+                f'<div class="stance"><h4>{MARKS[stance.firmness]} {_e(party.name)} '
+                f'<span class="firmness">{WORDS[stance.firmness]}</span></h4>'
+                f"{_evidence(stance, row.issue, cmp)}</div>"
+            )
+    out.append("</section>")
+    return "".join(out)
 
 
 def _relation(row: Row) -> str:
@@ -132,18 +168,18 @@ def _relation(row: Row) -> str:
 
 
 def _sources(cmp: Comparison) -> str:
-    cited = list(
-        dict.fromkeys(e.source for row in cmp.rows for s in row.stances if s for e in s.evidence)
-    )
+    """The sources cited, in the data file's order, each under its id (summaries cite 002...)."""
+    cited = {e.source for row in cmp.rows for s in row.stances if s for e in s.evidence}
     items = []
-    for sid in cited:
-        source = cmp.header.sources[sid]
+    for sid, source in cmp.header.sources.items():
+        if sid not in cited:
+            continue
         title = _e(source.title)
         if source.url:
             title = f"{title} (<code>{_e(source.url)}</code>)"
         extra = ", ".join(_e(x) for x in (source.outlet, source.published) if x)
-        items.append(f"<li>{title}{', ' + extra if extra else ''} <code>{_e(sid)}</code></li>")
-    return f'<ol class="sources">{"".join(items)}</ol>' if items else "<p>None cited.</p>"
+        items.append(f"<li><code>{_e(sid)}</code> {title}{', ' + extra if extra else ''}</li>")
+    return f'<ul class="sources">{"".join(items)}</ul>' if items else "<p>None cited.</p>"
 
 
 @singledispatch
@@ -160,13 +196,13 @@ def comparison(cmp: Comparison) -> str:
     rows = []
     for row in cmp.rows:
         cells = "".join(
-            _stance(p, s, row.issue, cmp) for p, s in zip(cmp.parties, row.stances, strict=True)
+            _stance(p, s, row, cmp) for p, s in zip(cmp.parties, row.stances, strict=True)
         )
         value = row.relation.value if row.relation else "single"
         rows.append(
             f'<tr class="{value}" id="issue-{_e(row.issue.id)}"><th scope="row" class="issue">'
             f"{_e(row.issue.name)}<small>{_e(row.issue.id)}"
-            f"{' &middot; ' + _e(row.dispute) if row.dispute else ''}</small></th>"
+            f"{' &middot; dispute: ' + _e(row.dispute) if row.dispute else ''}</small></th>"
             f"{_relation(row) if relating else ''}{cells}</tr>"
         )
     counts = "".join(
@@ -200,7 +236,8 @@ def comparison(cmp: Comparison) -> str:
 <h1>{title}</h1>
 <p class="meta">{meta}</p>
 {'<ul class="counts">' + counts + "</ul>" if relating else ""}
-<p class="legend">{legend}. Each stance folds its summary and quotes under it.</p>
+<p class="legend">{legend}. <span class="screen">Each stance folds its summary and quotes
+under it.</span><span class="print">The summaries and quotes follow the table.</span></p>
 </header>
 <table>
 <colgroup>{cols}</colgroup>
@@ -209,6 +246,7 @@ def comparison(cmp: Comparison) -> str:
 {chr(10).join(rows)}
 </tbody>
 </table>
+{_appendix(cmp)}
 <h2>Sources</h2>
 {_sources(cmp)}
 </body>

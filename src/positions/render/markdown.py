@@ -10,8 +10,9 @@ from positions.present import NO_POSITION, counts_line, quote_source, scope_line
 from positions.results import Comparison
 
 # Every character that could start markup in a GFM table cell, or end the cell ($ starts a
-# formula where GitHub renders maths).
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&:#!{}()$])")
+# formula where GitHub renders maths). With [ and ] escaped, ( ) and ! cannot make a link or an
+# image, so they stay as written.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#$])")
 
 
 def escape(text: str) -> str:
@@ -39,6 +40,11 @@ def _stance(stance: Stance | None, cmp: Comparison, notes: _Notes) -> str:
         parts.append("**accepts:** " + escape(", ".join(stance.accepts)))
     if stance.rejects:
         parts.append("**rejects:** " + escape(", ".join(stance.rejects)))
+    if stance.conditions:
+        parts.append(
+            "**only if:** "
+            + escape("; ".join(f"{i}: {', '.join(o)}" for i, o in stance.conditions.items()))
+        )
     # Marks side by side would read as one number ("12" for 1 and 2): commas keep them apart.
     refs = ", ".join(
         notes.cite(f"\u201c{escape(e.quote)}\u201d \u2014 {escape(quote_source(e, cmp.header))}")
@@ -69,7 +75,9 @@ def comparison(cmp: Comparison) -> str:
         cells = [f"**{escape(row.issue.name)}**"]
         cells += [_stance(s, cmp, notes) for s in row.stances]
         if relating and row.verdict is not None:
-            cells += [f"**{row.verdict.relation.value}**", escape(row.verdict.reason)]
+            confidence = row.verdict.confidence
+            shown = f" ({confidence.value})" if confidence is not None else ""
+            cells += [f"**{row.verdict.relation.value}**{shown}", escape(row.verdict.reason)]
         lines.append("| " + " | ".join(cells) + " |")
     if relating:
         lines += ["", f"Relations: {counts_line(cmp.counts, ', ')}."]

@@ -8,7 +8,7 @@ characters made visible, so a summary or a quote can neither style nor move the 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import singledispatch
 from typing import Any
 
@@ -25,7 +25,9 @@ from positions.present import (
     plural,
     quote_source,
     shown_note,
+    was,
 )
+from positions.present import ask as present_ask
 from positions.present import summary as present_summary
 from positions.present import verification as present_verification
 from positions.results import (
@@ -110,13 +112,17 @@ def counts_text(counts: dict[Relation, Tally]) -> Text:
     return out
 
 
-def ask(stance: Stance, issue: Issue) -> Text:
-    """What a stance asks for, in the outcomes' plain words."""
-    if stance.accepts:
-        return t("; ".join(issue.outcomes[o] for o in stance.accepts))
-    return Text.assemble(
-        ("rejects: ", "dim"), t("; ".join(issue.outcomes[o] for o in stance.rejects))
-    )
+def ask(stance: Stance, issue: Issue, row: Row | None = None, party: str = "") -> Text:
+    """What a stance asks for (present.ask): accepted, then ``not`` rejected, then conditions."""
+    parts = present_ask(stance, issue, row, party)
+    out = t(parts.accepts)
+    if parts.rejects:
+        out.append("; " if parts.accepts else "")
+        out.append("not ", "dim")
+        out.append_text(t(parts.rejects))
+    if parts.conditions:
+        out.append_text(t(f" (only if: {parts.conditions})", "dim"))
+    return out
 
 
 def names(parties: tuple[Party, ...]) -> str:
@@ -125,17 +131,38 @@ def names(parties: tuple[Party, ...]) -> str:
     return ", ".join(listed[:-1]) + " and " + listed[-1] if len(listed) > 1 else "".join(listed)
 
 
+def parties_line(parties: tuple[Party, ...], width: int) -> list[Text]:
+    """The parties compared and the key to the firmness marks, on one line if it fits."""
+    who = t(names(parties), "bold")
+    if who.cell_len + 2 + legend().cell_len <= width:
+        return [Text.assemble(who, "; ", legend())]
+    # The legend on a line of its own, not broken between a mark and its word.
+    return [*para(who, width), *para(legend(), width)]
+
+
 def heading(header: Header, width: int) -> list[Text]:
     """The dataset's title."""
     return para(t(header.title, "bold"), width)
 
 
-def closing(header: Header, width: int, filtered: Filter | None = None) -> list[Text]:
-    """The notes that close a view: the filter, if any, and the data file."""
+def closing(
+    header: Header,
+    width: int,
+    filtered: Filter | None = None,
+    shown: Iterable[str] = (),
+    more: str = "",
+) -> list[Text]:
+    """The notes that close a view: the filter, if any, and the data file (then ``more``).
+
+    ``shown``: the issues the view lists, each marked ``*`` if the filter changed its relation.
+    """
     out: list[Text] = []
     if filtered is not None:
-        out += para(t(filter_note(filtered, marked=bool(filtered.changed)), "italic"), width)
-    return [*out, *para(t(data_line(header), "dim"), width)]
+        listed = set(shown)
+        marked = sum(1 for issue in filtered.changed if issue in listed)
+        note = filter_note(filtered, marked=marked, hidden=len(filtered.changed) - marked)
+        out += para(t(note, "italic"), width)
+    return [*out, *para(t(data_line(header) + more, "dim"), width)]
 
 
 # -- compare: one block per issue ---------------------------------------------------------
@@ -148,23 +175,17 @@ def compact(cmp: Comparison, width: int) -> Iterator[Text]:
         yield from para(counts_text(cmp.counts), width)
     if cmp.shown is not None:
         yield from para(t(shown_note(cmp.shown), "italic"), width)
-    who = t(names(cmp.parties), "bold")
-    if who.cell_len + 2 + legend().cell_len <= width:
-        yield Text.assemble(who, "; ", legend())
-    else:  # the legend on a line of its own, not broken between a mark and its word
-        yield from para(who, width)
-        yield from para(legend(), width)
+    yield from parties_line(cmp.parties, width)
     known = [r for r in cmp.rows if r.relation is not Relation.UNKNOWN]
     silent = [r for r in cmp.rows if r.relation is Relation.UNKNOWN]
+    side = all(side_by_side(_asks(row, cmp), width) for row in known)  # one layout for all
     for row in known:
         yield Text()
-        yield from issue_block(row, cmp, width)
+        yield from issue_block(row, cmp, width, side=side)
     if silent:
         yield Text()
-        changed = cmp.filter.changed if cmp.filter is not None else {}
         listed = ", ".join(
-            row.issue.id
-            + (f" (* was {before.value})" if (before := changed.get(row.issue.id)) else "")
+            row.issue.id + (f" ({mark})" if (mark := was(cmp.filter, row.issue.id)) else "")
             for row in silent
         )
         line = Text.assemble(
@@ -179,11 +200,8 @@ def compact(cmp: Comparison, width: int) -> Iterator[Text]:
         yield from para(t(left_out_note(cmp.pairs_left_out), "dim"), width)
     if cmp.pairs:
         yield Text()
-    if cmp.filter is not None:
-        marked = bool(cmp.filter.changed)
-        yield from para(t(filter_note(cmp.filter, marked=marked), "italic"), width)
     more = " \u00b7 more: --full, --evidence" if cmp.rows else ""
-    yield from para(t(data_line(cmp.header) + more, "dim"), width)
+    yield from closing(cmp.header, width, cmp.filter, (r.issue.id for r in cmp.rows), more)
 
 
 # The width of the left column of a compact block (issue name, relation), at most.
@@ -203,9 +221,8 @@ def _relation_lines(row: Row, cmp: Comparison, left: int) -> tuple[list[Text], s
         relation.append(f" ({confidence})", "dim")
         confidence = ""  # said beside the relation, not after the reason
     head = [relation]
-    if cmp.filter is not None and row.issue.id in cmp.filter.changed:
-        before = cmp.filter.changed[row.issue.id]
-        head.append(t(f"* was {before.value if before else 'not compared'}", "italic"))
+    if mark := was(cmp.filter, row.issue.id):
+        head.append(t(mark, "italic"))
     return head, confidence
 
 
@@ -214,25 +231,33 @@ def _asks(row: Row, cmp: Comparison) -> list[tuple[Text, Text]]:
     if len(cmp.parties) > ASKS_SHOWN:
         return []
     held = [(p, s) for p, s in zip(cmp.parties, row.stances, strict=True) if s is not None]
-    label = max((len(p.name) for p, _ in held), default=0)
+    label = max(len(p.name) for p in cmp.parties)  # one column for the asks of every block
     out = []
     for party, stance in held:
         mark = Text.assemble(firmness_mark(stance.firmness), " ", t(party.name))
         mark.pad_right(label - len(party.name) + 2)
-        out.append((mark, ask(stance, row.issue)))
+        out.append((mark, ask(stance, row.issue, row, party.id)))
     return out
 
 
-def issue_block(row: Row, cmp: Comparison, width: int, left: int = LEFT) -> Iterator[Text]:
+def side_by_side(asks: list[tuple[Text, Text]], width: int, left: int = LEFT) -> bool:
+    """Whether the asks fit beside the issue's name and relation, one ask a line."""
+    label = max((mark.cell_len for mark, _ in asks), default=0)
+    return width >= NARROW and bool(asks) and width - left - label >= ASK_WIDTH
+
+
+def issue_block(
+    row: Row, cmp: Comparison, width: int, left: int = LEFT, *, side: bool = True
+) -> Iterator[Text]:
     """One issue: its name and relation beside each party's ask, then the reason.
 
-    Side by side where the width allows and at most three parties ask; stacked otherwise.
+    Side by side if ``side`` (the caller decides once for every block) and this block allows;
+    stacked otherwise.
     """
     head, confidence = _relation_lines(row, cmp, left)
     asks = _asks(row, cmp)
     name = t(row.issue.name, "bold")
-    label = max((mark.cell_len for mark, _ in asks), default=0)
-    if width >= NARROW and 0 < len(asks) <= 3 and width - left - label >= ASK_WIDTH:
+    if side and side_by_side(asks, width, left):
         right: list[Text] = []
         for mark, text in asks:
             right += indent(wrap(text, width - left - mark.cell_len), mark, " " * mark.cell_len)
@@ -293,8 +318,9 @@ def stance_card(
         )
     if evidence:
         for e in stance.evidence:
-            yield from para(t(f"\u201c{e.quote}\u201d", "italic"), width, "    \u2502 ")
-            yield from para(t(f"\u2014 {quote_source(e, header)}", "dim"), width, "    \u2502 ")
+            bar = "    \u2502 "  # on every line of the quote, as a block
+            yield from para(t(f"\u201c{e.quote}\u201d", "italic"), width, bar, bar)
+            yield from para(t(f"\u2014 {quote_source(e, header)}", "dim"), width, bar, bar)
 
 
 def cards(cmp: Comparison, width: int) -> Iterator[Text]:
@@ -302,12 +328,16 @@ def cards(cmp: Comparison, width: int) -> Iterator[Text]:
     yield from heading(cmp.header, width)
     if cmp.relating:
         yield from para(counts_text(cmp.counts), width)
-    yield from para(legend(), width)
+    yield from parties_line(cmp.parties, width)
     for row in cmp.rows:
         yield Text()
         title = Text.assemble(t(row.issue.name, "bold"), (f" ({row.issue.id})", "dim"))
         if row.verdict is not None:
             title = Text.assemble(title, "  ", relation_word(row.verdict.relation))
+            if row.verdict.confidence is not None:
+                title.append(f" ({row.verdict.confidence.value})", "dim")
+        if mark := was(cmp.filter, row.issue.id):
+            title.append(f"  {mark}", "italic")
         yield from para(title, width)
         if row.verdict is not None:
             yield from para(t(row.verdict.reason, "dim"), width, "  ")
@@ -316,7 +346,7 @@ def cards(cmp: Comparison, width: int) -> Iterator[Text]:
                 party, stance, row.issue, cmp.header, width, evidence=cmp.detail is Detail.EVIDENCE
             )
     yield Text()
-    yield from closing(cmp.header, width, cmp.filter)
+    yield from closing(cmp.header, width, cmp.filter, (r.issue.id for r in cmp.rows))
     if cmp.pairs:
         yield Text()
         yield from pair_lines(cmp.pairs, cmp.parties, width)
@@ -539,10 +569,15 @@ def agenda_view(plan: Agenda, width: int) -> Iterator[Text]:
         relation = item.row.relation or Relation.UNKNOWN
         place = f"{item.place:>{number}}. "
         head = Text.assemble(t(item.row.issue.name, "bold"), "  ", relation_word(relation))
+        verdict = item.row.verdict
+        if verdict is not None and verdict.confidence is not None:
+            head.append(f" ({verdict.confidence.value})", "dim")
+        if mark := was(plan.filter, item.row.issue.id):
+            head.append(f"  {mark}", "italic")
         yield from para(head, width, place)
         yield from para(t(item.reason, "dim"), width, " " * len(place))
     yield Text()
-    yield from closing(plan.header, width, plan.filter)
+    yield from closing(plan.header, width, plan.filter, (i.row.issue.id for i in plan.items))
 
 
 @render.register
@@ -571,6 +606,8 @@ def sources_view(report: SourcesReport, width: int) -> Iterator[Text]:
             "  ",
             "    ",
         )
+    yield Text()
+    yield from closing(report.header, width)
 
 
 @render.register
