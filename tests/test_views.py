@@ -149,7 +149,10 @@ def data(tmp_path: Path) -> Path:
 def test_no_view_breaks_an_id_or_overruns_the_width(
     run: Run, data: Path, view: str, width: str
 ) -> None:
-    """At 40, 60, 80 and 120 columns every id stands whole, and only a lone word overruns."""
+    """At 40, 60, 80 and 120 columns every id stands whole, and only a lone word overruns.
+
+    (A lone word keeps a separating " ·" after it: a line never begins with the dot.)
+    """
     args = (*COMMANDS[view], "--data", str(data))
     result = run(*args, env={"COLUMNS": width})
     assert (result.code, result.err) == (0, "")
@@ -157,7 +160,7 @@ def test_no_view_breaks_an_id_or_overruns_the_width(
     for name in IDS:
         assert result.out.count(name) == wide.count(name), name
     too_long = [line for line in result.out.splitlines() if len(line) > int(width)]
-    assert all(len(line.split()) == 1 for line in too_long), too_long
+    assert all(len(line.removesuffix(" ·").split()) == 1 for line in too_long), too_long
 
 
 def test_compare_stacks_below_60_columns(run: Run, data: Path) -> None:
@@ -385,3 +388,14 @@ def test_briefing_page_prints_its_evidence(run: Run, data: Path) -> None:
     for quote in ("The North calls this a red line.", "The South demands reparations."):
         assert quote in appendix
     assert out.count("Observers note limited agreements.") == 4  # twice folded, twice printed
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_counts_wrap_a_count_at_a_time(run: Run, data: Path, width: str) -> None:
+    """Wrapped, the counts never part a number from its relation or begin a line with a dot."""
+    args = ("compare", "north", "south", "international-community", "--data", str(data))
+    out = run(*args, env={"COLUMNS": width}).out.splitlines()
+    end = next(n for n, line in enumerate(out) if line.startswith("North, South"))
+    counts = out[1:end]
+    assert " ".join(counts) == "1 conflict · 1 complementary · 1 agree · 1 unknown"
+    assert not any(line.startswith("·") or line[0].isalpha() for line in counts)

@@ -101,15 +101,28 @@ def para(text: Text | str, width: int, first: str = "", rest: str | None = None)
     return list(indent(wrap(body, width - gap), first, " " * gap if rest is None else rest))
 
 
-def counts_text(counts: dict[Relation, Tally]) -> Text:
-    """How many issues fall under each relation (those with any), each in its colour."""
-    out = Text()
-    shown = [(r, c) for r, c in counts.items() if c.issues]
-    for i, (relation, tally) in enumerate(shown):
-        if i:
-            out.append(" \u00b7 ")
-        out.append(counts_line({relation: tally}), style=RELATION_STYLE[relation])
-    return out
+def counts_lines(counts: dict[Relation, Tally], width: int) -> list[Text]:
+    """How many issues fall under each relation (those with any), each in its colour.
+
+    Packed a count at a time, so that a line never parts a number from its relation or begins
+    with the separator.
+    """
+    items = [
+        Text(counts_line({relation: tally}), style=RELATION_STYLE[relation])
+        for relation, tally in counts.items()
+        if tally.issues
+    ]
+    lines: list[Text] = []
+    for n, item in enumerate(items):
+        room = 0 if n == len(items) - 1 else 2  # for the " ·" that would end the line
+        if lines and lines[-1].cell_len + 3 + item.cell_len + room <= width:
+            lines[-1].append(" \u00b7 ")
+            lines[-1].append_text(item)
+        else:
+            if lines:
+                lines[-1].append(" \u00b7")
+            lines.append(Text.assemble(item))
+    return lines
 
 
 def ask(stance: Stance, issue: Issue, row: Row | None = None, party: str = "") -> Text:
@@ -172,7 +185,7 @@ def compact(cmp: Comparison, width: int) -> Iterator[Text]:
     """The comparison at a glance: counts first, then per issue its relation, asks and reason."""
     yield from heading(cmp.header, width)
     if cmp.relating:
-        yield from para(counts_text(cmp.counts), width)
+        yield from counts_lines(cmp.counts, width)
     if cmp.shown is not None:
         yield from para(t(shown_note(cmp.shown), "italic"), width)
     yield from parties_line(cmp.parties, width)
@@ -327,7 +340,7 @@ def cards(cmp: Comparison, width: int) -> Iterator[Text]:
     """The comparison in full: each issue with its relation and reason, then every stance."""
     yield from heading(cmp.header, width)
     if cmp.relating:
-        yield from para(counts_text(cmp.counts), width)
+        yield from counts_lines(cmp.counts, width)
     yield from parties_line(cmp.parties, width)
     for row in cmp.rows:
         yield Text()

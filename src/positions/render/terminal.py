@@ -37,7 +37,8 @@ RELATION_STYLE = {
 FIRMNESS_MARK = {Firmness.RED_LINE: "\u25a0", Firmness.FIRM: "\u25c6", Firmness.OPEN: "\u25cb"}
 FIRMNESS_WORD = {Firmness.RED_LINE: "red line", Firmness.FIRM: "firm", Firmness.OPEN: "open"}
 
-_WORD = re.compile(r"\S+")
+# A word, and a separating " ·" after it: a line may end with the dot, never begin with it.
+_WORD = re.compile("\\S+(?: \u00b7(?= |$))?", re.MULTILINE)
 
 
 def t(text: str, style: str = "") -> Text:
