@@ -155,8 +155,11 @@ def write_up_to(path: Path, head: str, piece: str, tail: str, size: int) -> None
         handle.write(tail)
 
 
-def worst_cases(folder: Path, mib: int) -> list[tuple[str, list[str], int]]:
-    """Hostile or huge inputs (``mib`` MiB where a size applies): name, command, exit code."""
+def worst_cases(folder: Path, mib: int, many: int = 700) -> list[tuple[str, list[str], int]]:
+    """Hostile or huge inputs: name, command, exit code.
+
+    ``mib`` MiB where a size applies, ``many`` parties where a number of parties does.
+    """
     size = mib * 1024 * 1024
     files = [
         (f"{mib} MiB flow list of tiny items", "title: [", "1,", "1]\n", size),
@@ -176,23 +179,25 @@ def worst_cases(folder: Path, mib: int) -> list[tuple[str, list[str], int]]:
     lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 40)]
     laughs.write_text("\n".join(lines) + "\n")
     cases.append(("refuse billion laughs", [POSITIONS, "validate", str(laughs)], 1))
-    many = folder / "parties-500.yaml"
-    many.write_text(generate(500, 15, 1))
-    ids = [f"p{i:03d}" for i in range(1, 501)]
+    compared = many * 5 // 7  # 500 of 700
+    data = folder / "parties-compared.yaml"
+    data.write_text(generate(compared, 15, 1))
+    ids = [f"p{i:03d}" for i in range(1, compared + 1)]
     for fmt in ("json", "table"):
-        command = [POSITIONS, "compare", *ids, "--data", str(many), "--format", fmt]
-        cases.append((f"compare 500 parties on 15 issues, {fmt}", command, 0))
-    wide = folder / "parties-700.yaml"
-    wide.write_text(generate(700, 30, 1))
-    cases.append(("matrix of 700 parties on 30 issues", [POSITIONS, "matrix", "--data",
-                                                          str(wide)], 0))  # fmt: skip
-    copy = folder / "parties-700-copy.yaml"
+        command = [POSITIONS, "compare", *ids, "--data", str(data), "--format", fmt]
+        cases.append((f"compare {compared} parties on 15 issues, {fmt}", command, 0))
+    wide = folder / "parties-wide.yaml"
+    wide.write_text(generate(many, 30, 1))
+    copy = folder / "parties-wide-copy.yaml"
     copy.write_bytes(wide.read_bytes())
-    cases.append(("diff of two equal files of 700 parties", [POSITIONS, "diff", str(wide),
-                                                              str(copy)], 0))  # fmt: skip
     table = folder / "table.csv"
-    cases.append(("export 700 parties on 30 issues to CSV", [POSITIONS, "export", "-o", str(table),
-                                                              "--data", str(wide)], 0))  # fmt: skip
+    cases += [
+        (f"matrix of {many} parties on 30 issues", [POSITIONS, "matrix", "--data", str(wide)], 0),
+        (f"diff of two equal files of {many} parties", [POSITIONS, "diff", str(wide), str(copy)],
+         0),
+        (f"export {many} parties on 30 issues to CSV",
+         [POSITIONS, "export", "-o", str(table), "--data", str(wide)], 0),
+    ]  # fmt: skip
     return cases
 
 
@@ -252,7 +257,8 @@ def main() -> None:
             previous = seconds
 
         budgets = []
-        for name, command, expect in worst_cases(folder, 1 if args.quick else 16):
+        for name, command, expect in worst_cases(folder, 1 if args.quick else 16,
+                                                  70 if args.quick else 700):  # fmt: skip
             samples = [measure(command, expect) for _ in range(1 if args.quick else 3)]
             budgets.append(Budget(name, median(samples), max(s.max_rss_kib for s in samples),
                                   5.0, 400))  # fmt: skip

@@ -38,13 +38,17 @@ def test_generate_command_writes_the_file(tmp_path: Path) -> None:
 @needs_exe
 @pytest.mark.skipif(not CI, reason="runs in CI (POSITIONS_TEST_PROFILE=ci): it takes a while")
 def test_runner_quick_smoke_run() -> None:
-    """run.py --quick prints every figure with its target and a verdict."""
+    """run.py --quick prints every figure and every worst case with its budget and a verdict."""
     result = subprocess.run(
         [sys.executable, str(BENCHMARKS / "run.py"), "--quick"],
         capture_output=True, text=True, check=True, cwd=ROOT,
     )  # fmt: skip
-    figures = [line.split("|")[1].strip() for line in result.stdout.splitlines()
-               if line.startswith("| ") and not line.startswith("| figure")]  # fmt: skip
+    tables = [
+        [line for line in block.splitlines() if line.startswith("| ")]
+        for block in result.stdout.split("\n\n")
+        if block.startswith("| ")
+    ]
+    figures, worst = ([row.split("|")[1].strip() for row in table[1:]] for table in tables)
     assert [f.split(" (")[0].split(":")[0] for f in figures] == [
         "start-up",
         "script path",
@@ -53,5 +57,8 @@ def test_runner_quick_smoke_run() -> None:
         "memory",
         "scaling",
     ]
-    rows = [line for line in result.stdout.splitlines() if line.startswith("| ")]
-    assert all(row.rstrip().endswith(("| pass |", "| MISS |")) for row in rows[1:])
+    assert [w.split(" ")[0] for w in worst] == [
+        *["refuse"] * 6, "compare", "compare", "matrix", "diff", "export"
+    ]  # fmt: skip
+    for table in tables:
+        assert all(row.rstrip().endswith(("| pass |", "| MISS |")) for row in table[2:])
