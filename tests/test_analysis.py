@@ -141,7 +141,7 @@ def test_matrix_svg_is_an_image_of_the_same_grid(run: Run, tmp_path: Path) -> No
     for cell in (
         "Border",
         "\u25a0 The new border",
-        "\u25c6 rejects: The new border",
+        "\u25c6 not The new border",
         "CONFLICT",
         "North \u2013 East: 1 conflict, 2 agree, 1 unknown",
     ):

@@ -17,6 +17,7 @@ from xml.sax.saxutils import escape
 from positions.model import Firmness, Issue, Party, Stance
 from positions.present import (
     NO_POSITION,
+    ask,
     counts_line,
     data_line,
     filter_note,
@@ -41,7 +42,7 @@ WORDS = {Firmness.RED_LINE: "red line", Firmness.FIRM: "firm", Firmness.OPEN: "o
 WIDTH = 1000
 MARGIN = 24
 ISSUE_WIDTH = 200
-RELATION_WIDTH = 130
+RELATION_WIDTH = 140
 FONT = 12.5
 LINE = 16
 PAD = 8
@@ -86,13 +87,14 @@ def _tooltip(party: Party, stance: Stance | None, issue: Issue, header: Header) 
     return "\n".join(parts)
 
 
-def _cell_text(stance: Stance | None, issue: Issue) -> str:
+def _cell_text(stance: Stance | None, row: Row, party: str) -> str:
     if stance is None:
         return NO_POSITION
-    asked = "; ".join(issue.outcomes[o] for o in stance.accepts)
-    if not asked:
-        asked = "rejects: " + "; ".join(issue.outcomes[o] for o in stance.rejects)
-    return f"{MARKS[stance.firmness]} {asked}"
+    asked = ask(stance, row.issue, row, party)
+    text = "; ".join(filter(None, [asked.accepts, f"not {asked.rejects}" if asked.rejects else ""]))
+    if asked.conditions:
+        text += f" (only if: {asked.conditions})"
+    return f"{MARKS[stance.firmness]} {text}"
 
 
 def chart(
@@ -171,7 +173,10 @@ def _row(
     relation = row.relation or Relation.UNKNOWN
     ink, tint = COLOURS[relation]
     issue_lines = lines_of(row.issue.name, ISSUE_WIDTH - 2 * PAD, FONT)
-    cells = [lines_of(_cell_text(s, row.issue), column - 2 * PAD, FONT - 0.5) for s in row.stances]
+    cells = [
+        lines_of(_cell_text(s, row, p.id), column - 2 * PAD, FONT - 0.5)
+        for p, s in zip(parties, row.stances, strict=True)
+    ]
     reason = row.verdict.reason if row.verdict else ""
     reason_lines = lines_of(reason, width - 2 * MARGIN - 2 * PAD, 11) if reason else []
     height = PAD * 2 + LINE * max([len(issue_lines) + 1, *map(len, cells), 2])
@@ -244,9 +249,9 @@ def _legend(body: list[str], y: float, width: float) -> float:
         if firmness is Firmness.RED_LINE:
             label += " (thick border)"
         body.append(_text(x, y + 12, label, size=12))
-        x += 22 + len(label) * 7.2
-    body.append(_text(x + 10, y + 12, "Hover a cell for the outcomes and the quotes.", size=12,
-                      fill="#5b6470"))  # fmt: skip
+        x += 20 + len(label) * 6.6
+    hint = "Opened in a browser, a cell shows its quotes on hover."
+    body.append(_text(x + 10, y + 12, hint, size=12, fill="#5b6470"))
     return y + 14
 
 
