@@ -58,7 +58,7 @@ from positions.results import (
     Summary,
     Verification,
 )
-from positions.text import one_line
+from positions.text import closest, one_line
 
 
 def report(lines: list[str]) -> None:
@@ -113,6 +113,19 @@ class PositionsGroup(click.Group):
     """A group that turns every error into a message and a documented exit code."""
 
     command_class = PositionsCommand
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """The command named first in ``args``; an unknown one is a usage error with a guess.
+
+        Our own guess, so that every click release we allow says the same thing.
+        """
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            guess = closest(name, self.list_commands(ctx))
+            ctx.fail(f"no such command {name!r}" + (f" (did you mean {guess!r}?)" if guess else ""))
+        return super().resolve_command(ctx, args)
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         """Click's help option, printing with output.write_stdout (a full disk is reported)."""
