@@ -109,8 +109,11 @@ class PositionsCommand(click.Command):
         return option
 
 
-class PositionsGroup(click.Group):
-    """A group that turns every error into a message and a documented exit code."""
+class PositionsGroup(PositionsCommand, click.Group):
+    """A group that turns every error into a message and a documented exit code.
+
+    Its --help is a PositionsCommand's, written through the output edge.
+    """
 
     command_class = PositionsCommand
 
@@ -126,13 +129,6 @@ class PositionsGroup(click.Group):
             guess = closest(name, self.list_commands(ctx))
             ctx.fail(f"no such command {name!r}" + (f" (did you mean {guess!r}?)" if guess else ""))
         return super().resolve_command(ctx, args)
-
-    def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        """Click's help option, printing with output.write_stdout (a full disk is reported)."""
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.callback = _print_help
-        return option
 
     def invoke(self, ctx: click.Context) -> Any:
         """Run the command; print an error as ``positions: ...`` lines on stderr and exit."""
