@@ -524,10 +524,11 @@ def agenda(
 ) -> None:
     """Order the issues for talks, saying why each sits where.
 
-    First the issues with common ground (agreement, then overlap); then the conflicts from the
-    most open to the hardest (every side open, then at most firm, then any red line; ties by
-    the sum of the sides' firmness, then the file's order); last the issues on which a party
-    has no stated position.
+    First the issues with common ground (agreement, then overlap); then different asks with
+    no clash coded (complementary); then agreement on conditions in conflict (conditional);
+    then the conflicts from the most open to the hardest (every side open, then at most firm,
+    then any red line; ties by the sum of the sides' firmness, then the file's order); last
+    the issues on which fewer than two parties have a stated position.
 
     \b
     Example:
