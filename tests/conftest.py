@@ -66,13 +66,40 @@ class Result:
 Run = Callable[..., Result]
 
 
+# What a test may not inherit from the machine it runs on: the terminal's size and colours, the
+# data file override, the encoding and locale, the time zone, and the user's home.
+_UNSET = (
+    "POSITIONS_FILE", "NO_COLOR", "FORCE_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "COLORTERM",
+    "TTY_COMPATIBLE", "TTY_INTERACTIVE", "JUPYTER_COLUMNS", "JUPYTER_LINES", "LINES",
+    "PYTHONIOENCODING", "LANGUAGE", "LC_CTYPE", "LC_MESSAGES",
+)  # fmt: skip
+
+
 @pytest.fixture(autouse=True)
-def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every test sees an 80-column terminal, no colour settings and no data file override."""
+def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Every test runs alike wherever the checkout is and whoever runs it.
+
+    An 80-column terminal with no colour settings, no data file override, a UTF-8 locale, UTC,
+    an empty home, and tests/data as the working directory, so that a path a test passes
+    relative to it (``arg(MINIMAL)``) prints the same in every checkout.
+    """
+    for name in _UNSET:
+        monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("COLUMNS", "80")
-    monkeypatch.delenv("POSITIONS_FILE", raising=False)
-    monkeypatch.delenv("NO_COLOR", raising=False)
-    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.setenv("TZ", "UTC")
+    monkeypatch.setenv("HOME", str(tmp_path_factory.getbasetemp() / "home"))
+    monkeypatch.chdir(DATA)
+
+
+def arg(path: Path) -> str:
+    """``path`` as a test names it on the command line: relative to the tests' working folder.
+
+    What a command prints of a path it was given then reads the same in every checkout.
+    """
+    return os.path.relpath(path, DATA)
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pytest
 from positions.agreement import agreement, kappa
 from positions.loader import load
 
-from .conftest import DATA, THREE, Run
+from .conftest import DATA, THREE, Run, arg
 
 PAIR = DATA / "agreement"
 A, B = PAIR / "coder-a.yaml", PAIR / "coder-b.yaml"
@@ -50,7 +50,7 @@ def test_the_documented_pair() -> None:
 
 def test_a_file_against_itself_agrees_fully(run: Run) -> None:
     """A file compared with itself: kappa 1.0 for all three, no disagreement."""
-    data = json.loads(run("agreement", str(THREE), str(THREE), "--format", "json").out)
+    data = json.loads(run("agreement", arg(THREE), arg(THREE), "--format", "json").out)
     for kind in ("outcomes", "firmness", "attribution"):
         assert (data[kind]["percent"], data[kind]["kappa"]) == (100.0, 1.0)
     assert data["disagreements"] == []

@@ -15,7 +15,19 @@ from positions.loader import load, parse
 from positions.model import Attribution
 from positions.results import Relation
 
-from .conftest import DATA, ESCAPES, HOSTILE, MINIMAL, THREE, VALID, Run, generate, lines, squeezed
+from .conftest import (
+    DATA,
+    ESCAPES,
+    HOSTILE,
+    MINIMAL,
+    THREE,
+    VALID,
+    Run,
+    arg,
+    generate,
+    lines,
+    squeezed,
+)
 
 AGENDA = VALID / "agenda.yaml"
 OLD, NEW = DATA / "diff" / "old.yaml", DATA / "diff" / "new.yaml"
@@ -52,7 +64,7 @@ def test_agenda_order_and_reasons() -> None:
 
 def test_agenda_table(run: Run) -> None:
     """The terminal agenda: a numbered line per issue with the relation word and the reason."""
-    out = lines(run("agenda", "a", "b", "--data", str(AGENDA), env={"COLUMNS": "100"}).out)
+    out = lines(run("agenda", "a", "b", "--data", arg(AGENDA), env={"COLUMNS": "100"}).out)
     assert out[:7] == [
         "Agenda: A and B",
         "",
@@ -70,13 +82,13 @@ def test_agenda_table(run: Run) -> None:
         "11. silent  UNKNOWN",
         "    one stated position only (A)",
         "",
-        f"data: {AGENDA}",
+        "data: valid/agenda.yaml",
     ]
 
 
 def test_agenda_needs_two_parties(run: Run) -> None:
     """Agenda with one party is a usage error."""
-    result = run("agenda", "a", "--data", str(AGENDA))
+    result = run("agenda", "a", "--data", arg(AGENDA))
     assert (result.code, result.err) == (
         2,
         "positions: agenda needs two or more parties, got 1; for one party's stances: "
@@ -100,7 +112,7 @@ def test_matrix_pair_counts() -> None:
 
 def test_matrix_table_cells_and_legend(run: Run) -> None:
     """Cells show the firmness letter and the accepted outcomes; a legend explains them."""
-    out = lines(run("matrix", "--data", str(THREE)).out)
+    out = lines(run("matrix", "--data", arg(THREE)).out)
     assert out[1:8] == [
         "firmness: ■ red line  ◆ firm  ○ open",
         "",
@@ -115,7 +127,7 @@ def test_matrix_table_cells_and_legend(run: Run) -> None:
 
 def test_matrix_json(run: Run) -> None:
     """Matrix --format json: every party's stance per issue and the pair counts."""
-    data = json.loads(run("matrix", "north", "east", "--data", str(THREE), "--format", "json").out)
+    data = json.loads(run("matrix", "north", "east", "--data", arg(THREE), "--format", "json").out)
     assert data["parties"] == ["north", "east"]
     assert data["issues"][2]["stances"] == {
         "north": {"accepts": ["new"], "rejects": ["old"], "firmness": "red-line"},
@@ -132,7 +144,7 @@ def test_matrix_json(run: Run) -> None:
 def test_matrix_svg_is_an_image_of_the_same_grid(run: Run, tmp_path: Path) -> None:
     """Matrix --format svg -o FILE writes well-formed SVG with the grid's text, nothing external."""
     out = tmp_path / "matrix.svg"
-    result = run("matrix", "--data", str(THREE), "--format", "svg", "-o", str(out))
+    result = run("matrix", "--data", arg(THREE), "--format", "svg", "-o", str(out))
     assert (result.code, result.out) == (0, "")
     svg = out.read_text()
     root = ET.fromstring(svg)
@@ -156,7 +168,7 @@ def test_matrix_svg_is_an_image_of_the_same_grid(run: Run, tmp_path: Path) -> No
 def test_export_svg_writes_the_matrix(run: Run, tmp_path: Path) -> None:
     """Export -o FILE.svg draws the chart of the parties and issues named, and only those."""
     out = tmp_path / "map.svg"
-    run("export", "north", "south", "--issue", "border", "-o", str(out), "--data", str(THREE))
+    run("export", "north", "south", "--issue", "border", "-o", str(out), "--data", arg(THREE))
     text = "".join(ET.fromstring(out.read_text()).itertext())
     assert "North" in text
     assert "East" not in text
@@ -201,7 +213,7 @@ def test_at_least_keeps_stances_with_strong_enough_quotes() -> None:
 
 def test_compare_marks_rows_the_filter_changes(run: Run) -> None:
     """Compare --attribution: rows whose relation changes are marked, in table and JSON."""
-    args = ("compare", "north", "south", "--data", str(THREE), "--attribution", "reported")
+    args = ("compare", "north", "south", "--data", arg(THREE), "--attribution", "reported")
     data = json.loads(run(*args, "--format", "json").out)
     assert data["attribution"] == "reported"
     border = data["issues"][2]
@@ -217,11 +229,11 @@ def test_compare_marks_rows_the_filter_changes(run: Run) -> None:
 
 def test_matrix_and_agenda_take_attribution(run: Run) -> None:
     """Matrix and agenda count only the stances the filter keeps."""
-    data = json.loads(run("matrix", "--data", str(THREE), "--attribution", "stated", "--format",
+    data = json.loads(run("matrix", "--data", arg(THREE), "--attribution", "stated", "--format",
                           "json").out)  # fmt: skip
     assert data["issues"][0]["stances"]["north"] is not None  # trade: stated
     assert data["issues"][1]["stances"]["north"] is None  # water: only reported
-    agenda_data = json.loads(run("agenda", "north", "south", "--data", str(THREE),
+    agenda_data = json.loads(run("agenda", "north", "south", "--data", arg(THREE),
                                  "--attribution", "stated", "--format", "json").out)  # fmt: skip
     assert agenda_data["attribution"] == "stated"
     assert [i["issue"] for i in agenda_data["agenda"]][:1] == ["trade"]
@@ -242,17 +254,17 @@ def test_source_use_and_weak_stances() -> None:
 
 def test_sources_command(run: Run) -> None:
     """Sources --format json and the table: each source's counts and the flagged stances."""
-    data = json.loads(run("sources", "--data", str(THREE), "--format", "json").out)
+    data = json.loads(run("sources", "--data", arg(THREE), "--format", "json").out)
     assert data["sources"] == [{"source": "s1", "title": "An article", "stances": 10, "quotes": 10}]
     border = [w for w in data["weak"] if (w["party"], w["issue"]) == ("north", "border")]
     assert border[0]["reasons"] == ["a single source (s1)", "only inferred evidence"]
-    out = lines(run("sources", "--data", str(MINIMAL)).out)
+    out = lines(run("sources", "--data", arg(MINIMAL)).out)
     assert out[-5:] == [
         "Stances on thin evidence: 2 of 2",
         "  north/territory: a single source (s1)",
         "  south/territory: a single source (s1)",
         "",
-        f"data: {MINIMAL}",
+        "data: valid/minimal.yaml",
     ]
 
 
@@ -281,14 +293,14 @@ def test_diff_of_a_hand_made_pair() -> None:
 
 def test_diff_of_a_file_with_itself_is_empty(run: Run) -> None:
     """No change: the diff says so."""
-    result = run("diff", str(THREE), str(THREE))
+    result = run("diff", arg(THREE), arg(THREE))
     assert result.code == 0
     assert result.out.splitlines()[-1] == "no changes"
 
 
 def test_diff_json(run: Run) -> None:
     """Diff --format json: the same changes, for scripts."""
-    data = json.loads(run("diff", str(OLD), str(NEW), "--format", "json").out)
+    data = json.loads(run("diff", arg(OLD), arg(NEW), "--format", "json").out)
     assert data["relations"] == [
         {"parties": ["north", "south"], "issue": "land", "before": "conflict", "after": "overlap"},
         {"parties": ["north", "south"], "issue": "aid", "before": "agree", "after": "unknown"},
@@ -305,7 +317,7 @@ def test_diff_json(run: Run) -> None:
 def test_diff_of_an_invalid_file_is_trouble(run: Run) -> None:
     """Diff reports a broken file like every other command, with diff(1)'s exit 2."""
     bad = VALID.parent / "invalid" / "wrong-schema.yaml"
-    result = run("diff", str(OLD), str(bad))
+    result = run("diff", arg(OLD), str(bad))
     assert (result.code, result.out) == (2, "")
     assert result.err == (
         f"positions: {bad}:2:9: schema is 'positions/3'; expected one of positions/1, positions/2\n"
@@ -314,10 +326,10 @@ def test_diff_of_an_invalid_file_is_trouble(run: Run) -> None:
 
 def test_diff_exits_as_diff_does(run: Run, tmp_path: Path) -> None:
     """0 when nothing changed, 1 when something did, 2 when a file is missing."""
-    assert run("diff", str(THREE), str(THREE)).code == 0
-    assert run("diff", str(OLD), str(NEW)).code == 1
-    assert run("diff", str(OLD), str(NEW), "--format", "json").code == 1
-    assert run("diff", str(OLD), str(tmp_path / "missing.yaml")).code == 2
+    assert run("diff", arg(THREE), arg(THREE)).code == 0
+    assert run("diff", arg(OLD), arg(NEW)).code == 1
+    assert run("diff", arg(OLD), arg(NEW), "--format", "json").code == 1
+    assert run("diff", arg(OLD), str(tmp_path / "missing.yaml")).code == 2
 
 
 # -- safety ----------------------------------------------------------------------------------
@@ -329,7 +341,7 @@ def test_diff_exits_as_diff_does(run: Run, tmp_path: Path) -> None:
         ("matrix",),
         ("agenda", "esc", "esc2"),
         ("sources",),
-        ("diff", str(MINIMAL), str(ESCAPES)),
+        ("diff", arg(MINIMAL), arg(ESCAPES)),
     ],
 )
 def test_views_neutralise_control_characters(
@@ -350,7 +362,7 @@ def test_views_neutralise_control_characters(
 def test_svg_escapes_markup(run: Run, tmp_path: Path) -> None:
     """Markup in the data is text in the SVG, which stays well-formed XML."""
     out = tmp_path / "hostile.svg"
-    run("matrix", "--data", str(HOSTILE), "--format", "svg", "-o", str(out))
+    run("matrix", "--data", arg(HOSTILE), "--format", "svg", "-o", str(out))
     svg = out.read_text()
     assert "<script" not in svg
     text = "".join(ET.fromstring(svg).itertext()).replace("\xa0", " ")
@@ -366,15 +378,15 @@ def test_parse_hostile_fixtures() -> None:
 def test_matrix_output_file_format_follows_extension(run: Run, tmp_path: Path) -> None:
     """With -o FILE, .json and .svg pick the format; --format table writes plain text."""
     as_json = tmp_path / "m.json"
-    run("matrix", "--data", str(THREE), "-o", str(as_json))
+    run("matrix", "--data", arg(THREE), "-o", str(as_json))
     assert json.loads(as_json.read_text())["schema"] == "positions-matrix/1"
     as_text = tmp_path / "m.txt"
-    result = run("matrix", "--data", str(THREE), "--format", "table", "-o", str(as_text))
+    result = run("matrix", "--data", arg(THREE), "--format", "table", "-o", str(as_text))
     assert result.code == 0
     text = as_text.read_text()
     assert "\x1b" not in text
     assert "Border  conflict  ■ new" in text
-    unknown = run("matrix", "--data", str(THREE), "-o", str(tmp_path / "m.csv"))
+    unknown = run("matrix", "--data", arg(THREE), "-o", str(tmp_path / "m.csv"))
     assert (unknown.code, unknown.err) == (
         2,
         f"positions: cannot tell the format from '{tmp_path / 'm.csv'}'; use --format with one "

@@ -25,6 +25,7 @@ from .conftest import (
     THREE,
     Result,
     Run,
+    arg,
     lines,
     squeezed,
 )
@@ -34,10 +35,11 @@ from .conftest import (
 
 def test_validate_valid_file(run: Run) -> None:
     """A valid file: one line of counts on stdout, exit 0."""
-    result = run("validate", str(THREE))
+    result = run("validate", arg(THREE))
     assert (result.code, result.err) == (0, "")
     assert result.out == (
-        f"{THREE}: valid positions/1: 1 source, 4 issues, 3 parties, 10 stances, 10 quotes\n"
+        "valid/three-parties.yaml: valid positions/1: "
+        "1 source, 4 issues, 3 parties, 10 stances, 10 quotes\n"
     )
 
 
@@ -59,7 +61,7 @@ def test_validate_invalid_file(run: Run) -> None:
 
 def test_validate_takes_data_option(run: Run) -> None:
     """Without FILE, validate reads --data like every other command."""
-    assert run("validate", "--data", str(MINIMAL)).out.startswith(f"{MINIMAL}: valid")
+    assert run("validate", "--data", arg(MINIMAL)).out.startswith("valid/minimal.yaml: valid")
 
 
 def test_validate_missing_file(run: Run, tmp_path: Path) -> None:
@@ -74,10 +76,10 @@ def test_validate_missing_file(run: Run, tmp_path: Path) -> None:
 
 def test_verify_all_found(run: Run) -> None:
     """verify: every quote found, exit 0."""
-    result = run("verify", "--sources", str(SOURCES), str(MINIMAL))
+    result = run("verify", "--sources", arg(SOURCES), arg(MINIMAL))
     assert (result.code, result.out, result.err) == (
         0,
-        f"{MINIMAL}: all 2 quotes found in {SOURCES}\n",
+        "valid/minimal.yaml: all 2 quotes found in sources\n",
         "",
     )
 
@@ -86,7 +88,7 @@ def test_verify_missing_quote(run: Run, tmp_path: Path) -> None:
     """verify: each quote not found is listed with its place, then the count; exit 1."""
     path = tmp_path / "edited.yaml"
     path.write_text(MINIMAL.read_text().replace("North will keep", "North may keep"))
-    result = run("verify", "--sources", str(SOURCES), str(path))
+    result = run("verify", "--sources", arg(SOURCES), str(path))
     assert (result.code, result.out) == (1, "")
     assert lines(result.err) == [
         f"positions: {path}:25:13: north/territory: quote not found in source 's1': "
@@ -98,7 +100,7 @@ def test_verify_missing_quote(run: Run, tmp_path: Path) -> None:
 def test_verify_sources_must_be_a_folder(run: Run, tmp_path: Path) -> None:
     """Verify with a --sources that is missing or is a file: a usage error naming it, exit 2."""
     for wrong in (tmp_path / "none", MINIMAL):
-        result = run("verify", "--sources", str(wrong), str(MINIMAL))
+        result = run("verify", "--sources", str(wrong), arg(MINIMAL))
         assert (result.code, result.out) == (2, "")
         assert result.err.startswith("positions: invalid value for '--sources'")
         assert str(wrong) in result.err
@@ -110,7 +112,7 @@ def test_verify_sources_must_be_a_folder(run: Run, tmp_path: Path) -> None:
 
 def test_compare_table(run: Run) -> None:
     """The table: the issue and its relation with the reason, each party's stance, the counts."""
-    result = run("compare", "north", "south", "--data", str(MINIMAL), env={"COLUMNS": "120"})
+    result = run("compare", "north", "south", "--data", arg(MINIMAL), env={"COLUMNS": "120"})
     assert (result.code, result.err) == (0, "")
     assert lines(result.out) == [
         "Minimal example",
@@ -120,18 +122,18 @@ def test_compare_table(run: Run) -> None:
         "Territory             ■ North  The occupier keeps the land",
         "CONFLICT (reported)   ◆ South  The land is returned",
         "  return: accepted by South, rejected by North",
-        f"data: {MINIMAL} · more: --full, --evidence",
+        "data: valid/minimal.yaml · more: --full, --evidence",
     ]
 
 
 def test_compare_no_escape_codes_when_not_a_terminal(run: Run) -> None:
     """Output to a pipe or file carries no escape codes."""
-    assert "\x1b" not in run("compare", "north", "south", "--data", str(MINIMAL)).out
+    assert "\x1b" not in run("compare", "north", "south", "--data", arg(MINIMAL)).out
 
 
 def test_compare_respects_no_color(run: Run) -> None:
     """With a terminal forced, colours appear; NO_COLOR removes every colour code."""
-    args = ("compare", "north", "south", "--data", str(MINIMAL))
+    args = ("compare", "north", "south", "--data", arg(MINIMAL))
     coloured = run(*args, env={"FORCE_COLOR": "1"}).out
     assert re.search(r"\x1b\[[0-9;]*3[0-7]m", coloured)
     plain = run(*args, env={"FORCE_COLOR": "1", "NO_COLOR": "1"}).out
@@ -140,7 +142,7 @@ def test_compare_respects_no_color(run: Run) -> None:
 
 def test_compare_three_parties_adds_pairwise_summary(run: Run) -> None:
     """With three parties the relation is that of all three, and a pairwise table follows."""
-    args = ("compare", "north", "south", "east", "--data", str(THREE))
+    args = ("compare", "north", "south", "east", "--data", arg(THREE))
     out = lines(run(*args, env={"COLUMNS": "120"}).out)
     assert out[1] == "1 conflict · 1 overlap · 1 agree · 1 unknown"
     start = out.index("Pairwise")
@@ -156,7 +158,7 @@ def test_compare_issue_filter_keeps_file_order(run: Run) -> None:
     """--issue limits the rows to the named issues, in the file's order."""
     data = json.loads(
         run(
-            "compare", "north", "south", "--data", str(THREE), "--issue", "water",
+            "compare", "north", "south", "--data", arg(THREE), "--issue", "water",
             "--issue", "trade", "--format", "json",
         ).out
     )  # fmt: skip
@@ -174,7 +176,7 @@ def wide(result: Result) -> str:
 
 def test_compare_evidence_prints_quotes(run: Run) -> None:
     """--evidence prints every quote with its source title, speaker and attribution."""
-    args = ("compare", "north", "south", "--data", str(MINIMAL), "--evidence")
+    args = ("compare", "north", "south", "--data", arg(MINIMAL), "--evidence")
     assert lines(run(*args).out) == [
         "Minimal example",
         "1 conflict",
@@ -194,19 +196,19 @@ def test_compare_evidence_prints_quotes(run: Run) -> None:
         '    │ “"South wants the land back - now," said the South\'s president.”',
         "    │ — An article; The South's president; reported",
         "",
-        f"data: {MINIMAL}",
+        "data: valid/minimal.yaml",
     ]
 
 
 def test_compare_json_shape(run: Run) -> None:
     """The JSON has the positions-compare/2 shape: relation, reason, clashes, null for no stance."""
-    result = run("compare", "north", "south", "--data", str(MINIMAL), "--format", "json")
+    result = run("compare", "north", "south", "--data", arg(MINIMAL), "--format", "json")
     assert result.code == 0
     data = json.loads(result.out)
     evidence = {"source": "s1", "source_title": "An article", "speaker": None}
     assert data == {
         "schema": "positions-compare/2",
-        "data": str(MINIMAL),
+        "data": arg(MINIMAL),
         "parties": ["north", "south"],
         "issues": [
             {
@@ -277,7 +279,7 @@ def test_compare_json_shape(run: Run) -> None:
 
 def test_compare_json_null_for_no_stance(run: Run) -> None:
     """A party with no stance on an issue is null in the JSON, and the relation unknown."""
-    data = json.loads(run("compare", "north", "east", "--data", str(THREE), "--format", "json").out)
+    data = json.loads(run("compare", "north", "east", "--data", arg(THREE), "--format", "json").out)
     aid = data["issues"][3]
     assert (aid["relation"], aid["stances"]["north"], aid["stances"]["east"]) == (
         "unknown",
@@ -305,13 +307,13 @@ def test_compare_json_null_for_no_stance(run: Run) -> None:
 )  # fmt: skip
 def test_compare_usage_errors(run: Run, args: list[str], message: str) -> None:
     """Unknown or repeated parties and unknown issues are usage errors: exit 2, one message."""
-    result = run("compare", *args, "--data", str(THREE))
+    result = run("compare", *args, "--data", arg(THREE))
     assert (result.code, result.out, result.err) == (2, "", f"positions: {message}\n")
 
 
 def test_compare_parties_by_alias_any_case(run: Run) -> None:
     """Parties may be named by alias in any case."""
-    data = json.loads(run("compare", "N", "SOUTH", "--data", str(MINIMAL), "--format", "json").out)
+    data = json.loads(run("compare", "N", "SOUTH", "--data", arg(MINIMAL), "--format", "json").out)
     assert data["parties"] == ["north", "south"]
 
 
@@ -331,7 +333,7 @@ def test_click_usage_errors_are_one_line(run: Run, args: list[str], names: list[
     The line names what was wrong and what would be right; its wording is click's and is not
     asserted here.
     """
-    result = run(*args, "--data", str(MINIMAL))
+    result = run(*args, "--data", arg(MINIMAL))
     assert (result.code, result.out) == (2, "")
     assert result.err.startswith("positions: ")
     assert result.err.count("\n") == 1
@@ -352,7 +354,7 @@ def test_compare_invalid_data_exit_1(run: Run) -> None:
 
 def test_issues_lists_each_issue(run: Run) -> None:
     """issues: each issue with its question, outcomes and the parties with a stance on it."""
-    out = lines(run("issues", "--data", str(THREE)).out)
+    out = lines(run("issues", "--data", arg(THREE)).out)
     assert out[2:8] == [
         "Trade (trade)",
         "  Are tariffs lifted?",
@@ -367,13 +369,13 @@ def test_issues_lists_each_issue(run: Run) -> None:
         "  • deliver: Aid is delivered",
         "  stances: South",
         "",
-        f"data: {THREE}",
+        "data: valid/three-parties.yaml",
     ]
 
 
 def test_issues_json(run: Run) -> None:
     """Issues --format json: the issues in file order with the parties that address them."""
-    data = json.loads(run("issues", "--data", str(THREE), "--format", "json").out)
+    data = json.loads(run("issues", "--data", arg(THREE), "--format", "json").out)
     assert data["schema"] == "positions-issues/1"
     data = data["issues"]
     assert [(i["id"], i["parties"]) for i in data] == [
@@ -391,7 +393,7 @@ def test_issues_json(run: Run) -> None:
 
 def test_issue_detail(run: Run) -> None:
     """Issues ID: the outcomes and every party's stance with its evidence."""
-    out = lines(run("issues", "territory", "--data", str(MINIMAL)).out)
+    out = lines(run("issues", "territory", "--data", arg(MINIMAL)).out)
     assert out[:13] == [
         "Territory (territory)",
         "Who holds the land?",
@@ -412,34 +414,34 @@ def test_issue_detail(run: Run) -> None:
 
 def test_issue_detail_gives_the_relation_compare_gives(run: Run) -> None:
     """One issue in full and compare of the same parties agree: conditions and dispute too."""
-    out = lines(run("issues", "talks", "--data", str(FORMAT_2)).out)
+    out = lines(run("issues", "talks", "--data", arg(FORMAT_2)).out)
     assert "Among the parties with a stance: CONDITIONAL" in out
     compared = json.loads(
-        run("compare", "north", "south", "--format", "json", "--data", str(FORMAT_2)).out
+        run("compare", "north", "south", "--format", "json", "--data", arg(FORMAT_2)).out
     )
     talks = next(i for i in compared["issues"] if i["id"] == "talks")
     assert talks["relation"] == "conditional"
-    detail = lines(run("issues", "territory", "--data", str(FORMAT_2)).out)
+    detail = lines(run("issues", "territory", "--data", arg(FORMAT_2)).out)
     assert "part of the dispute: The land dispute" in detail
 
 
 def test_issue_detail_unknown_issue(run: Run) -> None:
     """Issues with an unknown id is a usage error."""
-    result = run("issues", "land", "--data", str(MINIMAL))
+    result = run("issues", "land", "--data", arg(MINIMAL))
     assert (result.code, result.err) == (2, "positions: no issue 'land'; known issues: territory\n")
 
 
 def test_parties_table_and_json(run: Run) -> None:
     """parties: each party with its aliases and its number of stances."""
-    out = lines(run("parties", "--data", str(MINIMAL)).out)
+    out = lines(run("parties", "--data", arg(MINIMAL)).out)
     assert out[2:5] == ["North (north)", "  also: n, Northland", "  1 stance: territory"]
-    data = json.loads(run("parties", "--data", str(THREE), "--format", "json").out)["parties"]
+    data = json.loads(run("parties", "--data", arg(THREE), "--format", "json").out)["parties"]
     assert [(p["id"], len(p["stances"])) for p in data] == [("north", 3), ("south", 4), ("east", 3)]
 
 
 def test_show_party(run: Run) -> None:
     """Show PARTY: its stance on every issue, with evidence, and no relation column."""
-    out = lines(run("show", "n", "--data", str(MINIMAL)).out)
+    out = lines(run("show", "n", "--data", arg(MINIMAL)).out)
     assert out[3:10] == [
         "Territory (territory)",
         "  ■ North red line",
@@ -454,7 +456,7 @@ def test_show_party(run: Run) -> None:
 
 def test_show_json_has_null_relation(run: Run) -> None:
     """Show --format json: the compare shape for one party, relation null."""
-    data = json.loads(run("show", "east", "--data", str(THREE), "--format", "json").out)
+    data = json.loads(run("show", "east", "--data", arg(THREE), "--format", "json").out)
     assert data["parties"] == ["east"]
     assert [i["relation"] for i in data["issues"]] == [None] * 4
     assert data["issues"][3]["stances"] == {"east": None}
@@ -466,7 +468,7 @@ def test_show_json_has_null_relation(run: Run) -> None:
 def test_export_csv(run: Run, tmp_path: Path) -> None:
     """CSV: a header row, then a row per quote, or per party without a stance."""
     out = tmp_path / "table.csv"
-    result = run("export", "-o", str(out), "--data", str(THREE))
+    result = run("export", "-o", str(out), "--data", arg(THREE))
     assert (result.code, result.out) == (0, "")
     assert result.err == f"positions: wrote {out} (csv)\n"
     raw = out.read_bytes()
@@ -541,7 +543,7 @@ def test_export_csv_records_its_filters(run: Run) -> None:
     """Every row names the filters, and every party compared has rows: the table says its scope."""
     out = run(
         "export", "north", "south", "--attribution", "reported", "--relation", "overlap",
-        "-o", "-", "--format", "csv", "--data", str(THREE),
+        "-o", "-", "--format", "csv", "--data", arg(THREE),
     ).out  # fmt: skip
     rows = list(csv.DictReader(io.StringIO(out)))
     assert {(r["evidence_filter"], r["relations_shown"]) for r in rows} == {("reported", "overlap")}
@@ -550,7 +552,7 @@ def test_export_csv_records_its_filters(run: Run) -> None:
 
 def test_export_csv_guards_formulas(run: Run) -> None:
     """CSV cells that would start a spreadsheet formula are prefixed with an apostrophe."""
-    out = run("export", "-o", "-", "--format", "csv", "--data", str(HOSTILE)).out
+    out = run("export", "-o", "-", "--format", "csv", "--data", arg(HOSTILE)).out
     rows = list(csv.DictReader(io.StringIO(out)))
     assert rows[0]["summary"].startswith("'=HYPERLINK(")
     assert rows[0]["quote"].startswith("'+cmd|")
@@ -562,8 +564,8 @@ def test_export_csv_guards_formulas(run: Run) -> None:
 def test_export_json_equals_compare_json(run: Run, tmp_path: Path) -> None:
     """JSON export has the same content as compare --format json."""
     out = tmp_path / "c.json"
-    run("export", "north", "south", "-o", str(out), "--data", str(THREE))
-    compared = run("compare", "north", "south", "--format", "json", "--data", str(THREE)).out
+    run("export", "north", "south", "-o", str(out), "--data", arg(THREE))
+    compared = run("compare", "north", "south", "--format", "json", "--data", arg(THREE)).out
     assert json.loads(out.read_text()) == json.loads(compared)
 
 
@@ -574,7 +576,7 @@ def _table_rows(markdown: str) -> list[list[str]]:
 
 def test_export_markdown_is_a_well_formed_table(run: Run) -> None:
     """Markdown: every table row has as many cells as the header; data pipes are escaped."""
-    out = run("export", "-o", "-", "--format", "markdown", "--data", str(HOSTILE)).out
+    out = run("export", "-o", "-", "--format", "markdown", "--data", arg(HOSTILE)).out
     rows = _table_rows(out)
     assert [len(r) for r in rows] == [5, 5, 5]
     assert rows[1] == [" --- "] * 5
@@ -601,7 +603,7 @@ class _Collector(HTMLParser):
 def test_export_html_is_self_contained_and_escaped(run: Run, tmp_path: Path) -> None:
     """HTML: no scripts, images or links; every piece of data comes back as text."""
     out = tmp_path / "report.html"
-    run("export", "-o", str(out), "--data", str(HOSTILE))
+    run("export", "-o", str(out), "--data", arg(HOSTILE))
     page = out.read_text()
     parser = _Collector()
     parser.feed(page)
@@ -620,14 +622,14 @@ def test_export_html_is_self_contained_and_escaped(run: Run, tmp_path: Path) -> 
 def test_export_format_from_extension(run: Run, tmp_path: Path, suffix: str, start: str) -> None:
     """The format follows the output file's extension."""
     out = tmp_path / f"out{suffix}"
-    run("export", "-o", str(out), "--data", str(MINIMAL))
+    run("export", "-o", str(out), "--data", arg(MINIMAL))
     assert out.read_text(encoding="utf-8").startswith(start)
 
 
 def test_export_unknown_extension(run: Run, tmp_path: Path) -> None:
     """An extension that names no format, without --format, is a usage error; nothing is written."""
     out = tmp_path / "out.xlsx"
-    result = run("export", "-o", str(out), "--data", str(MINIMAL))
+    result = run("export", "-o", str(out), "--data", arg(MINIMAL))
     assert (result.code, result.err) == (
         2,
         f"positions: cannot tell the format from '{out}'; use --format with one of "
@@ -638,7 +640,7 @@ def test_export_unknown_extension(run: Run, tmp_path: Path) -> None:
 
 def test_export_stdout_needs_format(run: Run) -> None:
     """-o - without --format is a usage error."""
-    result = run("export", "-o", "-", "--data", str(MINIMAL))
+    result = run("export", "-o", "-", "--data", arg(MINIMAL))
     assert (result.code, result.err) == (
         2,
         "positions: writing to standard output needs --format; expected one of "
@@ -662,7 +664,7 @@ def test_export_replaces_whole_and_leaves_no_temporary_file(run: Run, tmp_path: 
     """An existing file is replaced whole; no temporary file is left beside it."""
     out = tmp_path / "table.csv"
     out.write_text("old")
-    run("export", "-o", str(out), "--data", str(MINIMAL))
+    run("export", "-o", str(out), "--data", arg(MINIMAL))
     assert out.read_text(encoding="utf-8-sig").startswith("issue,")
     assert [p.name for p in tmp_path.iterdir()] == ["table.csv"]
 
@@ -684,7 +686,7 @@ def test_data_file_order(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPat
     """--data, else $POSITIONS_FILE, else ./positions.yaml, else the shipped dataset."""
     monkeypatch.chdir(tmp_path)
     shipped = run("validate").out
-    assert shipped.startswith("positions.yaml (the dataset shipped with positions): valid")
+    assert shipped.startswith("positions.yaml (shipped with positions): valid")
     (tmp_path / "positions.yaml").write_text(THREE.read_text())
     assert run("validate").out.startswith("positions.yaml: valid")
     monkeypatch.setenv("POSITIONS_FILE", str(MINIMAL))
@@ -714,7 +716,7 @@ def test_export_named_parties_and_issues(run: Run) -> None:
     """Export PARTY... --issue ID: only those parties and issues, one CSV row per pair."""
     out = run(
         "export", "south", "east", "--issue", "aid", "--issue", "trade", "-o", "-",
-        "--format", "csv", "--data", str(THREE),
+        "--format", "csv", "--data", arg(THREE),
     ).out  # fmt: skip
     rows = list(csv.reader(io.StringIO(out)))
     assert [(r[0], r[6], r[3]) for r in rows[1:]] == [
@@ -727,11 +729,11 @@ def test_export_named_parties_and_issues(run: Run) -> None:
 
 def test_compare_accepts_every_registered_format(run: Run) -> None:
     """Compare --format markdown prints the same document export writes."""
-    args = ("north", "south", "--data", str(MINIMAL), "--format", "markdown")
+    args = ("north", "south", "--data", arg(MINIMAL), "--format", "markdown")
     compared = run("compare", *args).out
     assert compared == run("export", *args, "-o", "-").out
     assert compared.startswith(
-        f"# Minimal example\n\nParties compared: North, South. Data: {MINIMAL}.\n\n"
+        "# Minimal example\n\nParties compared: North, South. Data: valid/minimal.yaml.\n\n"
         "| Issue | North | South | Relation | Why |\n"
     )
 
@@ -749,7 +751,7 @@ def test_compare_accepts_every_registered_format(run: Run) -> None:
 def test_shell_completion(args: list[str], incomplete: str, expected: list[str]) -> None:
     """Party and issue arguments complete from the data file the command would read."""
     completer = ShellComplete(cli, {}, "positions", "_POSITIONS_COMPLETE")
-    items = completer.get_completions([args[0], "--data", str(THREE), *args[1:]], incomplete)
+    items = completer.get_completions([args[0], "--data", arg(THREE), *args[1:]], incomplete)
     assert [i.value for i in items] == expected
 
 
@@ -770,7 +772,7 @@ def test_narrow_terminal_never_truncates(run: Run, args: tuple[str, ...], column
     Only a single word longer than the line (here the data file's absolute path) may overrun
     it: words are never broken, so that ids and paths can be copied whole.
     """
-    result = run(*args, "--data", str(THREE), env={"COLUMNS": columns})
+    result = run(*args, "--data", arg(THREE), env={"COLUMNS": columns})
     assert result.code == 0
     assert "…" not in result.out
     too_long = [line for line in result.out.splitlines() if len(line) > int(columns)]

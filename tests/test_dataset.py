@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
@@ -245,8 +246,17 @@ def test_agenda_russia_ukraine(run: Run) -> None:
 # -- at a glance ---------------------------------------------------------------------------------
 
 
-def test_compare_fits_one_screen(run: Run) -> None:
-    """The comparison of Russia and Ukraine fits an 80 x 50 terminal, no line wider than 80."""
-    out = run("compare", "russia", "ukraine", "--data", str(SHIPPED), env={"COLUMNS": "80"}).out
+@pytest.mark.parametrize("where", ["checkout", "elsewhere"])
+def test_compare_fits_one_screen(
+    run: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, where: str
+) -> None:
+    """The default comparison fits an 80 x 50 terminal, run in the checkout or anywhere else.
+
+    In the checkout it reads ./positions.yaml; elsewhere the dataset shipped with the package,
+    whose footer is longer: neither pushes the view over one screen.
+    """
+    monkeypatch.chdir(SHIPPED.parent if where == "checkout" else tmp_path)
+    out = run("compare", "russia", "ukraine").out
+    assert out.splitlines()[-1].startswith("data: positions.yaml")
     assert len(out.splitlines()) <= 50
     assert max(len(line) for line in out.splitlines()) <= 80

@@ -17,7 +17,7 @@ import pytest
 from positions import listing
 from positions.loader import MAX_BYTES
 
-from .conftest import ESCAPES, EXE, HOSTILE, MINIMAL, THREE, Run, needs_exe, positions
+from .conftest import DATA, ESCAPES, EXE, HOSTILE, MINIMAL, THREE, Run, arg, needs_exe, positions
 
 
 @pytest.mark.parametrize(
@@ -158,7 +158,7 @@ def test_missing_path_or_directory(run: Run, tmp_path: Path, path: str, message:
 
 def test_rich_markup_prints_literally(run: Run) -> None:
     """Console markup in the data is printed as written, never interpreted."""
-    out = run("compare", "red", "blue", "--data", str(HOSTILE), env={"COLUMNS": "200"}).out
+    out = run("compare", "red", "blue", "--data", arg(HOSTILE), env={"COLUMNS": "200"}).out
     assert "Red [bold red]Party[/]" in out
     assert "Hostile <b>title</b> | [bold]markup[/bold]" in out
 
@@ -166,7 +166,7 @@ def test_rich_markup_prints_literally(run: Run) -> None:
 def test_control_and_bidi_characters_are_neutralised(run: Run) -> None:
     """ANSI escapes, other control characters and bidi overrides reach the terminal as text."""
     for colour in ({}, {"FORCE_COLOR": "1"}):
-        result = run("show", "esc", "--data", str(ESCAPES), env={"COLUMNS": "200", **colour})
+        result = run("show", "esc", "--data", arg(ESCAPES), env={"COLUMNS": "200", **colour})
         data_chars = re.sub(r"\x1b\[[0-9;]*m", "", result.out)  # rich's own colour codes
         assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", data_chars)
         assert "\\u001b[2J" in result.out
@@ -185,7 +185,7 @@ def test_error_messages_neutralise_control_characters(run: Run, tmp_path: Path) 
 
 def test_json_escapes_terminal_characters(run: Run) -> None:
     """JSON escapes control and bidi characters, and still parses to the original text."""
-    out = run("show", "esc", "--data", str(ESCAPES), "--format", "json").out
+    out = run("show", "esc", "--data", arg(ESCAPES), "--format", "json").out
     assert "\x1b" not in out
     assert "\u202e" not in out
     summary = json.loads(out)["issues"][0]["stances"]["esc"]["summary"]
@@ -194,7 +194,7 @@ def test_json_escapes_terminal_characters(run: Run) -> None:
 
 def test_csv_formula_guard_follows_owasp(run: Run) -> None:
     """Cells starting with = + - @ tab or CR are prefixed with an apostrophe; others are not."""
-    out = run("export", "-o", "-", "--format", "csv", "--data", str(HOSTILE)).out
+    out = run("export", "-o", "-", "--format", "csv", "--data", arg(HOSTILE)).out
     rows = list(csv.reader(io.StringIO(out)))
     starts = {cell[:2] for row in rows[1:] for cell in row if cell}
     assert not any(s[:1] in {"=", "+", "-", "@", "\t", "\r"} for s in starts)
@@ -259,7 +259,7 @@ def test_export_failure_midway_leaves_earlier_file(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", fail)
-    result = run("export", "-o", str(out), "--data", str(MINIMAL))
+    result = run("export", "-o", str(out), "--data", arg(MINIMAL))
     assert (result.code, result.err) == (
         1,
         f"positions: {out}: cannot write: No space left on device\n",
@@ -273,10 +273,10 @@ def test_export_keeps_file_mode(run: Run, tmp_path: Path) -> None:
     out = tmp_path / "table.csv"
     out.write_text("old")
     out.chmod(0o640)
-    run("export", "-o", str(out), "--data", str(MINIMAL))
+    run("export", "-o", str(out), "--data", arg(MINIMAL))
     assert out.stat().st_mode & 0o777 == 0o640
     fresh = tmp_path / "fresh.csv"
-    run("export", "-o", str(fresh), "--data", str(MINIMAL))
+    run("export", "-o", str(fresh), "--data", arg(MINIMAL))
     umask = os.umask(0)
     os.umask(umask)
     assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask
@@ -296,10 +296,10 @@ def test_export_refuses_data_file_by_another_name(run: Run, tmp_path: Path) -> N
 @needs_exe
 @pytest.mark.parametrize("env", [{"PYTHONIOENCODING": "ascii"}, {"LANG": "C", "LC_ALL": "C"}])
 @pytest.mark.parametrize("full", [(), ("--evidence",)], ids=["compact", "evidence"])
-def test_non_utf8_terminal(env: dict[str, str], full: tuple[str, ...], tmp_path: Path) -> None:
+def test_non_utf8_terminal(env: dict[str, str], full: tuple[str, ...]) -> None:
     """With an ASCII or C locale, the views print, marks and quotes folded to ASCII if need be."""
-    args = ("compare", "north", "south", "east", "--data", str(THREE), *full)
-    result = positions(*args, cwd=tmp_path, **env)
+    args = ("compare", "north", "south", "east", "--data", arg(THREE), *full)
+    result = positions(*args, cwd=DATA, **env)
     assert (result.returncode, result.stderr) == (0, "")
     out = result.stdout
     assert "\\u" not in out  # nothing had to be escaped: everything was folded

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import MINIMAL, needs_exe, positions
+from .conftest import MINIMAL, arg, needs_exe, positions
 
 pytestmark = needs_exe
 
@@ -16,24 +16,22 @@ def test_compare_from_any_folder_uses_the_shipped_data(tmp_path: Path) -> None:
     """Outside the checkout, compare reads the dataset installed with the package."""
     result = positions("compare", "russia", "ukraine", "--format", "json", cwd=tmp_path)
     assert (result.returncode, result.stderr) == (0, "")
-    assert (
-        json.loads(result.stdout)["data"] == "positions.yaml (the dataset shipped with positions)"
-    )
+    assert json.loads(result.stdout)["data"] == "positions.yaml (shipped with positions)"
 
 
 def test_table_to_a_pipe_has_no_escape_codes(tmp_path: Path) -> None:
     """Printed to a pipe, the table has no escape codes and ends with the counts and the file."""
-    result = positions("compare", "north", "south", "--data", str(MINIMAL), cwd=tmp_path)
+    result = positions("compare", "north", "south", "--data", arg(MINIMAL))
     assert result.returncode == 0
     assert "\x1b" not in result.stdout
     out = result.stdout.splitlines()
     assert out[1] == "1 conflict"
-    assert out[-1].startswith(f"data: {MINIMAL}")
+    assert out[-1].startswith("data: valid/minimal.yaml")
 
 
 def test_error_is_one_line_without_traceback(tmp_path: Path) -> None:
     """An unknown party: one line on stderr, exit 2, no traceback."""
-    result = positions("compare", "north", "suoth", "--data", str(MINIMAL), cwd=tmp_path)
+    result = positions("compare", "north", "suoth", "--data", arg(MINIMAL))
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr.startswith("positions: no party 'suoth'; did you mean 'south'?")

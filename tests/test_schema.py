@@ -23,6 +23,7 @@ from .conftest import (
     THREE,
     VALID,
     Run,
+    arg,
     generate,
 )
 
@@ -121,12 +122,12 @@ def compare_validator() -> jsonschema.Draft202012Validator:
 @pytest.mark.parametrize(
     "args",
     [
-        ("compare", "north", "south", "--data", str(MINIMAL)),
-        ("compare", "north", "south", "east", "--data", str(THREE), "--attribution", "reported"),
-        ("compare", "north", "south", "--data", str(DISPUTES)),
-        ("show", "south", "--data", str(THREE)),
-        ("export", "-o", "-", "--data", str(HOSTILE)),
-        ("compare", "north", "south", "--relation", "overlap", "--data", str(THREE)),
+        ("compare", "north", "south", "--data", arg(MINIMAL)),
+        ("compare", "north", "south", "east", "--data", arg(THREE), "--attribution", "reported"),
+        ("compare", "north", "south", "--data", arg(DISPUTES)),
+        ("show", "south", "--data", arg(THREE)),
+        ("export", "-o", "-", "--data", arg(HOSTILE)),
+        ("compare", "north", "south", "--relation", "overlap", "--data", arg(THREE)),
     ],
     ids=["two", "three-filtered", "disputes", "show", "export-all", "relation-filter"],
 )

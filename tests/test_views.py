@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import Run
+from .conftest import MINIMAL, Run
 
 VIEWS = """\
 schema: positions/2
@@ -399,3 +399,27 @@ def test_counts_wrap_a_count_at_a_time(run: Run, data: Path, width: str) -> None
     counts = out[1:end]
     assert " ".join(counts) == "1 conflict · 1 complementary · 1 agree · 1 unknown"
     assert not any(line.startswith("·") or line[0].isalpha() for line in counts)
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 120])
+def test_footer_is_one_line_however_deep_the_data_file(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, width: int
+) -> None:
+    """A data file in deep folders gets a one-line footer: its leading folders give way.
+
+    The file's own name stays whole; the hints go only where even that does not fit.
+    """
+    folder = tmp_path / ("a" * 60) / ("b" * 60)
+    folder.mkdir(parents=True)
+    (folder / "conflict.yaml").write_text(MINIMAL.read_text())
+    monkeypatch.chdir(tmp_path)
+    path = str((folder / "conflict.yaml").relative_to(tmp_path))
+    out = run("compare", "north", "south", "--data", path, env={"COLUMNS": str(width)}).out
+    expected = {
+        40: "data: .../conflict.yaml",
+        60: "data: .../conflict.yaml · more: --full, --evidence",
+        80: "data: .../conflict.yaml · more: --full, --evidence",
+        120: f"data: .../{'b' * 60}/conflict.yaml · more: --full, --evidence",
+    }
+    assert out.splitlines()[-1] == expected[width]
+    assert max(len(line) for line in out.splitlines()) <= width

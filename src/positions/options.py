@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 F = TypeVar("F", bound=Callable[..., Any])
 ENV_VAR = "POSITIONS_FILE"
-SHIPPED_LABEL = "positions.yaml (the dataset shipped with positions)"
+SHIPPED_LABEL = "positions.yaml (shipped with positions)"
 
 
 def shipped_path() -> str:

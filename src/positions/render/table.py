@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import singledispatch
 from typing import Any
 
+from rich.cells import cell_len
 from rich.console import RenderableType
 from rich.text import Text
 
@@ -175,7 +176,39 @@ def closing(
         marked = sum(1 for issue in filtered.changed if issue in listed)
         note = filter_note(filtered, marked=marked, hidden=len(filtered.changed) - marked)
         out += para(t(note, "italic"), width)
-    return [*out, *para(t(data_line(header) + more, "dim"), width)]
+    return [*out, *footer(header, width, more)]
+
+
+def footer(header: Header, width: int, more: str = "") -> list[Text]:
+    """The data file, then ``more``, on one line however long the file's path.
+
+    The path's leading folders give way to ``...`` first, then ``more``: the file's own name
+    stays whole, so a long checkout path never adds a line to a view that must fit a screen.
+    Only where even the file's name does not fit is the line wrapped.
+    """
+    path = visible(header.data)
+    for hint in (more, ""):
+        room = width - cell_len(data_line(header._replace(data="")) + hint)
+        name = shortened(path, room)
+        if cell_len(name) <= room:
+            return [t(data_line(header._replace(data=name)) + hint, "dim")]
+    return para(t(data_line(header), "dim"), width)
+
+
+def shortened(path: str, room: int) -> str:
+    """``path`` in at most ``room`` cells, its leading folders replaced by ``...``, if it can be.
+
+    Only whole folders go, so the file's name is never cut; ``path`` itself if it fits or if
+    even ``.../NAME`` does not.
+    """
+    if cell_len(path) <= room:
+        return path
+    parts = path.split("/")
+    for start in range(1, len(parts)):
+        candidate = "/".join(["...", *parts[start:]])
+        if cell_len(candidate) <= room:
+            return candidate
+    return path
 
 
 # -- compare: one block per issue ---------------------------------------------------------
