@@ -22,6 +22,7 @@ import resource
 import stat
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from itertools import product
@@ -285,6 +286,142 @@ def test_output_that_is_not_a_regular_file_is_not_replaced(tmp_path: Path, kind:
 
 
 @needs_exe
+@pytest.mark.parametrize("target", ["/dev/stdout", "/dev/fd/1", "process-substitution"])
+def test_output_into_a_pipe_is_written(tmp_path: Path, target: str) -> None:
+    """``-o /dev/stdout``, ``-o /dev/fd/N`` and ``-o >(gzip > t.csv.gz)`` write into the pipe."""
+    export = '"$0" export --format csv --data "$1" -o'
+    if target == "process-substitution":
+        command = f"{export} >(cat > received.csv); sleep 0.3"
+    else:
+        command = f"{export} {target} > received.csv"
+    result = subprocess.run(
+        ["bash", "-c", command, str(EXE), str(MINIMAL)],
+        capture_output=True, text=True, cwd=tmp_path, timeout=20, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.startswith("positions: wrote /dev/")
+    rows = list(csv.reader(io.StringIO((tmp_path / "received.csv").read_text("utf-8-sig"))))
+    assert rows[0][:2] == ["issue", "issue_name"]
+    assert len(rows) == 3
+
+
+@needs_exe
+def test_output_to_stdout_appended_keeps_what_was_there(tmp_path: Path) -> None:
+    """``-o /dev/stdout >> log`` appends, as the shell asked: nothing already in ``log`` is lost."""
+    log = tmp_path / "log"
+    log.write_text("earlier line\n")
+    with log.open("a") as out:
+        subprocess.run(
+            [str(EXE), "export", "--format", "json", "--data", str(MINIMAL), "-o", "/dev/stdout"],
+            stdout=out, stderr=subprocess.DEVNULL, check=True, timeout=20,
+        )  # fmt: skip
+    first, second = log.read_text().split("\n", 1)
+    assert first == "earlier line"
+    assert json.loads(second)["schema"] == "positions-compare/2"
+
+
+@needs_exe
+def test_fifo_nobody_reads_from_is_refused(tmp_path: Path) -> None:
+    """``-o FIFO`` with no reader is refused at once, not waited on; the FIFO stays."""
+    fifo = tmp_path / "out.csv"
+    os.mkfifo(fifo)
+    result = proc("export", "--format", "csv", "--data", str(MINIMAL), "-o", str(fifo), timeout=10)
+    assert (result.code, result.err) == (
+        1,
+        f"positions: {fifo}: nothing is reading from it; expected a reader\n",
+    )
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+@pytest.mark.parametrize("command", ["export", "matrix"])
+def test_read_only_output_is_not_replaced_without_force(
+    run: Any, tmp_path: Path, command: str
+) -> None:
+    """A read-only report is refused, as ``cp`` refuses it; ``--force`` replaces it, mode kept."""
+    report = tmp_path / "report.json"
+    report.write_text("earlier report")
+    report.chmod(0o444)
+    args = (command, "--format", "json", "--data", str(MINIMAL), "-o", str(report))
+    result = run(*args)
+    assert (result.code, result.err) == (
+        1,
+        f"positions: {report}: is read-only; expected a file positions may replace "
+        "(--force replaces it all the same)\n",
+    )
+    assert report.read_text() == "earlier report"
+    forced = run(*args, "--force")
+    assert (forced.code, forced.err) == (0, f"positions: wrote {report} (json)\n")
+    assert json.loads(report.read_text())["data"] == str(MINIMAL)
+    assert stat.S_IMODE(report.stat().st_mode) == 0o444
+
+
+@needs_exe
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to become another user")
+@pytest.mark.skipif(not os.path.exists("/usr/bin/setpriv"), reason="no setpriv")
+def test_unprivileged_user_does_not_replace_a_read_only_file() -> None:
+    """As an unprivileged user in a folder they may write, a read-only file is not replaced.
+
+    The rename would succeed (the folder is writable): only the check of the file itself
+    keeps it. Runs where the installed command and a temporary folder are open to that user.
+    """
+    as_nobody = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        folder.chmod(0o777)
+        report = folder / "report.csv"
+        report.write_text("earlier report")
+        report.chmod(0o444)
+        data = folder / "data.yaml"
+        data.write_text(MINIMAL.read_text())
+        data.chmod(0o644)
+        probe = subprocess.run(
+            [*as_nobody, str(EXE), "validate", str(data)], capture_output=True, check=False
+        )
+        if probe.returncode != 0:
+            pytest.skip("the installed command or the temporary folder is closed to that user")
+        result = subprocess.run(
+            [*as_nobody, str(EXE), "export", "--data", str(data), "-o", str(report)],
+            capture_output=True, text=True, check=False, timeout=20,
+        )  # fmt: skip
+        assert (result.returncode, result.stderr) == (
+            1,
+            f"positions: {report}: is read-only; expected a file positions may replace "
+            "(--force replaces it all the same)\n",
+        )
+        assert report.read_text() == "earlier report"
+
+
+@needs_exe
+@pytest.mark.parametrize("signum", [15, 1], ids=["SIGTERM", "SIGHUP"])
+def test_termination_during_an_export_leaves_no_temporary_file(tmp_path: Path, signum: int) -> None:
+    """SIGTERM or SIGHUP while the report is written: no ``.out.csv.XXXX.tmp`` is left behind.
+
+    The signal arrives just before the temporary file would be renamed over the report (the
+    process sends it to itself there), the report is untouched, and the process ends by it.
+    """
+    report = tmp_path / "out.csv"
+    report.write_text("earlier report")
+    script = (
+        "import os, sys\n"
+        "import positions.output as output\n"
+        "def replace(*args):\n"
+        f"    os.kill(os.getpid(), {signum})\n"
+        "output.os.replace = replace\n"
+        "from positions.__main__ import main\n"
+        "sys.argv = ['positions', *sys.argv[1:]]\n"
+        "main()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, "export", "--data", str(MINIMAL), "-o", str(report)],
+        capture_output=True, text=True, cwd=tmp_path, timeout=20, check=False,
+    )  # fmt: skip
+    assert result.returncode == -signum, result.stderr
+    assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv"]
+    assert report.read_text() == "earlier report"
+
+
+@needs_exe
 def test_output_on_a_full_device_reports_no_space(tmp_path: Path) -> None:
     """``export -o`` onto a full device (a copy of /dev/full): exit 1, "No space left on device"."""
     out = device(tmp_path / "full", 7)
@@ -416,15 +553,15 @@ def test_click_usage_error_is_one_line(run: Any, args: tuple[str, ...]) -> None:
     assert "\x1b" not in result.err
 
 
-# -- 6. only regular files are read; an empty path is a usage error -------------------------------
+# -- 6. pipes are read, a FIFO nobody writes to is refused; an empty path is a usage error -------
 
 
 @needs_exe
 @pytest.mark.parametrize(
     "how", ["data", "argument", "env", "diff", "verify-source", "verify-device-source"]
 )
-def test_fifo_is_not_read(tmp_path: Path, how: str) -> None:
-    """A FIFO or device where a data file or source text belongs is refused at once.
+def test_fifo_nobody_writes_to_is_refused(tmp_path: Path, how: str) -> None:
+    """A FIFO nobody writes to, or an endless device, is refused at once: no hang.
 
     Exit 1, as for any file that cannot be read; 2 for diff, whose 1 says the files differ.
     """
@@ -451,6 +588,63 @@ def test_fifo_is_not_read(tmp_path: Path, how: str) -> None:
     assert result.code == (2 if how == "diff" else 1)
     assert_clean(result.err)
     assert all(line.startswith("positions: ") for line in result.err.splitlines()), result.err
+
+
+@needs_exe
+def test_process_substitution_is_read(tmp_path: Path) -> None:
+    """``positions diff <(git show HEAD~1:positions.yaml) positions.yaml`` reads the pipe.
+
+    The pipe's writer starts late, as git does: the read waits for it, and reads all it writes.
+    """
+    (tmp_path / "new.yaml").write_text(
+        MINIMAL.read_text().replace("firmness: firm", "firmness: open")
+    )
+    script = "sleep 0.3; cat " + str(MINIMAL)
+    result = subprocess.run(
+        ["bash", "-c", f'"$0" diff <({script}) new.yaml', str(EXE)],
+        capture_output=True, text=True, cwd=tmp_path, timeout=20, check=False,
+    )  # fmt: skip
+    assert result.stderr == ""
+    assert result.returncode == 1  # different, as diff(1) says
+    assert result.stdout.startswith("/dev/fd/")
+    assert "firm" in result.stdout
+    assert "open" in result.stdout
+
+
+@needs_exe
+@pytest.mark.parametrize("command", ["validate", "compare"])
+def test_standard_input_is_read_as_a_data_file(command: str) -> None:
+    """``-`` names standard input, read within the same budget and named ``<stdin>``."""
+    args = (
+        ["validate", "-"] if command == "validate" else ["compare", "north", "south", "--data", "-"]
+    )
+    result = subprocess.run(
+        [str(EXE), *args], input=MINIMAL.read_text(), capture_output=True, text=True, check=False
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    last = result.stdout.splitlines()[-1]
+    assert last.startswith("<stdin>: valid" if command == "validate" else "data: <stdin>")
+    broken = subprocess.run(
+        [str(EXE), "validate", "-"], input="schema: positions/1\ntitle: [\n",
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert broken.returncode == 1
+    assert broken.stderr.startswith("positions: <stdin>:3:1: ")
+
+
+@needs_exe
+def test_standard_input_over_the_budget_is_refused() -> None:
+    """Standard input gets the file budget: more than 16 MiB is refused, not read for ever."""
+    with open("/dev/zero", "rb") as zero:
+        result = subprocess.run(
+            [str(EXE), "validate", "-"], stdin=zero, capture_output=True, text=True, timeout=20,
+            check=False,
+        )  # fmt: skip
+    assert (result.returncode, result.stderr) == (
+        1,
+        "positions: <stdin>: file is larger than 16 MiB; "
+        "expected a positions YAML file of at most that size\n",
+    )
 
 
 @pytest.mark.parametrize(
@@ -730,3 +924,4 @@ def test_json_is_valid_on_an_ascii_terminal(tmp_path: Path) -> None:
     result = proc("parties", "--format", "json", "--data", str(path), PYTHONIOENCODING="ascii")
     assert (result.code, result.err) == (0, "")
     assert json.loads(result.out.decode("utf-8"))["parties"][0]["name"] == "Café 😀"
+

@@ -440,6 +440,7 @@ def export(
     relations: tuple[Relation, ...],
     attribution: Attribution | None,
     data: str | None,
+    force: bool,
 ) -> None:
     """Write the comparison to a file: CSV, JSON, Markdown, HTML, SVG.
 
@@ -467,7 +468,7 @@ def export(
         detail=Detail.EVIDENCE,
         relations=relations,
     )
-    output.emit(result, chosen, target, protect=locate(data)[0])
+    output.emit(result, chosen, target, protect=locate(data)[0], force=force)
 
 
 @cli.command()
@@ -483,6 +484,7 @@ def matrix(
     attribution: Attribution | None,
     fmt: Format | None,
     target: str,
+    force: bool,
     data: str | None,
 ) -> None:
     """Map every party's stance on every issue, and each pair.
@@ -506,7 +508,7 @@ def matrix(
     dataset = load_data(ctx, data)
     named = find_parties(dataset, parties) if parties else None
     result = matrix_view(dataset, named, attribution=attribution)
-    output.emit(result, chosen, target, protect=locate(data)[0])
+    output.emit(result, chosen, target, protect=locate(data)[0], force=force)
 
 
 @cli.command()

@@ -19,6 +19,7 @@ from positions.errors import FileError, PositionsError
 from positions.formats import Format
 from positions.model import Attribution, Dataset
 from positions.results import Relation
+from positions.text import one_line
 
 if TYPE_CHECKING:
     from click.shell_completion import CompletionItem
@@ -108,7 +109,7 @@ def _complete(kind: str) -> Callable[[click.Context, click.Parameter, str], list
             return []
         items: dict[str, Any] = dataset.parties if kind == "party" else dataset.issues
         return [
-            CompletionItem(key, help=item.name)
+            CompletionItem(key, help=one_line(item.name))  # ids are [a-z0-9-]; names are data
             for key, item in items.items()
             if key.startswith(incomplete.casefold())
         ]
@@ -234,11 +235,11 @@ def format_option(
 
 
 def output_option(*, required: bool) -> Callable[[F], F]:
-    """The -o/--output option of the commands that write files."""
+    """The -o/--output option of the commands that write files, with its --force."""
     # No default at all when required: click 8.5 (at least) takes an explicit default=None as a
     # value given, and would no longer report the option missing.
     default: dict[str, Any] = {} if required else {"default": "-"}
-    return click.option(
+    output = click.option(
         "-o",
         "--output",
         "target",
@@ -247,3 +248,5 @@ def output_option(*, required: bool) -> Callable[[F], F]:
         help="File to write, its format following its extension, or - for standard output.",
         **default,
     )
+    force = click.option("--force", is_flag=True, help="Replace FILE even if it is read-only.")
+    return lambda func: output(force(func))

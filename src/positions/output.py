@@ -7,18 +7,23 @@ Every command that writes goes through here, so each write gets the same guarant
 - a regular file is replaced whole or not at all: the text goes to a temporary file beside it,
   which is renamed over it only once everything was written;
 - a path that is not a regular file (``/dev/null``, a FIFO, a terminal) is written through,
-  never replaced; a symbolic link is followed, so the link stays and its target is written;
-- the data file a command reads is never written over.
+  never replaced; one that names an open descriptor (``/dev/stdout``, ``/dev/fd/N``, a
+  ``>(gzip)``) is written as the shell set it up; a symbolic link is followed, so the link
+  stays and its target is written;
+- a read-only file is refused, unless ``--force``; the data file a command reads is never
+  written over.
 
 ``click.open_file(..., atomic=True)`` is not used for the replacing: it renames its temporary
 file over the target even when writing failed part way, and it would replace a device node with
-a regular file (tests/test_hardening.py shows both).
+a regular file (tests/test_attack.py shows both).
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import re
 import stat
 import sys
 from typing import TYPE_CHECKING, TextIO
@@ -43,7 +48,9 @@ def write_stdout(text: str, *, exact: bool = False) -> None:
     if stream is None:
         raise FileError("standard output is closed; expected somewhere to write")
     try:
-        if stream.isatty():
+        if stream.isatty() or not exact:
+            # Text for a terminal is made safe even on its way through a pipe (| less -R, | head
+            # end at one); a file format is made safe by its own renderer.
             stream.write(for_terminal(text))
         elif exact and not is_utf8(stream) and hasattr(stream, "buffer"):
             stream.flush()
@@ -150,9 +157,17 @@ def same_file(a: str, b: str) -> bool:
 
 
 def write_file(
-    path: str, text: str, *, encoding: str = "utf-8", protect: str | None = None
+    path: str,
+    text: str,
+    *,
+    encoding: str = "utf-8",
+    protect: str | None = None,
+    force: bool = False,
 ) -> None:
-    """Write ``text`` to ``path`` (``-`` for standard output), never over ``protect``."""
+    """Write ``text`` to ``path`` (``-`` for standard output), never over ``protect``.
+
+    A read-only file is refused, as ``cp`` refuses it, unless ``force``.
+    """
     if path == "-":
         write_stdout(text)
         return
@@ -163,9 +178,12 @@ def write_file(
     if protect is not None and same_file(path, protect):
         raise UsageError(f"refusing to overwrite the data file {protect} with the output")
     data = text.encode(encoding)
-    target = os.path.realpath(path)  # a link stays a link: its target is what gets written
+    descriptor = open_descriptor(path)
+    if descriptor is not None:
+        _write_descriptor(path, descriptor, data)
+        return
     try:
-        mode: int | None = os.stat(target).st_mode
+        mode: int | None = os.stat(path).st_mode
     except FileNotFoundError:
         mode = None
     except OSError as error:
@@ -173,18 +191,74 @@ def write_file(
     if mode is not None and stat.S_ISDIR(mode):
         raise FileError(f"{path}: is a folder; expected a file to write")
     if mode is not None and not stat.S_ISREG(mode):
-        _write_through(path, target, data)
-    else:
-        _replace(path, target, data, mode)
+        _write_through(path, data)
+        return
+    target = os.path.realpath(path)  # a link stays a link: its target is what gets written
+    if mode is not None and not force and read_only(target, mode):
+        raise FileError(
+            f"{path}: is read-only; expected a file positions may replace "
+            "(--force replaces it all the same)"
+        )
+    _replace(path, target, data, mode)
 
 
-def _write_through(path: str, target: str, data: bytes) -> None:
-    """Write to a device, FIFO or socket as it is: never replace it with a regular file."""
+# /dev/stdout, /dev/stderr, /dev/fd/N and /proc/self/fd/N name a descriptor this process has
+# open: the shell's redirection (>, >>, a pipe, >(gzip)) stands, so it is written as it is.
+_DESCRIPTOR = re.compile(r"/dev/std(out|err)|/dev/fd/(\d+)|/proc/self/fd/(\d+)")
+
+
+def open_descriptor(path: str) -> int | None:
+    """The open file descriptor that ``path`` names, if it names one."""
+    match = _DESCRIPTOR.fullmatch(os.path.normpath(path))
+    if match is None:
+        return None
+    std, *numbers = match.groups()
+    if std is not None:
+        return 1 if std == "out" else 2
+    return int(next(n for n in numbers if n is not None))
+
+
+def read_only(path: str, mode: int) -> bool:
+    """Whether the file at ``path`` says it is not to be written, as ``rm`` asks about.
+
+    No write permission for us, or no write bit at all: the superuser may write anything, but
+    a file someone made read-only is not replaced without ``--force`` by them either.
+    """
+    return not os.access(path, os.W_OK) or not mode & 0o222
+
+
+def _write_descriptor(path: str, fd: int, data: bytes) -> None:
+    """Write to an open descriptor as the shell set it up (appending after >>, into a pipe)."""
+    if fd in (1, 2):
+        stream = sys.stdout if fd == 1 else sys.stderr
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            stream.flush()  # what was printed before comes first
     try:
-        with open(target, "wb") as handle:
-            handle.write(data)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    except BrokenPipeError:
+        raise  # the reader has gone: click ends the command quietly
     except OSError as error:
         raise FileError(f"{path}: cannot write: {error.strerror}") from None
+
+
+def _write_through(path: str, data: bytes) -> None:
+    """Write to a device, FIFO or socket as it is: never replace it with a regular file.
+
+    A FIFO is opened without blocking, so that one nobody reads from is an error, not a hang.
+    """
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        if error.errno == errno.ENXIO:
+            raise FileError(f"{path}: nothing is reading from it; expected a reader") from None
+        raise FileError(f"{path}: cannot write: {error.strerror}") from None
+    try:
+        os.set_blocking(fd, True)  # the writes wait for a slow reader
+        _write_descriptor(path, fd, data)
+    finally:
+        os.close(fd)
 
 
 def _replace(path: str, target: str, data: bytes, mode: int | None) -> None:
@@ -212,7 +286,7 @@ def _replace(path: str, target: str, data: bytes, mode: int | None) -> None:
     except OSError as error:
         _discard(temporary)
         raise FileError(f"{path}: cannot write: {error.strerror}") from None
-    except BaseException:
+    except BaseException:  # Ctrl-C, and SIGTERM or SIGHUP (positions.__main__): no debris
         _discard(temporary)
         raise
 
@@ -222,7 +296,14 @@ def _discard(path: str) -> None:
         os.unlink(path)
 
 
-def emit(result: object, fmt: Format, target: str = "-", *, protect: str | None = None) -> None:
+def emit(
+    result: object,
+    fmt: Format,
+    target: str = "-",
+    *,
+    protect: str | None = None,
+    force: bool = False,
+) -> None:
     """Render ``result`` in ``fmt`` and write it to ``target`` (``-``: standard output).
 
     The one way every command writes: a terminal renderable is printed for the terminal there,
@@ -237,7 +318,7 @@ def emit(result: object, fmt: Format, target: str = "-", *, protect: str | None 
     if target == "-":
         write_stdout(text, exact=not fmt.terminal)
         return
-    write_file(target, text, encoding=fmt.encoding, protect=protect)
+    write_file(target, text, encoding=fmt.encoding, protect=protect, force=force)
     note(f"wrote {target} ({fmt.name})")
 
 

@@ -1,15 +1,17 @@
-"""Read a text file as positions does: a regular file only, within a size budget, as UTF-8.
+"""Read a text file as positions does: within a size budget, as UTF-8, whatever kind of file.
 
 Both the data file and the articles that ``verify`` reads come through here, so every file gets
-the same refusals: a folder, a FIFO or a device is never read (a FIFO with no writer would wait
-forever, ``/dev/zero`` never ends), and a byte that is not UTF-8 is reported at its line and
-column.
+the same treatment: a regular file, a pipe (``<(git show HEAD~1:positions.yaml)``, a FIFO),
+a device or ``-`` (standard input) is read up to the same budget, so ``/dev/zero`` ends in a
+clear refusal; a FIFO nobody writes to is refused at once instead of waited on; a folder is
+refused; and a byte that is not UTF-8 is reported at its line and column.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import select
 import stat
 
 from positions.errors import DataError, FileError, Problem
@@ -41,12 +43,24 @@ def decode(data: bytes, path: str) -> str:
         raise DataError([Problem(path, line, column, message)]) from None
 
 
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+
+
+def shown_name(path: str) -> str:
+    """How a path is named in messages: ``-`` is standard input."""
+    return STDIN_NAME if path == STDIN else path
+
+
 def read_text(path: str, *, expected: str, limit: int = MAX_BYTES) -> str:
-    """The text of the regular file ``path``; ``expected`` names what it should be, for errors."""
+    """The text of ``path`` (``-``: standard input); ``expected`` names what it should be."""
     if not path:
         raise FileError(f"an empty file name; expected {expected}")
+    name = shown_name(path)
+    if path == STDIN:
+        return decode(_read(0, name, expected, limit, regular=False), name)
     try:
-        # O_NONBLOCK: opening a FIFO must not wait for a writer before fstat can refuse it.
+        # O_NONBLOCK: opening a FIFO must not wait for a writer, nor reading it for ever.
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise FileError(f"{path}: no such file; expected {expected}") from None
@@ -54,19 +68,42 @@ def read_text(path: str, *, expected: str, limit: int = MAX_BYTES) -> str:
         raise FileError(f"{path}: is a folder; expected {expected}") from None
     except OSError as error:
         raise FileError(f"{path}: cannot read: {error.strerror}") from None
-    mode = os.fstat(fd).st_mode
-    if not stat.S_ISREG(mode):
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise FileError(f"{path}: is a folder; expected {expected}")
+        data = _read(fd, name, expected, limit, regular=stat.S_ISREG(mode))
+    finally:
         os.close(fd)
-        kind = "is a folder" if stat.S_ISDIR(mode) else "is not a regular file"
-        raise FileError(f"{path}: {kind}; expected {expected}")
-    with os.fdopen(fd, "rb") as handle:
+    return decode(data, name)
+
+
+def _read(fd: int, name: str, expected: str, limit: int, *, regular: bool) -> bytes:
+    """Everything ``fd`` holds, up to ``limit`` bytes; a pipe is waited on while it has a writer.
+
+    A pipe or FIFO opened without blocking reads as empty while no program has it open for
+    writing, and as "try again" while one has but has not written yet: the first is refused,
+    the second waited on, as long as the writer takes.
+    """
+    chunks: list[bytes] = []
+    size = 0
+    while size <= limit:
         try:
-            data = handle.read(limit + 1)
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+        except BlockingIOError:
+            select.select([fd], [], [])
+            continue
         except OSError as error:
-            raise FileError(f"{path}: cannot read: {error.strerror}") from None
-    if len(data) > limit:
+            raise FileError(f"{name}: cannot read: {error.strerror}") from None
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    if size > limit:
         raise FileError(
-            f"{path}: file is larger than {limit // (1024 * 1024)} MiB; "
+            f"{name}: file is larger than {limit // (1024 * 1024)} MiB; "
             f"expected {expected} of at most that size"
         )
-    return decode(data, path)
+    if not chunks and not regular:
+        raise FileError(f"{name}: nothing was written to it; expected {expected}")
+    return b"".join(chunks)
