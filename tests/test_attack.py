@@ -925,3 +925,88 @@ def test_json_is_valid_on_an_ascii_terminal(tmp_path: Path) -> None:
     assert (result.code, result.err) == (0, "")
     assert json.loads(result.out.decode("utf-8"))["parties"][0]["name"] == "Café 😀"
 
+
+# Characters that act on a terminal or reorder what a reader sees, and the non-characters: none
+# may reach any output raw. (Line breaks, and the tabs and CR LF of CSV, are layout.)
+RAW_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
+    "\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff]"
+)
+HOSTILE_TEXT = r"\e]52;c;aGk=\a \e[2J \0 \x9b31m \u202e \ufffe \uffff \x01"
+
+
+def hostile(tmp_path: Path, name: str = "data.yaml") -> Path:
+    """The minimal file with YAML escapes of hostile characters in every kind of text."""
+    return minimal(
+        tmp_path,
+        ("title: Minimal example", f'title: "Title {HOSTILE_TEXT}"'),
+        ("title: An article", f'title: "Article {HOSTILE_TEXT}"'),
+        ("name: North", 'name: "North\\u202e"'),
+        ("name: Territory", f'name: "Territory {HOSTILE_TEXT}"'),
+        ("summary: Wants to keep the land.", f'summary: "Keep {HOSTILE_TEXT}"'),
+        ("quote: North will keep the land.", f'quote: "North {HOSTILE_TEXT}"'),
+        name=name,
+    )
+
+
+TERMINAL_VIEWS = [
+    ("validate",),
+    ("compare", "north\u202e", "south", "--evidence"),
+    ("issues",),
+    ("issues", "territory"),
+    ("parties",),
+    ("show", "south"),
+    ("matrix",),
+    ("agenda", "north\u202e", "south"),
+    ("sources",),
+    ("lint",),
+]
+
+
+@pytest.mark.parametrize("args", TERMINAL_VIEWS, ids=lambda a: " ".join(a[:2]))
+def test_terminal_views_print_no_control_characters(
+    run: Any, tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    """Every terminal view shows the data's control characters as ``\\uXXXX``.
+
+    To a terminal or a pipe (``| less -R`` ends at one), the file's name included: an OSC 52 in
+    a source's title cannot write the clipboard.
+    """
+    path = hostile(tmp_path, name="data\x1b]52;c;aGk=\x07.yaml")
+    result = run(*args, "--data", str(path))
+    assert result.code in (0, 1), result.err
+    assert result.out
+    assert not RAW_UNSAFE.search(result.out), RAW_UNSAFE.findall(result.out)
+    assert not RAW_UNSAFE.search(result.err)
+
+
+@pytest.mark.parametrize("fmt", ["html", "svg", "markdown", "csv", "json"])
+def test_files_hold_no_control_characters(run: Any, tmp_path: Path, fmt: str) -> None:
+    """HTML, SVG, Markdown, CSV and JSON show control and reordering characters as ``\\uXXXX``.
+
+    A name ending in U+202E cannot reverse the tool's own sentence ("accepted by North, rejected
+    by ..."), and ``\\e``, ``\\0`` or ``\\x9b`` escapes in the file reach no reader.
+    """
+    path = hostile(tmp_path)
+    result = run("export", "-o", "-", "--format", fmt, "--data", str(path))
+    assert result.code == 0, result.err
+    assert not RAW_UNSAFE.search(result.out), RAW_UNSAFE.findall(result.out)
+    shown = "North\\\\u202e" if fmt == "markdown" else "North\\u202e"  # Markdown escapes \\
+    assert shown in result.out
+    if fmt == "json":  # JSON escapes them as JSON does, so the data is given back whole
+        assert "North\u202e" in json.dumps(json.loads(result.out), ensure_ascii=False)
+
+
+def test_completion_shows_no_control_characters(run: Any, tmp_path: Path) -> None:
+    """Completion in zsh describes each party by its name, its control characters made visible."""
+    path = minimal(tmp_path, ("name: North", 'name: "North \\e]52;c;aGk=\\a"'))
+    result = run(
+        env={
+            "_POSITIONS_COMPLETE": "zsh_complete",
+            "COMP_WORDS": f"positions show --data {path} n",
+            "COMP_CWORD": "4",
+        }
+    )
+    assert "north" in result.out
+    assert "North \\u001b]52;c;aGk=\\u0007" in result.out
+    assert not RAW_UNSAFE.search(result.out)

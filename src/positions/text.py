@@ -37,10 +37,13 @@ TYPOGRAPHY = str.maketrans(
     }
 )
 
-# C0 and C1 control characters (but newline), DEL, and the characters that reorder text
-# (bidirectional embeddings, overrides and isolates, the line and paragraph separators).
+# C0 and C1 control characters (but newline), DEL, the characters that reorder text
+# (bidirectional marks, embeddings, overrides and isolates, the line and paragraph separators),
+# and what no text file should hold: the non-characters and lone surrogates (a YAML escape can
+# make any of them). Every medium shows them as \uXXXX: ``visible`` is the one place.
 _UNSAFE = re.compile(
-    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+    "\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]"
 )
 # Letters and marks that show nothing although they are not format characters (Cf): the
 # Hangul fillers, the grapheme joiner, the variation selectors, the braille blank.

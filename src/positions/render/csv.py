@@ -16,6 +16,7 @@ from functools import singledispatch
 
 from positions.model import Evidence, Party, Stance
 from positions.results import Comparison, Relation, Row
+from positions.text import for_terminal
 
 HEADER = (
     "issue",
@@ -52,6 +53,7 @@ def cell(value: str) -> str:
 
     Spreadsheets skip leading white space before a formula, so `` =1+1`` is guarded too.
     """
+    value = for_terminal(value)  # a CSV file is read in terminals too: the same rule, tabs kept
     risky = value.startswith(FORMULA_START) or value.lstrip(_LEADING_SPACE).startswith(
         FORMULA_START[:4]
     )

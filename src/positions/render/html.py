@@ -22,6 +22,7 @@ from positions.present import (
     scope_line,
 )
 from positions.results import Comparison, Relation, Row
+from positions.text import visible
 
 from .svg import COLOURS, MARKS, WORDS
 
@@ -93,7 +94,8 @@ ul.sources { padding-left: 0; } ul.sources li { list-style: none; margin: .2rem 
 
 
 def _e(text: str) -> str:
-    return escape(text, quote=True)
+    """Text made safe for the page: control and reordering characters visible, then escaped."""
+    return escape(visible(text), quote=True)
 
 
 def _evidence(stance: Stance, issue: Issue, cmp: Comparison) -> str:

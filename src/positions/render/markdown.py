@@ -8,6 +8,7 @@ from functools import singledispatch
 from positions.model import Stance
 from positions.present import NO_POSITION, counts_line, quote_source, scope_line
 from positions.results import Comparison
+from positions.text import visible
 
 # Every character that could start markup in a GFM table cell, or end the cell ($ starts a
 # formula where GitHub renders maths). With [ and ] escaped, ( ) and ! cannot make a link or an
@@ -17,7 +18,7 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#$])")
 
 def escape(text: str) -> str:
     """Escape ``text`` so that it renders literally inside a table cell, on one line."""
-    escaped = _SPECIAL.sub(r"\\\1", text)
+    escaped = _SPECIAL.sub(r"\\\1", visible(text))
     return re.sub(r"\r\n|\r|\n", "<br>", escaped)
 
 

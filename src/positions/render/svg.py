@@ -10,7 +10,6 @@ fetched from anywhere.
 
 from __future__ import annotations
 
-import re
 from functools import singledispatch
 from xml.sax.saxutils import escape
 
@@ -26,6 +25,7 @@ from positions.present import (
     shown_note,
 )
 from positions.results import Comparison, Filter, Header, Matrix, PairSummary, Relation, Row
+from positions.text import visible
 
 # The colours of the relations, shared with the HTML page: (ink, tint).
 COLOURS = {
@@ -46,14 +46,11 @@ RELATION_WIDTH = 140
 FONT = 12.5
 LINE = 16
 PAD = 8
-# Characters XML 1.0 does not allow, shown as \uXXXX instead.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def xml(text: str) -> str:
-    """Text made safe for an SVG: escaped, and with characters XML forbids made visible."""
-    shown = _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-    return escape(shown, {'"': "&quot;"})
+    """Text made safe for an SVG: control, reordering and non-XML characters visible, escaped."""
+    return escape(visible(text), {'"': "&quot;"})
 
 
 def lines_of(text: str, width: float, size: float = FONT) -> list[str]:
