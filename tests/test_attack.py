@@ -730,3 +730,52 @@ def test_json_is_valid_on_an_ascii_terminal(tmp_path: Path) -> None:
     result = proc("parties", "--format", "json", "--data", str(path), PYTHONIOENCODING="ascii")
     assert (result.code, result.err) == (0, "")
     assert json.loads(result.out.decode("utf-8"))["parties"][0]["name"] == "Café 😀"
+
+
+# -- answers that are wrong, not only ugly --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("edits", "kind"),
+    [
+        ((("  north:", "  east:"), ("  south:", "  west:")), "party"),
+        ((("  territory:\n    name", "  land:\n    name"), ("      territory:", "      land:"),
+          ("      territory:", "      land:")), "issue"),
+    ],
+    ids=["no-party", "no-issue"],
+)  # fmt: skip
+def test_agreement_of_files_with_nothing_in_common_is_refused(
+    run: Any, tmp_path: Path, edits: tuple[tuple[str, str], ...], kind: str
+) -> None:
+    """Two codings with no party (or no issue) in common are not scored: exit 2, one line.
+
+    Before, they scored "0 of 0 units, 100.0%" on firmness and attribution.
+    """
+    first = minimal(tmp_path, name="a.yaml")
+    second = minimal(tmp_path, *edits, name="b.yaml")
+    result = run("agreement", str(first), str(second))
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        f"positions: {first} and {second} have no {kind} in common, so nothing to compare; "
+        f"expected two codings of the same {kind} ids\n"
+    )
+
+
+def test_agreement_on_no_common_stance_has_no_score(run: Any, tmp_path: Path) -> None:
+    """A kind of judgement with no unit says so: no percent and no kappa, never 100%."""
+    first = minimal(tmp_path, name="a.yaml")
+    text = first.read_text(encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(
+        text[: text.index("parties:")] + "parties:\n  north: {name: North, stances: {}}\n",
+        encoding="utf-8",
+    )
+    second = tmp_path / "b.yaml"
+    result = run("agreement", str(first), str(second), env={"COLUMNS": "200"})
+    assert result.code == 0
+    assert [line.strip() for line in result.out.splitlines()[2:5]] == [
+        "outcomes accepted or rejected: 1 of 4 units, 25.0%, Cohen's kappa 0.000",
+        "firmness: no unit in common",
+        "attribution (strongest quote): no unit in common",
+    ]
+    data = json.loads(run("agreement", str(first), str(second), "--format", "json").out)
+    assert data["firmness"] == {"units": 0, "agreed": 0, "percent": None, "kappa": None}
