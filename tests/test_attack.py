@@ -779,3 +779,28 @@ def test_agreement_on_no_common_stance_has_no_score(run: Any, tmp_path: Path) ->
     ]
     data = json.loads(run("agreement", str(first), str(second), "--format", "json").out)
     assert data["firmness"] == {"units": 0, "agreed": 0, "percent": None, "kappa": None}
+
+
+@pytest.mark.parametrize(
+    ("args", "given", "what", "expected"),
+    [
+        (("compare", "north", "south", "--issue", ","), ",", "issue", "an issue's id or name"),
+        (("export", "-o", "-", "--format", "csv", "--issue", " , "), " , ", "issue",
+         "an issue's id or name"),
+        (("compare", "north", "south", "--relation", ""), "", "relation", "a relation"),
+        (("export", "-o", "-", "--format", "csv", "--relation", ","), ",", "relation",
+         "a relation"),
+    ],
+    ids=["compare-issue", "export-issue", "compare-relation", "export-relation"],
+)  # fmt: skip
+def test_list_option_naming_nothing_is_a_usage_error(
+    run: Any, args: tuple[str, ...], given: str, what: str, expected: str
+) -> None:
+    """A comma-separated list option whose value names nothing is exit 2, never an empty view."""
+    result = run(*args, "--data", str(MINIMAL))
+    option = args[-2]
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        f"positions: invalid value for '{option}': '{given}' names no {what}; expected "
+        f"{expected}, or several by commas; see 'positions {args[0]} --help'\n"
+    )

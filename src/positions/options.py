@@ -148,6 +148,25 @@ def any_parties_argument(func: F) -> F:
     )
 
 
+def _naming(
+    what: str, expected: str
+) -> Callable[[click.Context, click.Parameter, tuple[str, ...]], Any]:
+    """A callback refusing a value of a comma-separated list option that names nothing.
+
+    ``--issue ,`` or ``--relation ''`` would otherwise split into no names at all, and the
+    command would run on an empty selection (or on everything) instead of what was meant.
+    """
+
+    def check(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> Any:
+        for given in value:
+            if not any(part.strip() for part in given.split(",")):
+                message = f"'{given}' names no {what}; expected {expected}, or several by commas"
+                raise click.BadParameter(message, ctx, param)
+        return value
+
+    return check
+
+
 def issue_option(func: F) -> F:
     """The repeatable --issue option."""
     return click.option(
@@ -155,6 +174,7 @@ def issue_option(func: F) -> F:
         "issues",
         multiple=True,
         metavar="ISSUE",
+        callback=_naming("issue", "an issue's id or name"),
         help="Only this issue, by id or name; repeat it, or separate several by commas.",
         shell_complete=complete_issue,
     )(func)
@@ -176,7 +196,12 @@ def attribution_option(func: F) -> F:
 
 
 def _relations(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> Any:
-    names = [n.strip().lower() for v in value for n in v.split(",") if n.strip()]
+    names = [
+        n.strip().lower()
+        for v in _naming("relation", "a relation")(ctx, param, value)
+        for n in v.split(",")
+    ]
+    names = [n for n in names if n]
     known = {r.value: r for r in Relation}
     for name in names:
         if name not in known:
