@@ -804,3 +804,19 @@ def test_list_option_naming_nothing_is_a_usage_error(
         f"positions: invalid value for '{option}': '{given}' names no {what}; expected "
         f"{expected}, or several by commas; see 'positions {args[0]} --help'\n"
     )
+
+
+def test_excludes_listed_twice_is_refused_as_the_schema_says(run: Any, tmp_path: Path) -> None:
+    """``excludes: [r, r]`` is refused at the repeat, as ``accepts: [k, k]`` is (uniqueItems)."""
+    path = minimal(
+        tmp_path,
+        ("schema: positions/1", "schema: positions/2"),
+        ("      keep: The occupier keeps the land",
+         "      keep: {description: The occupier keeps the land, excludes: [return, return]}"),
+    )  # fmt: skip
+    result = run("validate", str(path))
+    assert (result.code, result.out) == (1, "")
+    assert result.err == (
+        f"positions: {path}:12:75: 'return' is listed twice in excludes of outcome 'keep' of issue "
+        "'territory' (first at line 12); expected each once\n"
+    )
