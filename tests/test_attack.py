@@ -820,3 +820,33 @@ def test_excludes_listed_twice_is_refused_as_the_schema_says(run: Any, tmp_path:
         f"positions: {path}:12:75: 'return' is listed twice in excludes of outcome 'keep' of issue "
         "'territory' (first at line 12); expected each once\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("file", "data", "code", "out", "err"),
+    [
+        ("d.yaml", "./d.yaml", 0, "d.yaml", ""),
+        ("link.yaml", "d.yaml", 0, "link.yaml", ""),
+        ("missing.yaml", "./missing.yaml", 1, "",
+         "positions: missing.yaml: no such file; expected a positions YAML file\n"),
+        ("d.yaml", "other.yaml", 2, "",
+         "positions: FILE d.yaml and --data other.yaml name two files; give one; "
+         "see 'positions validate --help'\n"),
+    ],
+    ids=["dot-slash", "link", "missing", "two-files"],
+)  # fmt: skip
+def test_file_and_data_naming_one_file_are_one_file(
+    run: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, file: str, data: str, code: int,
+    out: str, err: str,
+) -> None:  # fmt: skip
+    """FILE and --data are compared as files: two names of one file check it, not a usage error.
+
+    Checked for validate, which shares options.checked_file with verify and lint.
+    """
+    minimal(tmp_path, name="d.yaml")
+    minimal(tmp_path, name="other.yaml")
+    (tmp_path / "link.yaml").symlink_to("d.yaml")
+    monkeypatch.chdir(tmp_path)
+    result = run("validate", file, "--data", data)
+    summary = ": valid positions/1: 1 source, 1 issue, 2 parties, 2 stances, 2 quotes\n"
+    assert (result.code, result.out, result.err) == (code, out and out + summary, err)

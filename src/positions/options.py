@@ -88,12 +88,21 @@ def checked_file(ctx: click.Context, file: str | None, data: str | None) -> str 
     """The data file a checking command reads: FILE, else --data or $POSITIONS_FILE.
 
     FILE and --data naming two different files is a usage error: either one silently winning
-    would check a file the user did not mean.
+    would check a file the user did not mean. Two names of one file (``d.yaml`` and
+    ``./d.yaml``, a link and its target) are one file.
     """
     given_both = ctx.get_parameter_source("data") is ParameterSource.COMMANDLINE
-    if file is not None and data is not None and given_both and file != data:
+    if file is not None and data is not None and given_both and not _one_file(file, data):
         raise click.UsageError(f"FILE {file} and --data {data} name two files; give one", ctx)
     return file if file is not None else data
+
+
+def _one_file(a: str, b: str) -> bool:
+    """Whether the paths ``a`` and ``b`` name one file: the file itself, else the paths."""
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):  # missing or unreadable: the paths, normalised, decide
+        return os.path.normpath(os.path.abspath(a)) == os.path.normpath(os.path.abspath(b))
 
 
 def _complete(kind: str) -> Callable[[click.Context, click.Parameter, str], list[CompletionItem]]:
