@@ -850,3 +850,46 @@ def test_file_and_data_naming_one_file_are_one_file(
     result = run("validate", file, "--data", data)
     summary = ": valid positions/1: 1 source, 1 issue, 2 parties, 2 stances, 2 quotes\n"
     assert (result.code, result.out, result.err) == (code, out and out + summary, err)
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "message"),
+    [
+        (("validate",), {"POSITIONS_FILE": ""},
+         "invalid value for '--data' (env var: 'POSITIONS_FILE'): $POSITIONS_FILE is empty; "
+         "expected a data file, or the variable unset; see 'positions validate --help'"),
+        (("compare", "north", "south"), {"POSITIONS_FILE": " "},
+         "invalid value for '--data' (env var: 'POSITIONS_FILE'): $POSITIONS_FILE is empty; "
+         "expected a data file, or the variable unset; see 'positions compare --help'"),
+        (("agreement", "", "positions.yaml"), {},
+         "invalid value for 'FIRST': an empty path; expected a data file; "
+         "see 'positions agreement --help'"),
+        (("diff", "positions.yaml", " "), {},
+         "invalid value for 'NEW': an empty path; expected a data file; "
+         "see 'positions diff --help'"),
+        (("matrix", "-o", ""), {},
+         "invalid value for '-o' / '--output': an empty path; expected a file to write, or - for "
+         "standard output; see 'positions matrix --help'"),
+        (("lint", "--sources", "", "positions.yaml"), {},
+         "invalid value for '--sources': an empty path; expected a folder of source texts; "
+         "see 'positions lint --help'"),
+    ],
+    ids=["empty-variable", "blank-variable", "agreement", "diff", "matrix-output", "lint-sources"],
+)  # fmt: skip
+def test_every_empty_path_is_a_usage_error(
+    run: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    args: tuple[str, ...],
+    env: dict[str, str],
+    message: str,
+) -> None:
+    """An empty path, wherever it is given (an empty $POSITIONS_FILE too), is exit 2 naming it.
+
+    Never the default data file (click takes an empty variable for an unset one), and never
+    "no such file" (exit 1).
+    """
+    minimal(tmp_path, name="positions.yaml")
+    monkeypatch.chdir(tmp_path)
+    result = run(*args, env=env)
+    assert (result.code, result.out, result.err) == (2, "", f"positions: {message}\n")

@@ -59,9 +59,53 @@ def load_data(ctx: click.Context, given: str | None) -> Dataset:
         raise
 
 
-def _not_empty(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value is not None and not value.strip():
-        raise click.BadParameter("an empty file name; expected a data file", ctx, param)
+class PathName(click.ParamType):  # type: ignore[type-arg]
+    """A path the user gives (argument, option or variable): an empty one is a usage error.
+
+    Every path a command takes has this type, so that an empty or blank path is exit 2 with one
+    message everywhere, never the default file, the current folder or "no such file" (exit 1).
+    A ``folder`` must also exist and be a folder (click.Path's checks).
+    """
+
+    name = "path"
+
+    def __init__(self, expected: str, *, folder: bool = False) -> None:
+        self.expected = expected
+        self.folder = folder
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        """``value`` as given; a usage error if it is empty (or not a folder, for a folder)."""
+        if isinstance(value, str) and not value.strip():
+            self.fail(_empty(self.expected, param, ctx), param, ctx)
+        if self.folder:
+            return click.Path(exists=True, file_okay=False).convert(value, param, ctx)
+        return value
+
+    def shell_complete(
+        self, ctx: click.Context, param: click.Parameter, incomplete: str
+    ) -> list[CompletionItem]:
+        """Let the shell complete file (or folder) names."""
+        from click.shell_completion import CompletionItem
+
+        return [CompletionItem(incomplete, type="dir" if self.folder else "file")]
+
+
+def _empty(expected: str, param: click.Parameter | None, ctx: click.Context | None) -> str:
+    """What is wrong with an empty path: the variable that gave it, if one did."""
+    source = None if ctx is None or param is None else ctx.get_parameter_source(param.name or "")
+    if source is ParameterSource.ENVIRONMENT and isinstance(param, click.Option):
+        return f"${param.envvar} is empty; expected {expected}, or the variable unset"
+    return f"an empty path; expected {expected}"
+
+
+DATA_FILE = PathName("a data file")
+
+
+def _empty_variable(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Refuse an empty $POSITIONS_FILE, which click takes for unset (and so the default file)."""
+    if value is None and os.environ.get(ENV_VAR) is not None and not os.environ[ENV_VAR].strip():
+        message = f"${ENV_VAR} is empty; expected a data file, or the variable unset"
+        raise click.BadParameter(message, ctx, param)
     return value
 
 
@@ -70,9 +114,10 @@ def data_option(func: F) -> F:
     return click.option(
         "--data",
         metavar="FILE",
+        type=DATA_FILE,
         envvar=ENV_VAR,
         show_envvar=True,
-        callback=_not_empty,
+        callback=_empty_variable,
         is_eager=True,  # read before the arguments, so that completion and checks can use it
         help="Data file to read. Default: ./positions.yaml, else the dataset shipped with "
         "positions.",
@@ -81,7 +126,24 @@ def data_option(func: F) -> F:
 
 def file_argument(func: F) -> F:
     """The optional FILE argument of the commands that check one data file."""
-    return click.argument("file", required=False, callback=_not_empty)(func)
+    return click.argument("file", required=False, type=DATA_FILE)(func)
+
+
+def data_file_argument(name: str, metavar: str) -> Callable[[F], F]:
+    """A required data file argument (agreement's FIRST and SECOND, diff's OLD and NEW)."""
+    return click.argument(name, metavar=metavar, type=DATA_FILE)
+
+
+def sources_option(*, required: bool, help: str) -> Callable[[F], F]:
+    """The --sources option: the folder of the articles' texts."""
+    return click.option(
+        "--sources",
+        "sources_dir",
+        required=required,
+        metavar="DIR",
+        type=PathName("a folder of source texts", folder=True),
+        help=help,
+    )
 
 
 def checked_file(ctx: click.Context, file: str | None, data: str | None) -> str | None:
@@ -278,6 +340,7 @@ def output_option(*, required: bool) -> Callable[[F], F]:
         "target",
         required=required,
         metavar="FILE",
+        type=PathName("a file to write, or - for standard output"),
         help="File to write, its format following its extension, or - for standard output.",
         **default,
     )
