@@ -893,3 +893,26 @@ def test_every_empty_path_is_a_usage_error(
     monkeypatch.chdir(tmp_path)
     result = run(*args, env=env)
     assert (result.code, result.out, result.err) == (2, "", f"positions: {message}\n")
+
+
+@needs_exe
+@pytest.mark.parametrize(
+    ("args", "err"),
+    [
+        (("compare", "nosuché", "south", "--data", str(MINIMAL)),
+         "positions: no party 'nosuch\\xe9'; known parties: north, south\n"),
+        (("compare", "north", "south", "--frobé", "--data", str(MINIMAL)),
+         "positions: no such option '--frob\\xe9'; see 'positions compare --help'\n"),
+        (("compare", "north", "‘south’", "--data", str(MINIMAL)),
+         "positions: no party ''south''; did you mean 'south'? known parties: north, south\n"),
+    ],
+    ids=["error", "click-usage-error", "typography"],
+)  # fmt: skip
+def test_messages_on_an_ascii_stderr_are_ascii(args: tuple[str, ...], err: str) -> None:
+    """On a standard error that is not UTF-8, messages fold or escape what it cannot encode.
+
+    As standard output does: typographic quotes folded to ASCII, other characters escaped;
+    never a byte the terminal cannot show. PYTHONUTF8 fixes how the arguments are decoded.
+    """
+    result = proc(*args, PYTHONIOENCODING="ascii", PYTHONUTF8="1")
+    assert (result.code, result.out, result.err) == (2, b"", err)

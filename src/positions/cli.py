@@ -60,13 +60,13 @@ from positions.results import (
     Summary,
     Verification,
 )
-from positions.text import closest, one_line
+from positions.text import closest
 
 
 def report(lines: list[str]) -> None:
-    """Print error lines on stderr, each prefixed and made safe for the terminal."""
+    """Print error lines on stderr, each prefixed and made safe for the terminal (output.note)."""
     for line in lines:
-        click.echo(f"positions: {one_line(line)}", err=True)
+        output.note(line)
 
 
 def click_message(error: click.ClickException) -> str:

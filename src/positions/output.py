@@ -242,13 +242,33 @@ def emit(result: object, fmt: Format, target: str = "-", *, protect: str | None 
 
 
 def note(message: str) -> None:
-    """Tell the user on standard error what was done, as one ``positions: ...`` line.
+    """Tell the user on standard error what was done (or what went wrong), as one line.
+
+    Every ``positions: ...`` line on standard error is written here, in what the stream can
+    encode (``encodable``).
 
     Standard error, so that standard output stays what the command made; a note that cannot
     be written is not an error (the work is done).
     """
-    if sys.stderr is None:
+    stream = sys.stderr
+    if stream is None:
         return
     with contextlib.suppress(OSError, ValueError):
-        sys.stderr.write(f"positions: {one_line(message)}\n")
-        sys.stderr.flush()
+        stream.write(encodable(f"positions: {one_line(message)}\n", stream))
+        stream.flush()
+
+
+def encodable(text: str, stream: object) -> str:
+    """``text`` as ``stream`` can encode it, as standard output shows text on such a terminal.
+
+    Where the stream is not UTF-8, typographic quotes and dashes are folded to ASCII, and any
+    other character it cannot encode is escaped (``\\xe9``), so that no byte it cannot show
+    is written, whoever wraps the stream (click re-wraps an ASCII one as UTF-8).
+    """
+    if is_utf8(stream):
+        return text
+    encoding = getattr(stream, "encoding", None) or "ascii"
+    try:
+        return fold_typography(text).encode(encoding, "backslashreplace").decode(encoding)
+    except LookupError:  # an encoding Python does not know: ASCII is safe
+        return fold_typography(text).encode("ascii", "backslashreplace").decode("ascii")
