@@ -916,3 +916,31 @@ def test_messages_on_an_ascii_stderr_are_ascii(args: tuple[str, ...], err: str) 
     """
     result = proc(*args, PYTHONIOENCODING="ascii", PYTHONUTF8="1")
     assert (result.code, result.out, result.err) == (2, b"", err)
+
+
+# -- terminal settings ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("columns", ["0", "00", "-1", "abc", ""])
+def test_unusable_columns_is_treated_as_unset(run: Any, columns: str) -> None:
+    """COLUMNS that is not a positive number lays out as if unset (80 here), never 0 columns.
+
+    COLUMNS=0 printed nothing at all and exited 0.
+    """
+    args = ("compare", "north", "south", "--data", str(MINIMAL))
+    result = run(*args, env={"COLUMNS": columns})
+    assert (result.code, result.err) == (0, "")
+    assert result.out == run(*args, env={"COLUMNS": "80"}).out
+    assert result.out.splitlines()[:2] == ["Minimal example", "1 conflict"]
+
+
+def test_a_file_never_gets_colour_codes(run: Any, tmp_path: Path) -> None:
+    """FORCE_COLOR colours a terminal's output, never a file written with -o."""
+    plain, forced = tmp_path / "plain.txt", tmp_path / "forced.txt"
+    for path, env in ((plain, {}), (forced, {"FORCE_COLOR": "1"})):
+        args = ("matrix", "--format", "table", "-o", str(path), "--data", str(MINIMAL))
+        result = run(*args, env=env)
+        assert (result.code, result.err) == (0, f"positions: wrote {path} (table)\n")
+    text = forced.read_text(encoding="utf-8")
+    assert "\x1b" not in text
+    assert text == plain.read_text(encoding="utf-8")

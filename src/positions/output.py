@@ -21,7 +21,7 @@ import contextlib
 import os
 import stat
 import sys
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from positions.errors import FileError, UsageError
 from positions.text import fold_typography, for_terminal, one_line
@@ -62,17 +62,38 @@ def is_utf8(stream: object) -> bool:
     return (getattr(stream, "encoding", None) or "").lower().replace("-", "") in ("utf8", "utf8sig")
 
 
-def console(file: object = None, *, width: int | None = None) -> Console:
-    """A rich console that prints data as written: no markup, no emoji, no highlighting."""
+def console(file: object = None, *, width: int | None = None, color: bool = True) -> Console:
+    """A rich console that prints data as written: no markup, no emoji, no highlighting.
+
+    Without ``color`` (a file), no colour or style codes whatever FORCE_COLOR says.
+    """
     from rich.console import Console
 
     return Console(
         file=file,  # type: ignore[arg-type]
-        width=width,
+        width=width if width is not None else _columns(file),
+        color_system="auto" if color else None,
+        force_terminal=None if color else False,
         highlight=False,
         emoji=False,
         markup=False,
     )
+
+
+def _columns(file: object) -> int | None:
+    """The width when COLUMNS is set but not a positive number: as if it were unset.
+
+    rich would lay out 0 columns for COLUMNS=0 and print nothing; None lets rich read COLUMNS.
+    """
+    columns = os.environ.get("COLUMNS")
+    if columns is None or (columns.isdigit() and int(columns) > 0):
+        return None
+    isatty: Any = getattr(file, "isatty", None)
+    fileno: Any = getattr(file, "fileno", None)
+    with contextlib.suppress(OSError, ValueError):  # not a terminal after all
+        if isatty is not None and fileno is not None and isatty():
+            return os.get_terminal_size(fileno()).columns or 80
+    return 80
 
 
 class _Held:
@@ -135,8 +156,7 @@ def plain_text(renderable: RenderableType, width: int = 120) -> str:
     import io
 
     buffer = io.StringIO()
-    out = console(buffer, width=width)
-    out.no_color = True
+    out = console(buffer, width=width, color=False)
     out.print(renderable, crop=False)
     return buffer.getvalue()
 
