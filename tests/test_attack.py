@@ -901,12 +901,11 @@ def test_every_empty_path_is_a_usage_error(
     [
         (("compare", "nosuché", "south", "--data", str(MINIMAL)),
          "positions: no party 'nosuch\\xe9'; known parties: north, south\n"),
-        (("compare", "north", "south", "--frobé", "--data", str(MINIMAL)),
-         "positions: no such option '--frob\\xe9'; see 'positions compare --help'\n"),
+        (("frobé",), "positions: no such command 'frob\\xe9'; see 'positions --help'\n"),
         (("compare", "north", "‘south’", "--data", str(MINIMAL)),
          "positions: no party ''south''; did you mean 'south'? known parties: north, south\n"),
     ],
-    ids=["error", "click-usage-error", "typography"],
+    ids=["error", "usage-error", "typography"],
 )  # fmt: skip
 def test_messages_on_an_ascii_stderr_are_ascii(args: tuple[str, ...], err: str) -> None:
     """On a standard error that is not UTF-8, messages fold or escape what it cannot encode.
