@@ -45,7 +45,8 @@ def measure(command: list[str], expect: int = 0) -> Sample:
 
     It must exit with ``expect`` (a refusal: 1), and a refusal must be ``positions:`` lines only.
     """
-    env = {**os.environ, "COLUMNS": "100", "POSITIONS_FILE": ""}
+    # Without $POSITIONS_FILE (an empty one is an error): each command names its data file.
+    env = {k: v for k, v in os.environ.items() if k != "POSITIONS_FILE"} | {"COLUMNS": "100"}
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     _, status, usage = os.wait4(process.pid, 0)

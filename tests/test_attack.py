@@ -1010,3 +1010,216 @@ def test_completion_shows_no_control_characters(run: Any, tmp_path: Path) -> Non
     assert "north" in result.out
     assert "North \\u001b]52;c;aGk=\\u0007" in result.out
     assert not RAW_UNSAFE.search(result.out)
+
+
+# -- answers that are wrong, not only ugly --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("edits", "kind"),
+    [
+        ((("  north:", "  east:"), ("  south:", "  west:")), "party"),
+        ((("  territory:\n    name", "  land:\n    name"), ("      territory:", "      land:"),
+          ("      territory:", "      land:")), "issue"),
+    ],
+    ids=["no-party", "no-issue"],
+)  # fmt: skip
+def test_agreement_of_files_with_nothing_in_common_is_refused(
+    run: Any, tmp_path: Path, edits: tuple[tuple[str, str], ...], kind: str
+) -> None:
+    """Two codings with no party (or no issue) in common are not scored: exit 2, one line.
+
+    Before, they scored "0 of 0 units, 100.0%" on firmness and attribution.
+    """
+    first = minimal(tmp_path, name="a.yaml")
+    second = minimal(tmp_path, *edits, name="b.yaml")
+    result = run("agreement", str(first), str(second))
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        f"positions: {first} and {second} have no {kind} in common, so nothing to compare; "
+        f"expected two codings of the same {kind} ids\n"
+    )
+
+
+def test_agreement_on_no_common_stance_has_no_score(run: Any, tmp_path: Path) -> None:
+    """A kind of judgement with no unit says so: no percent and no kappa, never 100%."""
+    first = minimal(tmp_path, name="a.yaml")
+    text = first.read_text(encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(
+        text[: text.index("parties:")] + "parties:\n  north: {name: North, stances: {}}\n",
+        encoding="utf-8",
+    )
+    second = tmp_path / "b.yaml"
+    result = run("agreement", str(first), str(second), env={"COLUMNS": "200"})
+    assert result.code == 0
+    assert [line.strip() for line in result.out.splitlines()[2:5]] == [
+        "outcomes accepted or rejected: 1 of 4 units, 25.0%, Cohen's kappa 0.000",
+        "firmness: no unit in common",
+        "attribution (strongest quote): no unit in common",
+    ]
+    data = json.loads(run("agreement", str(first), str(second), "--format", "json").out)
+    assert data["firmness"] == {"units": 0, "agreed": 0, "percent": None, "kappa": None}
+
+
+@pytest.mark.parametrize(
+    ("args", "given", "what", "expected"),
+    [
+        (("compare", "north", "south", "--issue", ","), ",", "issue", "an issue's id or name"),
+        (("export", "-o", "-", "--format", "csv", "--issue", " , "), " , ", "issue",
+         "an issue's id or name"),
+        (("compare", "north", "south", "--relation", ""), "", "relation", "a relation"),
+        (("export", "-o", "-", "--format", "csv", "--relation", ","), ",", "relation",
+         "a relation"),
+    ],
+    ids=["compare-issue", "export-issue", "compare-relation", "export-relation"],
+)  # fmt: skip
+def test_list_option_naming_nothing_is_a_usage_error(
+    run: Any, args: tuple[str, ...], given: str, what: str, expected: str
+) -> None:
+    """A comma-separated list option whose value names nothing is exit 2, never an empty view."""
+    result = run(*args, "--data", str(MINIMAL))
+    option = args[-2]
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        f"positions: invalid value for '{option}': '{given}' names no {what}; expected "
+        f"{expected}, or several by commas; see 'positions {args[0]} --help'\n"
+    )
+
+
+def test_excludes_listed_twice_is_refused_as_the_schema_says(run: Any, tmp_path: Path) -> None:
+    """``excludes: [r, r]`` is refused at the repeat, as ``accepts: [k, k]`` is (uniqueItems)."""
+    path = minimal(
+        tmp_path,
+        ("schema: positions/1", "schema: positions/2"),
+        ("      keep: The occupier keeps the land",
+         "      keep: {description: The occupier keeps the land, excludes: [return, return]}"),
+    )  # fmt: skip
+    result = run("validate", str(path))
+    assert (result.code, result.out) == (1, "")
+    assert result.err == (
+        f"positions: {path}:12:75: 'return' is listed twice in excludes of outcome 'keep' of issue "
+        "'territory' (first at line 12); expected each once\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("file", "data", "code", "out", "err"),
+    [
+        ("d.yaml", "./d.yaml", 0, "d.yaml", ""),
+        ("link.yaml", "d.yaml", 0, "link.yaml", ""),
+        ("missing.yaml", "./missing.yaml", 1, "",
+         "positions: missing.yaml: no such file; expected a positions YAML file\n"),
+        ("d.yaml", "other.yaml", 2, "",
+         "positions: FILE d.yaml and --data other.yaml name two files; give one; "
+         "see 'positions validate --help'\n"),
+    ],
+    ids=["dot-slash", "link", "missing", "two-files"],
+)  # fmt: skip
+def test_file_and_data_naming_one_file_are_one_file(
+    run: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, file: str, data: str, code: int,
+    out: str, err: str,
+) -> None:  # fmt: skip
+    """FILE and --data are compared as files: two names of one file check it, not a usage error.
+
+    Checked for validate, which shares options.checked_file with verify and lint.
+    """
+    minimal(tmp_path, name="d.yaml")
+    minimal(tmp_path, name="other.yaml")
+    (tmp_path / "link.yaml").symlink_to("d.yaml")
+    monkeypatch.chdir(tmp_path)
+    result = run("validate", file, "--data", data)
+    summary = ": valid positions/1: 1 source, 1 issue, 2 parties, 2 stances, 2 quotes\n"
+    assert (result.code, result.out, result.err) == (code, out and out + summary, err)
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "message"),
+    [
+        (("validate",), {"POSITIONS_FILE": ""},
+         "invalid value for '--data' (env var: 'POSITIONS_FILE'): $POSITIONS_FILE is empty; "
+         "expected a data file, or the variable unset; see 'positions validate --help'"),
+        (("compare", "north", "south"), {"POSITIONS_FILE": " "},
+         "invalid value for '--data' (env var: 'POSITIONS_FILE'): $POSITIONS_FILE is empty; "
+         "expected a data file, or the variable unset; see 'positions compare --help'"),
+        (("agreement", "", "positions.yaml"), {},
+         "invalid value for 'FIRST': an empty path; expected a data file; "
+         "see 'positions agreement --help'"),
+        (("diff", "positions.yaml", " "), {},
+         "invalid value for 'NEW': an empty path; expected a data file; "
+         "see 'positions diff --help'"),
+        (("matrix", "-o", ""), {},
+         "invalid value for '-o' / '--output': an empty path; expected a file to write, or - for "
+         "standard output; see 'positions matrix --help'"),
+        (("lint", "--sources", "", "positions.yaml"), {},
+         "invalid value for '--sources': an empty path; expected a folder of source texts; "
+         "see 'positions lint --help'"),
+    ],
+    ids=["empty-variable", "blank-variable", "agreement", "diff", "matrix-output", "lint-sources"],
+)  # fmt: skip
+def test_every_empty_path_is_a_usage_error(
+    run: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    args: tuple[str, ...],
+    env: dict[str, str],
+    message: str,
+) -> None:
+    """An empty path, wherever it is given (an empty $POSITIONS_FILE too), is exit 2 naming it.
+
+    Never the default data file (click takes an empty variable for an unset one), and never
+    "no such file" (exit 1).
+    """
+    minimal(tmp_path, name="positions.yaml")
+    monkeypatch.chdir(tmp_path)
+    result = run(*args, env=env)
+    assert (result.code, result.out, result.err) == (2, "", f"positions: {message}\n")
+
+
+@needs_exe
+@pytest.mark.parametrize(
+    ("args", "err"),
+    [
+        (("compare", "nosuché", "south", "--data", str(MINIMAL)),
+         "positions: no party 'nosuch\\xe9'; known parties: north, south\n"),
+        (("frobé",), "positions: no such command 'frob\\xe9'; see 'positions --help'\n"),
+        (("compare", "north", "‘south’", "--data", str(MINIMAL)),
+         "positions: no party ''south''; did you mean 'south'? known parties: north, south\n"),
+    ],
+    ids=["error", "usage-error", "typography"],
+)  # fmt: skip
+def test_messages_on_an_ascii_stderr_are_ascii(args: tuple[str, ...], err: str) -> None:
+    """On a standard error that is not UTF-8, messages fold or escape what it cannot encode.
+
+    As standard output does: typographic quotes folded to ASCII, other characters escaped;
+    never a byte the terminal cannot show. PYTHONUTF8 fixes how the arguments are decoded.
+    """
+    result = proc(*args, PYTHONIOENCODING="ascii", PYTHONUTF8="1")
+    assert (result.code, result.out, result.err) == (2, b"", err)
+
+
+# -- terminal settings ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("columns", ["0", "00", "-1", "abc", ""])
+def test_unusable_columns_is_treated_as_unset(run: Any, columns: str) -> None:
+    """COLUMNS that is not a positive number lays out as if unset (80 here), never 0 columns.
+
+    COLUMNS=0 printed nothing at all and exited 0.
+    """
+    args = ("compare", "north", "south", "--data", str(MINIMAL))
+    result = run(*args, env={"COLUMNS": columns})
+    assert (result.code, result.err) == (0, "")
+    assert result.out == run(*args, env={"COLUMNS": "80"}).out
+    assert result.out.splitlines()[:2] == ["Minimal example", "1 conflict"]
+
+
+def test_a_file_never_gets_colour_codes(run: Any, tmp_path: Path) -> None:
+    """FORCE_COLOR colours a terminal's output, never a file written with -o."""
+    plain, forced = tmp_path / "plain.txt", tmp_path / "forced.txt"
+    for path, env in ((plain, {}), (forced, {"FORCE_COLOR": "1"})):
+        args = ("matrix", "--format", "table", "-o", str(path), "--data", str(MINIMAL))
+        result = run(*args, env=env)
+        assert (result.code, result.err) == (0, f"positions: wrote {path} (table)\n")
+    text = forced.read_text(encoding="utf-8")
+    assert "\x1b" not in text
+    assert text == plain.read_text(encoding="utf-8")

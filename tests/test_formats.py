@@ -19,7 +19,7 @@ from positions.loader import load
 from positions.results import Detail
 from positions.verify import verify
 
-from .conftest import MINIMAL, SOURCES, THREE
+from .conftest import DATA, MINIMAL, SOURCES, THREE
 
 
 def samples() -> dict[type, object]:
@@ -39,7 +39,9 @@ def samples() -> dict[type, object]:
         summary(ds),
         verify(load(MINIMAL), SOURCES),
         lint(ds),
-        agreement(ds, load(MINIMAL)),
+        agreement(
+            load(DATA / "agreement" / "coder-a.yaml"), load(DATA / "agreement" / "coder-b.yaml")
+        ),
     ]
     return {type(r): r for r in results}
 

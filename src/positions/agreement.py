@@ -10,7 +10,8 @@ two coders encode the same articles apart, and their encodings are compared unit
 
 Cohen's kappa is (p_o - p_e) / (1 - p_e): the agreement beyond what the two coders' own rates of
 each category would give by chance. Where both used one category only (p_e = 1) and agree
-throughout, kappa is 1.
+throughout, kappa is 1. A kind with no unit has neither a percent nor a kappa; two files with no
+party or no issue in common have nothing to compare, and are refused.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from positions.comparison import strength
+from positions.errors import UsageError
 from positions.model import Dataset, Stance
 from positions.results import Agreement, Disagreement, Score
 
@@ -48,7 +50,20 @@ def _coded(stance: Stance | None, outcome: str) -> str:
 
 
 def agreement(first: Dataset, second: Dataset) -> Agreement:
-    """The two encodings compared: outcomes, firmness and attribution, and each disagreement."""
+    """The two encodings compared: outcomes, firmness and attribution, and each disagreement.
+
+    UsageError if the two files have no party or no issue in common: they do not code the same
+    things, and scores over what only one of them codes would say nothing of agreement.
+    """
+    for kind, mine, theirs in (
+        ("party", first.parties, second.parties),
+        ("issue", first.issues, second.issues),
+    ):
+        if not mine.keys() & theirs.keys():
+            raise UsageError(
+                f"{first.path} and {second.path} have no {kind} in common, so nothing to "
+                f"compare; expected two codings of the same {kind} ids"
+            )
     parties = list(dict.fromkeys([*first.parties, *second.parties]))
     issues = list(dict.fromkeys([*first.issues, *second.issues]))
     outcome_codes: tuple[list[str], list[str]] = ([], [])

@@ -248,6 +248,23 @@ class Checker:
                 out.append((value, item))
         return out
 
+    def ids(self, node: Node | None, what: str) -> list[tuple[str, Node]]:
+        """A list of ids, each once (the schema's ``uniqueItems``), each with its node.
+
+        An id listed again is a problem at the repeat, which is left out.
+        """
+        seen: dict[str, Node] = {}
+        for value, item in self.texts(node, what):
+            if value in seen:
+                message = (
+                    f"'{value}' is listed twice in {what} (first at line {seen[value].line}); "
+                    f"expected each once"
+                )
+                self.problem(item, message)
+                continue
+            seen[value] = item
+        return list(seen.items())
+
     def leaf(self, field: Field, node: Node | None, what: str) -> str | None:
         """The value of a field of a single-value kind (text, date, url, choice, id)."""
         if field.kind is Kind.DATE:

@@ -32,6 +32,7 @@ from positions.options import (
     checked_file,
     complete_issue,
     complete_party,
+    data_file_argument,
     data_option,
     file_argument,
     format_option,
@@ -41,6 +42,7 @@ from positions.options import (
     output_option,
     parties_argument,
     relation_option,
+    sources_option,
 )
 from positions.results import (
     Agenda,
@@ -58,13 +60,13 @@ from positions.results import (
     Summary,
     Verification,
 )
-from positions.text import closest, one_line
+from positions.text import closest
 
 
 def report(lines: list[str]) -> None:
-    """Print error lines on stderr, each prefixed and made safe for the terminal."""
+    """Print error lines on stderr, each prefixed and made safe for the terminal (output.note)."""
     for line in lines:
-        click.echo(f"positions: {one_line(line)}", err=True)
+        output.note(line)
 
 
 def click_message(error: click.ClickException) -> str:
@@ -223,14 +225,7 @@ def validate(ctx: click.Context, file: str | None, fmt: Format, data: str | None
 
 
 @cli.command()
-@click.option(
-    "--sources",
-    "sources_dir",
-    required=True,
-    metavar="DIR",
-    type=click.Path(exists=True, file_okay=False),
-    help="Folder holding each source's text as <source id>.txt.",
-)
+@sources_option(required=True, help="Folder holding each source's text as <source id>.txt.")
 @file_argument
 @format_option(Verification)
 @data_option
@@ -258,11 +253,8 @@ def verify(
 
 @cli.command()
 @file_argument
-@click.option(
-    "--sources",
-    "sources_dir",
-    metavar="DIR",
-    type=click.Path(exists=True, file_okay=False),
+@sources_option(
+    required=False,
     help="Folder of the articles as <source id>.txt, to check speakers against them.",
 )
 @format_option(LintReport)
@@ -294,8 +286,8 @@ def lint(
 
 
 @cli.command()
-@click.argument("first", metavar="FIRST")
-@click.argument("second", metavar="SECOND")
+@data_file_argument("first", "FIRST")
+@data_file_argument("second", "SECOND")
 @format_option(Agreement)
 def agreement(first: str, second: str, fmt: Format) -> None:
     """Measure how far two coders agree on the same articles.
@@ -567,8 +559,8 @@ def sources(ctx: click.Context, fmt: Format, data: str | None) -> None:
 
 
 @cli.command()
-@click.argument("old", metavar="OLD")
-@click.argument("new", metavar="NEW")
+@data_file_argument("old", "OLD")
+@data_file_argument("new", "NEW")
 @format_option(Diff)
 @click.pass_context
 def diff(ctx: click.Context, old: str, new: str, fmt: Format) -> None:

@@ -179,7 +179,7 @@ class _Reader:
             if isinstance(value, Mapping):
                 f = self.check.record(value, OUTCOME, label) or {}
                 description = self.check.text(f.get("description"), f"description of {label}")
-                for other, item in self.check.texts(f.get("excludes"), f"excludes of {label}"):
+                for other, item in self.check.ids(f.get("excludes"), f"excludes of {label}"):
                     declared.append((oid, other, item))
             else:
                 description = self.check.text(value, f"description of {label}")
@@ -310,21 +310,16 @@ class _Reader:
         """A list of outcome ids of ``issue``, each once, with the node that names it."""
         out: dict[str, Node] = {}
         choices = list(issue.outcomes)
-        for oid, item in self.check.texts(node, what):
-            if oid not in issue.outcomes:
-                if choices:  # an issue whose outcomes could not be read is reported already
-                    self.check.problem(
-                        item,
-                        f"'{oid}' is not an outcome of issue '{issue.id}'; expected one of "
-                        f"{one_of(choices)}",
-                        suggest=(oid, choices),
-                    )
-            elif oid in out:
-                self.check.problem(
-                    item, f"outcome '{oid}' is listed twice in {what}; expected it once"
-                )
-            else:
+        for oid, item in self.check.ids(node, what):
+            if oid in issue.outcomes:
                 out[oid] = item
+            elif choices:  # an issue whose outcomes could not be read is reported already
+                self.check.problem(
+                    item,
+                    f"'{oid}' is not an outcome of issue '{issue.id}'; expected one of "
+                    f"{one_of(choices)}",
+                    suggest=(oid, choices),
+                )
         return out
 
     def conditions(

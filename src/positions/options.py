@@ -60,9 +60,53 @@ def load_data(ctx: click.Context, given: str | None) -> Dataset:
         raise
 
 
-def _not_empty(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value is not None and not value.strip():
-        raise click.BadParameter("an empty file name; expected a data file", ctx, param)
+class PathName(click.ParamType):  # type: ignore[type-arg]
+    """A path the user gives (argument, option or variable): an empty one is a usage error.
+
+    Every path a command takes has this type, so that an empty or blank path is exit 2 with one
+    message everywhere, never the default file, the current folder or "no such file" (exit 1).
+    A ``folder`` must also exist and be a folder (click.Path's checks).
+    """
+
+    name = "path"
+
+    def __init__(self, expected: str, *, folder: bool = False) -> None:
+        self.expected = expected
+        self.folder = folder
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        """``value`` as given; a usage error if it is empty (or not a folder, for a folder)."""
+        if isinstance(value, str) and not value.strip():
+            self.fail(_empty(self.expected, param, ctx), param, ctx)
+        if self.folder:
+            return click.Path(exists=True, file_okay=False).convert(value, param, ctx)
+        return value
+
+    def shell_complete(
+        self, ctx: click.Context, param: click.Parameter, incomplete: str
+    ) -> list[CompletionItem]:
+        """Let the shell complete file (or folder) names."""
+        from click.shell_completion import CompletionItem
+
+        return [CompletionItem(incomplete, type="dir" if self.folder else "file")]
+
+
+def _empty(expected: str, param: click.Parameter | None, ctx: click.Context | None) -> str:
+    """What is wrong with an empty path: the variable that gave it, if one did."""
+    source = None if ctx is None or param is None else ctx.get_parameter_source(param.name or "")
+    if source is ParameterSource.ENVIRONMENT and isinstance(param, click.Option):
+        return f"${param.envvar} is empty; expected {expected}, or the variable unset"
+    return f"an empty path; expected {expected}"
+
+
+DATA_FILE = PathName("a data file")
+
+
+def _empty_variable(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Refuse an empty $POSITIONS_FILE, which click takes for unset (and so the default file)."""
+    if value is None and os.environ.get(ENV_VAR) is not None and not os.environ[ENV_VAR].strip():
+        message = f"${ENV_VAR} is empty; expected a data file, or the variable unset"
+        raise click.BadParameter(message, ctx, param)
     return value
 
 
@@ -71,9 +115,10 @@ def data_option(func: F) -> F:
     return click.option(
         "--data",
         metavar="FILE",
+        type=DATA_FILE,
         envvar=ENV_VAR,
         show_envvar=True,
-        callback=_not_empty,
+        callback=_empty_variable,
         is_eager=True,  # read before the arguments, so that completion and checks can use it
         help="Data file to read. Default: ./positions.yaml, else the dataset shipped with "
         "positions.",
@@ -82,19 +127,45 @@ def data_option(func: F) -> F:
 
 def file_argument(func: F) -> F:
     """The optional FILE argument of the commands that check one data file."""
-    return click.argument("file", required=False, callback=_not_empty)(func)
+    return click.argument("file", required=False, type=DATA_FILE)(func)
+
+
+def data_file_argument(name: str, metavar: str) -> Callable[[F], F]:
+    """A required data file argument (agreement's FIRST and SECOND, diff's OLD and NEW)."""
+    return click.argument(name, metavar=metavar, type=DATA_FILE)
+
+
+def sources_option(*, required: bool, help: str) -> Callable[[F], F]:
+    """The --sources option: the folder of the articles' texts."""
+    return click.option(
+        "--sources",
+        "sources_dir",
+        required=required,
+        metavar="DIR",
+        type=PathName("a folder of source texts", folder=True),
+        help=help,
+    )
 
 
 def checked_file(ctx: click.Context, file: str | None, data: str | None) -> str | None:
     """The data file a checking command reads: FILE, else --data or $POSITIONS_FILE.
 
     FILE and --data naming two different files is a usage error: either one silently winning
-    would check a file the user did not mean.
+    would check a file the user did not mean. Two names of one file (``d.yaml`` and
+    ``./d.yaml``, a link and its target) are one file.
     """
     given_both = ctx.get_parameter_source("data") is ParameterSource.COMMANDLINE
-    if file is not None and data is not None and given_both and file != data:
+    if file is not None and data is not None and given_both and not _one_file(file, data):
         raise click.UsageError(f"FILE {file} and --data {data} name two files; give one", ctx)
     return file if file is not None else data
+
+
+def _one_file(a: str, b: str) -> bool:
+    """Whether the paths ``a`` and ``b`` name one file: the file itself, else the paths."""
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):  # missing or unreadable: the paths, normalised, decide
+        return os.path.normpath(os.path.abspath(a)) == os.path.normpath(os.path.abspath(b))
 
 
 def _complete(kind: str) -> Callable[[click.Context, click.Parameter, str], list[CompletionItem]]:
@@ -149,6 +220,25 @@ def any_parties_argument(func: F) -> F:
     )
 
 
+def _naming(
+    what: str, expected: str
+) -> Callable[[click.Context, click.Parameter, tuple[str, ...]], Any]:
+    """A callback refusing a value of a comma-separated list option that names nothing.
+
+    ``--issue ,`` or ``--relation ''`` would otherwise split into no names at all, and the
+    command would run on an empty selection (or on everything) instead of what was meant.
+    """
+
+    def check(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> Any:
+        for given in value:
+            if not any(part.strip() for part in given.split(",")):
+                message = f"'{given}' names no {what}; expected {expected}, or several by commas"
+                raise click.BadParameter(message, ctx, param)
+        return value
+
+    return check
+
+
 def issue_option(func: F) -> F:
     """The repeatable --issue option."""
     return click.option(
@@ -156,6 +246,7 @@ def issue_option(func: F) -> F:
         "issues",
         multiple=True,
         metavar="ISSUE",
+        callback=_naming("issue", "an issue's id or name"),
         help="Only this issue, by id or name; repeat it, or separate several by commas.",
         shell_complete=complete_issue,
     )(func)
@@ -177,7 +268,12 @@ def attribution_option(func: F) -> F:
 
 
 def _relations(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> Any:
-    names = [n.strip().lower() for v in value for n in v.split(",") if n.strip()]
+    names = [
+        n.strip().lower()
+        for v in _naming("relation", "a relation")(ctx, param, value)
+        for n in v.split(",")
+    ]
+    names = [n for n in names if n]
     known = {r.value: r for r in Relation}
     for name in names:
         if name not in known:
@@ -245,6 +341,7 @@ def output_option(*, required: bool) -> Callable[[F], F]:
         "target",
         required=required,
         metavar="FILE",
+        type=PathName("a file to write, or - for standard output"),
         help="File to write, its format following its extension, or - for standard output.",
         **default,
     )

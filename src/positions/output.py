@@ -26,7 +26,7 @@ import os
 import re
 import stat
 import sys
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from positions.errors import FileError, UsageError
 from positions.text import fold_typography, for_terminal, one_line
@@ -69,17 +69,38 @@ def is_utf8(stream: object) -> bool:
     return (getattr(stream, "encoding", None) or "").lower().replace("-", "") in ("utf8", "utf8sig")
 
 
-def console(file: object = None, *, width: int | None = None) -> Console:
-    """A rich console that prints data as written: no markup, no emoji, no highlighting."""
+def console(file: object = None, *, width: int | None = None, color: bool = True) -> Console:
+    """A rich console that prints data as written: no markup, no emoji, no highlighting.
+
+    Without ``color`` (a file), no colour or style codes whatever FORCE_COLOR says.
+    """
     from rich.console import Console
 
     return Console(
         file=file,  # type: ignore[arg-type]
-        width=width,
+        width=width if width is not None else _columns(file),
+        color_system="auto" if color else None,
+        force_terminal=None if color else False,
         highlight=False,
         emoji=False,
         markup=False,
     )
+
+
+def _columns(file: object) -> int | None:
+    """The width when COLUMNS is set but not a positive number: as if it were unset.
+
+    rich would lay out 0 columns for COLUMNS=0 and print nothing; None lets rich read COLUMNS.
+    """
+    columns = os.environ.get("COLUMNS")
+    if columns is None or (columns.isdigit() and int(columns) > 0):
+        return None
+    isatty: Any = getattr(file, "isatty", None)
+    fileno: Any = getattr(file, "fileno", None)
+    with contextlib.suppress(OSError, ValueError):  # not a terminal after all
+        if isatty is not None and fileno is not None and isatty():
+            return os.get_terminal_size(fileno()).columns or 80
+    return 80
 
 
 class _Held:
@@ -142,8 +163,7 @@ def plain_text(renderable: RenderableType, width: int = 120) -> str:
     import io
 
     buffer = io.StringIO()
-    out = console(buffer, width=width)
-    out.no_color = True
+    out = console(buffer, width=width, color=False)
     out.print(renderable, crop=False)
     return buffer.getvalue()
 
@@ -323,13 +343,33 @@ def emit(
 
 
 def note(message: str) -> None:
-    """Tell the user on standard error what was done, as one ``positions: ...`` line.
+    """Tell the user on standard error what was done (or what went wrong), as one line.
+
+    Every ``positions: ...`` line on standard error is written here, in what the stream can
+    encode (``encodable``).
 
     Standard error, so that standard output stays what the command made; a note that cannot
     be written is not an error (the work is done).
     """
-    if sys.stderr is None:
+    stream = sys.stderr
+    if stream is None:
         return
     with contextlib.suppress(OSError, ValueError):
-        sys.stderr.write(f"positions: {one_line(message)}\n")
-        sys.stderr.flush()
+        stream.write(encodable(f"positions: {one_line(message)}\n", stream))
+        stream.flush()
+
+
+def encodable(text: str, stream: object) -> str:
+    """``text`` as ``stream`` can encode it, as standard output shows text on such a terminal.
+
+    Where the stream is not UTF-8, typographic quotes and dashes are folded to ASCII, and any
+    other character it cannot encode is escaped (``\\xe9``), so that no byte it cannot show
+    is written, whoever wraps the stream (click re-wraps an ASCII one as UTF-8).
+    """
+    if is_utf8(stream):
+        return text
+    encoding = getattr(stream, "encoding", None) or "ascii"
+    try:
+        return fold_typography(text).encode(encoding, "backslashreplace").decode(encoding)
+    except LookupError:  # an encoding Python does not know: ASCII is safe
+        return fold_typography(text).encode("ascii", "backslashreplace").decode("ascii")

@@ -351,9 +351,9 @@ class Score(NamedTuple):
     kappa: float | None  # Cohen's kappa; None when there is nothing to compare
 
     @property
-    def percent(self) -> float:
-        """Percent agreement."""
-        return 100.0 * self.agreed / self.units if self.units else 100.0
+    def percent(self) -> float | None:
+        """Percent agreement; None when there is no unit to agree on (not 100%)."""
+        return 100.0 * self.agreed / self.units if self.units else None
 
 
 class Disagreement(NamedTuple):

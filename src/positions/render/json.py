@@ -370,7 +370,7 @@ def _score(score: Score) -> dict[str, Any]:
     return {
         "units": score.units,
         "agreed": score.agreed,
-        "percent": round(score.percent, 1),
+        "percent": None if score.percent is None else round(score.percent, 1),
         "kappa": None if score.kappa is None else round(score.kappa, 3),
     }
 

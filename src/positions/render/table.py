@@ -726,11 +726,13 @@ def agreement_view(a: Agreement, width: int) -> Iterator[Text]:
         ("attribution (strongest quote)", a.attribution),
     ):
         k = "-" if score.kappa is None else f"{score.kappa:.3f}"
+        scored = (
+            ": no unit in common"
+            if score.percent is None
+            else f": {score.agreed} of {score.units} units, {score.percent:.1f}%, Cohen's kappa {k}"
+        )
         yield from para(
-            Text.assemble(
-                t(label, "bold"),
-                f": {score.agreed} of {score.units} units, {score.percent:.1f}%, Cohen's kappa {k}",
-            ),
+            Text.assemble(t(label, "bold"), scored),
             width,
             "  ",
             "    ",
