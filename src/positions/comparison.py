@@ -23,7 +23,6 @@ conflict at its best-evidenced clash.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from typing import NamedTuple
 
 from positions.model import Attribution, Dataset, Issue, Party, Stance
@@ -372,9 +371,9 @@ def at_least(dataset: Dataset, minimum: Attribution) -> Dataset:
         for iid, stance in party.stances.items():
             strong = tuple(e for e in stance.evidence if STRENGTH[e.attribution] <= limit)
             if strong:
-                stances[iid] = replace(stance, evidence=strong)
-        parties[pid] = replace(party, stances=stances)
-    return replace(dataset, parties=parties)
+                stances[iid] = stance._replace(evidence=strong)
+        parties[pid] = party._replace(stances=stances)
+    return dataset._replace(parties=parties)
 
 
 def compare(
