@@ -20,8 +20,6 @@ the weakest evidence it rests on: a stance counts at the strength of its stronge
 conflict at its best-evidenced clash.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
@@ -133,7 +131,7 @@ class Holders(NamedTuple):
     rejects: dict[str, frozenset[str]]
 
     @classmethod
-    def of(cls, iid: str, parties: Sequence[Party]) -> Holders:
+    def of(cls, iid: str, parties: Sequence[Party]) -> "Holders":
         """The holders of ``parties``' stances on issue ``iid``."""
         accepts: dict[str, set[str]] = {}
         rejects: dict[str, set[str]] = {}
