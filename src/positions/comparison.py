@@ -20,10 +20,7 @@ the weakest evidence it rests on: a stance counts at the strength of its stronge
 conflict at its best-evidenced clash.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from typing import NamedTuple
 
 from positions.model import Attribution, Dataset, Issue, Party, Stance
@@ -134,7 +131,7 @@ class Holders(NamedTuple):
     rejects: dict[str, frozenset[str]]
 
     @classmethod
-    def of(cls, iid: str, parties: Sequence[Party]) -> Holders:
+    def of(cls, iid: str, parties: Sequence[Party]) -> "Holders":
         """The holders of ``parties``' stances on issue ``iid``."""
         accepts: dict[str, set[str]] = {}
         rejects: dict[str, set[str]] = {}
@@ -372,9 +369,9 @@ def at_least(dataset: Dataset, minimum: Attribution) -> Dataset:
         for iid, stance in party.stances.items():
             strong = tuple(e for e in stance.evidence if STRENGTH[e.attribution] <= limit)
             if strong:
-                stances[iid] = replace(stance, evidence=strong)
-        parties[pid] = replace(party, stances=stances)
-    return replace(dataset, parties=parties)
+                stances[iid] = stance._replace(evidence=strong)
+        parties[pid] = party._replace(stances=stances)
+    return dataset._replace(parties=parties)
 
 
 def compare(

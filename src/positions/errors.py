@@ -1,7 +1,5 @@
 """The one exception hierarchy of positions, with the exit code each error ends in."""
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 EXIT_OK = 0

@@ -10,8 +10,6 @@ To add a field: a line in its record below, a place for its value in model.py, a
 the loader that reads it; then regenerate the schema (tests/test_schema.py says if you forgot).
 """
 
-from __future__ import annotations
-
 from enum import Enum
 from typing import Any, NamedTuple
 
@@ -55,7 +53,7 @@ class Field(NamedTuple):
     required: bool = False
     since: str = "positions/1"
     choices: tuple[str, ...] = ()
-    record: Record | None = None
+    record: "Record | None" = None
 
 
 class Record(NamedTuple):

@@ -10,8 +10,6 @@ To add a format: a module in render/ with a ``render`` singledispatch function, 
 here.
 """
 
-from __future__ import annotations
-
 import importlib
 import os
 from collections.abc import Callable

@@ -4,8 +4,6 @@ Renderers stay thin: what a missing stance is called, how a quote's source is cr
 line naming the data file, the note under a filtered view and the counts are written here.
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from positions.model import Evidence, Issue, Stance

@@ -8,8 +8,6 @@ ourselves lets both budgets stop the file as it is read, before it costs time or
 limits the installed libyaml has of its own.
 """
 
-from __future__ import annotations
-
 import re
 from typing import NamedTuple
 
@@ -55,7 +53,7 @@ class Sequence(NamedTuple):
     """A list and its items."""
 
     tag: str
-    items: tuple[Node, ...]
+    items: "tuple[Node, ...]"
     line: int
     column: int
 
@@ -64,7 +62,7 @@ class Mapping(NamedTuple):
     """A mapping and its (key, value) pairs, in the file's order, duplicates included."""
 
     tag: str
-    pairs: tuple[tuple[Node, Node], ...]
+    pairs: "tuple[tuple[Node, Node], ...]"
     line: int
     column: int
 
