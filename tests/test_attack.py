@@ -602,7 +602,10 @@ def test_impossible_date_is_refused(run: Any, tmp_path: Path, date: str) -> None
 def test_diff_compares_only_the_pairs_that_changed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Diff of nearly equal files compares again only the pairs of a party that changed."""
+    """Diff compares again only the pairs of a party that changed what a relation reads.
+
+    And of those only the pairs that share an issue.
+    """
     from positions import analysis
     from positions.loader import load
 
@@ -619,10 +622,19 @@ def test_diff_compares_only_the_pairs_that_changed(
     same = load(path)
     assert analysis.diff(same, load(path)).empty
     assert calls == []
+    firmer = tmp_path / "firmer.yaml"
+    firmer.write_text(path.read_text().replace("firmness: open", "firmness: firm", 1))
+    assert analysis.diff(same, load(firmer)).stances
+    assert calls == []  # firmness is not what a relation reads
     changed = tmp_path / "changed.yaml"
-    changed.write_text(path.read_text().replace("firmness: open", "firmness: firm", 1))
+    text = path.read_text()
+    at = text.index("        rejects: [", text.index("  p001:"))
+    end = text.index("]", at)
+    changed.write_text(text[:at] + "        rejects: [" + text[end:])  # p001 rejects nothing
     analysis.diff(same, load(changed))
-    assert len(calls) == 2 * 39  # before and after, for each pair with the one party changed
+    p001 = same.parties["p001"].stances.keys()
+    sharing = [p for p in same.parties.values() if p.id != "p001" and p.stances.keys() & p001]
+    assert len(calls) == 2 * len(sharing)  # before and after, for each pair with p001
 
 
 def test_many_parties_leave_the_pairs_out(run: Any, tmp_path: Path) -> None:

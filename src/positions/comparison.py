@@ -369,7 +369,9 @@ def rows(parties: Sequence[Party], issues: Iterable[Issue], dataset: Dataset) ->
     everything = dataset.issues
     disputes = dataset.disputes
     out = []
-    holders = Holders.every(parties)
+    # Two parties' holders are found issue by issue (Holders.of) as conditions name them: a
+    # diff compares many pairs, and each pair need not read every stance of the two.
+    holders = Holders.every(parties) if len(parties) > 2 else None
     for issue in issues:
         stances = tuple(p.stances.get(issue.id) for p in parties)
         verdict = relate(issue, parties, everything, holders) if len(parties) >= 2 else None

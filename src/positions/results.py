@@ -269,6 +269,19 @@ class RelationChange(NamedTuple):
     after: Relation
 
 
+class Edit(NamedTuple):
+    """Something the file says of an issue, party, source or dispute, changed in place.
+
+    ``what`` names it (``issue territory``, ``party russia``, ``source bbc``, ``file``);
+    ``change`` is the field (``question``, ``outcome o1 excludes``, ``aliases``...).
+    """
+
+    what: str
+    change: str
+    before: str
+    after: str
+
+
 class Diff(NamedTuple):
     """What changed between two versions of a data file (``diff``)."""
 
@@ -282,6 +295,7 @@ class Diff(NamedTuple):
     parties_removed: tuple[str, ...]
     stances: tuple[StanceChange, ...]
     relations: tuple[RelationChange, ...]
+    edits: tuple[Edit, ...] = ()
 
     @property
     def empty(self) -> bool:
