@@ -126,7 +126,7 @@ def quotes(size: int) -> str:
 
 def open_quotes(size: int) -> str:
     """Stances whose quotes, 10 kB each, open quotation marks and never close them."""
-    quote = "\u2018x \u201cy " * 2500
+    quote = "\u201c" + "\u2018x " * 5000
     n = max(1, size // 20_000)
     evidence = f"          - {{source: src, quote: '{quote}', attribution: stated}}\n"
     lines = [HEAD, "issues:\n  i:\n    name: I\n    question: Q?\n    outcomes: {a: A}\n"]

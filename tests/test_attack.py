@@ -853,7 +853,7 @@ def test_lint_of_unclosed_quotation_marks_is_linear(run: Run, tmp_path: Path) ->
     The regular expression before tried again from every mark: hours for this size.
     """
     data = tmp_path / "open.yaml"
-    quote = "\u2018x \u201cy " * 170_000
+    quote = "\u201c" + "\u2018x " * 340_000
     data.write_text(
         "schema: positions/2\ntitle: T\nsources: {s: {title: S}}\n"
         "issues: {i: {name: I, question: Q?, outcomes: {a: A}}}\n"
