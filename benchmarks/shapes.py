@@ -114,7 +114,7 @@ def quotes(size: int) -> str:
     cut = []
     for _ in range(n):
         start = text.index(" ", rng.randrange(len(text) - 200)) + 1
-        cut.append(" ".join(text[start:].split(" ")[:8]).rstrip(".\n"))
+        cut.append(" ".join(text[start : start + 200].split(" ")[:8]).rstrip(".\n"))
     for p in range(0, n, 50):
         evidence = "".join(
             f"          - {{source: src, quote: '{q}', attribution: reported}}\n"

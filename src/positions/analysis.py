@@ -208,8 +208,9 @@ def _relational(stance: Stance) -> tuple[frozenset[str], frozenset[str], frozens
     return frozenset(stance.accepts), frozenset(stance.rejects), conditions
 
 
-def _exclusions(issue: Issue, oid: str) -> str:
-    return _show([o for o in issue.outcomes if o in issue.excludes.get(oid, ())])
+def _exclusions(issue: Issue, oid: str, place: dict[str, int]) -> str:
+    """The outcomes ``oid`` excludes, in the issue's order (``place``: each outcome's place)."""
+    return _show(sorted(issue.excludes.get(oid, ()), key=place.__getitem__))
 
 
 def _edits(old: Dataset, new: Dataset) -> list[Edit]:
@@ -221,9 +222,11 @@ def _edits(old: Dataset, new: Dataset) -> list[Edit]:
         a, b = old.issues[iid], new.issues[iid]
         fields = [("name", a.name, b.name), ("question", a.question, b.question),
                   ("dispute", a.dispute or "", b.dispute or "")]  # fmt: skip
+        at, bt = ({o: n for n, o in enumerate(i.outcomes)} for i in (a, b))
         for oid in (o for o in a.outcomes if o in b.outcomes):
             fields.append((f"outcome {oid}", a.outcomes[oid], b.outcomes[oid]))
-            fields.append((f"outcome {oid} excludes", _exclusions(a, oid), _exclusions(b, oid)))
+            was, now = _exclusions(a, oid, at), _exclusions(b, oid, bt)
+            fields.append((f"outcome {oid} excludes", was, now))
         out += [Edit(f"issue {iid}", f, x, y) for f, x, y in fields if x != y]
     for pid in (p for p in old.parties if p in new.parties):
         p, q = old.parties[pid], new.parties[pid]
