@@ -55,12 +55,15 @@ def agreement(first: Dataset, second: Dataset) -> Agreement:
     firmness_codes: tuple[list[str], list[str]] = ([], [])
     attribution_codes: tuple[list[str], list[str]] = ([], [])
     disagreements: list[Disagreement] = []
+    order = {iid: n for n, iid in enumerate(issues)}
+    none: dict[str, Stance] = {}
     for pid in parties:
-        for iid in issues:
-            a = first.parties[pid].stances.get(iid) if pid in first.parties else None
-            b = second.parties[pid].stances.get(iid) if pid in second.parties else None
-            if a is None and b is None:
-                continue
+        held = first.parties[pid].stances if pid in first.parties else none
+        holds = second.parties[pid].stances if pid in second.parties else none
+        # The issues either coder gave the party a stance on, not every issue for every party:
+        # many issues of one party each would cost issues x parties.
+        for iid in sorted(held.keys() | holds.keys(), key=order.__getitem__):
+            a, b = held.get(iid), holds.get(iid)
             outcomes = dict.fromkeys(
                 [
                     *(first.issues[iid].outcomes if iid in first.issues else ()),
