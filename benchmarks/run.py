@@ -19,11 +19,13 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import shapes  # noqa: E402  (the worst-case shapes beside this script)
 from generate import generate  # noqa: E402  (the generator beside this script)
 
 PYTHON = sys.executable
@@ -202,6 +204,109 @@ def worst_cases(folder: Path, mib: int, many: int = 700) -> list[tuple[str, list
     return cases
 
 
+# Each command on the shapes that hit its worst case (benchmarks/shapes.py): a command's name,
+# the shape, and its arguments after the command (FILE: the file; OTHER: the same file with one
+# question reworded; IDS: parties to compare; SRC: the folder of the source text). The grid
+# views (compare, export, matrix, agenda) are not run on ``sparse``: their output is issues x
+# parties cells, which grows with the square of that file by what they are asked to print.
+GROWTH = [
+    *[(c, shape) for shape in ("outcomes", "parties", "sparse", "open-quotes")
+      for c in ("validate", "parties", "issues", "issues ID", "show", "sources", "diff",
+                "agreement", "lint")],
+    *[(c, shape) for shape in ("outcomes", "parties")
+      for c in ("compare", "export", "matrix", "agenda")],
+    ("verify", "quotes"),
+    ("lint", "quotes"),
+]  # fmt: skip
+FIRST = {"outcomes": "big", "parties": "i0", "sparse": "i00000", "quotes": "i", "open-quotes": "i"}
+
+
+def growth_command(command: str, shape: str, data: Path, other: Path) -> list[str]:
+    """The command line of ``command`` on ``data`` (``other``: the reworded copy)."""
+    text = data.read_text(encoding="utf-8")
+    ids = [line[2:-1] for line in text.splitlines() if line.startswith("  p") and line[-1] == ":"]
+    d = ["--data", str(data)]
+    return {
+        "validate": [POSITIONS, "validate", str(data)],
+        "parties": [POSITIONS, "parties", *d],
+        "issues": [POSITIONS, "issues", *d],
+        "issues ID": [POSITIONS, "issues", FIRST[shape], *d],
+        "show": [POSITIONS, "show", ids[0], *d],
+        "sources": [POSITIONS, "sources", *d],
+        "diff": [POSITIONS, "diff", str(data), str(other)],
+        "agreement": [POSITIONS, "agreement", str(data), str(other)],
+        "lint": [POSITIONS, "lint", *d, "--sources", str(data.parent)],
+        "verify": [POSITIONS, "verify", *d, "--sources", str(data.parent)],
+        "compare": [POSITIONS, "compare", *ids, *d, "--format", "json"],
+        "export": [POSITIONS, "export", "-o", str(data.parent / "out.csv"), *d],
+        "matrix": [POSITIONS, "matrix", *d, "--format", "json"],
+        "agenda": [POSITIONS, "agenda", *ids, *d],
+    }[command]
+
+
+@dataclass
+class Growth:
+    """One command on one shape at three sizes: its times, how fast they grow, its memory."""
+
+    name: str
+    seconds: list[float]
+    rss_kib: int
+
+    def factor(self) -> float:
+        """The largest growth of the time from one size to the next, twice as large."""
+        return max(b / max(a, 1e-9) for a, b in pairwise(self.seconds))
+
+    def met(self) -> bool:
+        """At most about twice the time per doubling (2.5x: noise), and within the budget."""
+        return self.factor() <= 2.5 and max(self.seconds) <= 5.0 and self.rss_kib / 1024 <= 400
+
+    def row(self) -> str:
+        """The case as a Markdown table row."""
+        verdict = "pass" if self.met() else "MISS"
+        times = " | ".join(f"{s:.2f} s" for s in self.seconds)
+        factors = ", ".join(f"{b / max(a, 1e-9):.1f}x" for a, b in pairwise(self.seconds))
+        return f"| {self.name} | {times} | {factors} | {self.rss_kib / 1024:.0f} MiB | {verdict} |"
+
+
+def growth(folder: Path, sizes: list[int], runs: int) -> list[Growth]:
+    """Every command of GROWTH at each of ``sizes`` bytes: the median of ``runs`` runs."""
+    files: dict[tuple[str, int], tuple[Path, Path]] = {}
+    for shape in dict.fromkeys(s for _, s in GROWTH):
+        for size in sizes:
+            where = folder / f"{shape}-{size}"
+            where.mkdir()
+            text = shapes.SHAPES[shape](size)
+            data, other = where / "data.yaml", where / "other.yaml"
+            data.write_text(text, encoding="utf-8")
+            other.write_text(shapes.reworded(text), encoding="utf-8")
+            source = shapes.source_text(size) if shape == "quotes" else "The talks must go on.\n"
+            (where / "src.txt").write_text(source, encoding="utf-8")
+            files[shape, size] = data, other
+    out = []
+    for command, shape in GROWTH:
+        seconds, rss = [], 0
+        for size in sizes:
+            line = growth_command(command, shape, *files[shape, size])
+            # diff exits 1 on a change, lint on an error: quotes "stated" with no closing mark
+            expect = 1 if command == "diff" or (command, shape) == ("lint", "open-quotes") else 0
+            samples = [measure(line, expect) for _ in range(runs)]
+            seconds.append(median(samples))
+            rss = max(rss, *(s.max_rss_kib for s in samples))
+        out.append(Growth(f"{command} ({shape})", seconds, rss))
+    return out
+
+
+def print_growth(grown: list[Growth], quick: bool) -> None:
+    """The growth table, in Markdown."""
+    print()
+    sizes = "10, 20, 40 kB" if quick else "1, 2, 4 MB"
+    print(f"| worst case, growth ({sizes}) | small | twice | four times | per doubling | "
+          "peak RSS | result |")  # fmt: skip
+    print("|---|---|---|---|---|---|---|")
+    for grew in grown:
+        print(grew.row())
+
+
 def main() -> None:
     """Run every figure and print the report as a Markdown table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -263,6 +368,8 @@ def main() -> None:
             samples = [measure(command, expect) for _ in range(1 if args.quick else 3)]
             budgets.append(Budget(name, median(samples), max(s.max_rss_kib for s in samples),
                                   5.0, 400))  # fmt: skip
+        mb = 10_000 if args.quick else 1_000_000
+        grown = growth(folder, [mb, 2 * mb, 4 * mb], 1 if args.quick else 3)
 
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()}; "
           f"Python {platform.python_version()}; {runs} runs per command")  # fmt: skip
@@ -276,7 +383,9 @@ def main() -> None:
     print("|---|---|---|---|---|---|")
     for budget in budgets:
         print(budget.row())
+    print_growth(grown, args.quick)
     missed = [f.name for f in figures if not f.met()] + [b.name for b in budgets if not b.met()]
+    missed += [g.name for g in grown if not g.met()]
     print()
     print("all targets met" if not missed else f"targets missed: {', '.join(missed)}")
 

@@ -45,9 +45,10 @@ CI = os.environ.get("POSITIONS_TEST_PROFILE") == "ci"
 
 # The benchmark generator makes datasets of any size for the tests too.
 sys.path.insert(0, str(BENCHMARKS))
+import shapes  # noqa: E402  (the worst-case shapes beside it)
 from generate import generate  # noqa: E402
 
-__all__ = ["generate"]
+__all__ = ["generate", "shapes"]
 
 # The installed command, in the environment running the tests (None when not installed).
 EXE = shutil.which("positions", path=str(Path(sys.executable).parent)) or shutil.which("positions")

@@ -420,3 +420,112 @@ def test_sources_and_diff_on_many_parties(run: Run, tmp_path: Path) -> None:
     pairs = {tuple(r["parties"]) for r in changes["relations"]}
     assert pairs <= {(f"p{a:03d}", f"p{b:03d}") for a in range(1, 31) for b in range(a + 1, 31)}
     assert all(r["before"] != r["after"] for r in changes["relations"])
+
+
+DIFF_BASE = """schema: positions/2
+title: Base
+sources:
+  s1: {title: An article}
+issues:
+  land:
+    name: Land
+    question: Who holds the land?
+    outcomes:
+      keep: {description: The land is kept, excludes: [give]}
+      give: The land is given
+      share: The land is shared
+  aid:
+    name: Aid
+    question: Is aid delivered?
+    outcomes: {deliver: Aid is delivered, block: Aid is blocked}
+parties:
+  north:
+    name: North
+    stances:
+      land:
+        summary: Keeps the land.
+        accepts: [keep]
+        firmness: firm
+        evidence: [{source: s1, quote: North keeps it., attribution: reported}]
+      aid:
+        summary: Delivers aid.
+        accepts: [deliver]
+        firmness: open
+        evidence: [{source: s1, quote: North delivers., attribution: reported}]
+  south:
+    name: South
+    stances:
+      land:
+        summary: Wants it shared.
+        accepts: [share]
+        firmness: firm
+        evidence: [{source: s1, quote: South shares., attribution: reported}]
+"""
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "change"),
+    [
+        ("        firmness: open\n",
+         "        conditions: {land: [share]}\n        firmness: open\n",
+         ("north", "aid", "conditions", "(none)", "land: share")),
+        ("        accepts: [deliver]\n        firmness: open\n",
+         "        accepts: [deliver]\n        conditions: {land: [keep]}\n        firmness: open\n",
+         ("north", "aid", "conditions", "(none)", "land: keep")),
+        ("summary: Delivers aid.", "summary: Delivers aid at once.",
+         ("north", "aid", "summary", "Delivers aid.", "Delivers aid at once.")),
+        ("quote: South shares., attribution: reported",
+         "quote: South shares., attribution: inferred",
+         ("south", "land", "evidence", "s1 \u201cSouth shares.\u201d reported",
+          "s1 \u201cSouth shares.\u201d inferred")),
+    ],
+)  # fmt: skip
+def test_diff_reports_every_change_of_a_stance(
+    tmp_path: Path, old: str, new: str, change: tuple[str, ...]
+) -> None:
+    """A stance that only gained a condition, or whose summary or quotes changed, is a change.
+
+    Not "no changes", as diff said when only a condition changed.
+    """
+    before, after = tmp_path / "before.yaml", tmp_path / "after.yaml"
+    before.write_text(DIFF_BASE)
+    assert old in DIFF_BASE
+    after.write_text(DIFF_BASE.replace(old, new, 1))
+    d = diff(load(before), load(after))
+    assert not d.empty
+    assert [tuple(c) for c in d.stances] == [change]
+    # The reverse is the change undone, a condition lost.
+    back = diff(load(after), load(before))
+    assert [tuple(c) for c in back.stances] == [(*change[:3], change[4], change[3])]
+
+
+def test_diff_reports_changes_to_an_issue(tmp_path: Path, run: Run) -> None:
+    """Exclusions, questions and disputes changed in place are reported, and moved relations."""
+    before, after = tmp_path / "before.yaml", tmp_path / "after.yaml"
+    before.write_text(DIFF_BASE)
+    changed = (
+        DIFF_BASE.replace("keep: {description: The land is kept, excludes: [give]}",
+                          "keep: {description: The land is kept, excludes: [give, share]}")
+        .replace("question: Who holds the land?", "question: Who keeps the land?")
+    )  # fmt: skip
+    after.write_text(changed)
+    d = diff(load(before), load(after))
+    assert d.stances == ()
+    assert [tuple(e) for e in d.edits] == [
+        ("issue land", "question", "Who holds the land?", "Who keeps the land?"),
+        ("issue land", "outcome keep excludes", "give", "give, share"),
+        ("issue land", "outcome share excludes", "(none)", "keep"),
+    ]
+    assert [(r.a, r.b, r.issue, r.before, r.after) for r in d.relations] == [
+        ("north", "south", "land", Relation.COMPLEMENTARY, Relation.CONFLICT),
+    ]
+    result = run("diff", str(before), str(after))
+    assert result.code == 1
+    assert "  issue land outcome keep excludes: give \u2192 give, share" in result.out
+    data = json.loads(run("diff", str(before), str(after), "--format", "json").out)
+    assert data["changed"][0] == {
+        "what": "issue land",
+        "change": "question",
+        "before": "Who holds the land?",
+        "after": "Who keeps the land?",
+    }

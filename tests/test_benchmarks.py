@@ -48,7 +48,7 @@ def test_runner_quick_smoke_run() -> None:
         for block in result.stdout.split("\n\n")
         if block.startswith("| ")
     ]
-    figures, worst = ([row.split("|")[1].strip() for row in table[1:]] for table in tables)
+    figures, worst, grown = ([row.split("|")[1].strip() for row in table[1:]] for table in tables)
     assert [f.split(" (")[0].split(":")[0] for f in figures] == [
         "start-up",
         "script path",
@@ -60,5 +60,22 @@ def test_runner_quick_smoke_run() -> None:
     assert [w.split(" ")[0] for w in worst] == [
         *["refuse"] * 6, "compare", "compare", "matrix", "diff", "export"
     ]  # fmt: skip
+    commands = {g.split(" (")[0] for g in grown}
+    assert commands == {
+        "validate",
+        "parties",
+        "issues",
+        "issues ID",
+        "show",
+        "sources",
+        "diff",
+        "agreement",
+        "lint",
+        "verify",
+        "compare",
+        "export",
+        "matrix",
+        "agenda",
+    }
     for table in tables:
         assert all(row.rstrip().endswith(("| pass |", "| MISS |")) for row in table[2:])

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from positions import lint as lint_module
 from positions.lint import CHECKS, CUES
+from positions.loader import parse
 from positions.model import Firmness
 
-from .conftest import DATA, ROOT, Run, lines
+from .conftest import DATA, ROOT, Run, lines, shapes
 
 LINT = DATA / "lint"
 CASES = LINT / "breaks-every-rule.yaml"
@@ -124,3 +131,36 @@ def test_the_codebook_lists_every_check() -> None:
     codebook = (ROOT / "docs" / "codebook.md").read_text()
     rows = re.findall(r"^\| (L\d{3}) \| ([a-z-]+) \| (error|warning) \|", codebook, re.MULTILINE)
     assert rows == [(c.code, c.name, "error" if c.error else "warning") for c in CHECKS.values()]
+
+
+@given(st.text(alphabet='"\u201c\u201d\u2018\u2019a \n', max_size=12))
+def test_quotation_found_as_the_regular_expression_found_it(quote: str) -> None:
+    """The one-pass check for quoted words finds what the regular expression it replaced found.
+
+    That expression ('["“”].+?["“”]|‘.+?’') backtracked on marks never closed.
+    """
+    old = re.compile('["\u201c\u201d].+?["\u201c\u201d]|\u2018.+?\u2019')
+    assert lint_module._has_quotation(quote) == bool(old.search(quote))
+
+
+def test_sentence_ends_are_found_once_per_source(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Many quotes from one source: its sentence ends are found in one pass over it.
+
+    Not again up to each quote: the number of quotes times the source's length.
+    """
+    (tmp_path / "src.txt").write_text(shapes.source_text(70_000), encoding="utf-8")
+    ds = parse(shapes.quotes(30_000), "quotes.yaml")
+    real = lint_module._SENTENCE_END
+    scanned = 0
+
+    class Counted:
+        def finditer(self, text: str, *span: int) -> Any:
+            nonlocal scanned
+            scanned += (span[1] if len(span) > 1 else len(text)) - (span[0] if span else 0)
+            return real.finditer(text, *span)
+
+    monkeypatch.setattr(lint_module, "_SENTENCE_END", Counted())
+    lint_module.lint(ds, tmp_path)
+    assert scanned <= len((tmp_path / "src.txt").read_text(encoding="utf-8"))

@@ -39,14 +39,14 @@ def kappa(first: Sequence[str], second: Sequence[str]) -> Score:
     return Score(units, agreed, (observed - expected) / (1 - expected))
 
 
-def _coded(stance: Stance | None, outcome: str) -> str:
+def _codes(stance: Stance | None) -> dict[str, str]:
+    """Each outcome the stance names, coded ``accepts`` or ``rejects``; any other is nothing.
+
+    A look-up, not a search of the stance's lists: an issue of N outcomes would cost N^2.
+    """
     if stance is None:
-        return "nothing"
-    if outcome in stance.accepts:
-        return "accepts"
-    if outcome in stance.rejects:
-        return "rejects"
-    return "nothing"
+        return {}
+    return {**dict.fromkeys(stance.rejects, "rejects"), **dict.fromkeys(stance.accepts, "accepts")}
 
 
 def agreement(first: Dataset, second: Dataset) -> Agreement:
@@ -70,20 +70,24 @@ def agreement(first: Dataset, second: Dataset) -> Agreement:
     firmness_codes: tuple[list[str], list[str]] = ([], [])
     attribution_codes: tuple[list[str], list[str]] = ([], [])
     disagreements: list[Disagreement] = []
+    order = {iid: n for n, iid in enumerate(issues)}
+    none: dict[str, Stance] = {}
     for pid in parties:
-        for iid in issues:
-            a = first.parties[pid].stances.get(iid) if pid in first.parties else None
-            b = second.parties[pid].stances.get(iid) if pid in second.parties else None
-            if a is None and b is None:
-                continue
+        held = first.parties[pid].stances if pid in first.parties else none
+        holds = second.parties[pid].stances if pid in second.parties else none
+        # The issues either coder gave the party a stance on, not every issue for every party:
+        # many issues of one party each would cost issues x parties.
+        for iid in sorted(held.keys() | holds.keys(), key=order.__getitem__):
+            a, b = held.get(iid), holds.get(iid)
             outcomes = dict.fromkeys(
                 [
                     *(first.issues[iid].outcomes if iid in first.issues else ()),
                     *(second.issues[iid].outcomes if iid in second.issues else ()),
                 ]
             )
+            codes_a, codes_b = _codes(a), _codes(b)
             for oid in outcomes:
-                pair = (_coded(a, oid), _coded(b, oid))
+                pair = (codes_a.get(oid, "nothing"), codes_b.get(oid, "nothing"))
                 outcome_codes[0].append(pair[0])
                 outcome_codes[1].append(pair[1])
                 if pair[0] != pair[1]:

@@ -106,17 +106,20 @@ def clashes(issue: Issue, held: Sequence[tuple[str, Stance]]) -> list[Clash]:
         for outcome in issue.outcomes
         if outcome in accepted and outcome in rejected
     ]
-    ordered = [o for o in issue.outcomes if o in accepted]
-    for i, first in enumerate(ordered):
-        for second in ordered[i + 1 :]:
-            if not issue.exclusive(first, second):
-                continue
+    # Only the pairs the issue declares exclusive are looked at, so that an issue of many
+    # outcomes costs what its exclusions say, not the square of its outcomes.
+    place = {o: n for n, o in enumerate(o for o in issue.outcomes if o in accepted)}
+    takers = {o: set(p) for o, p in accepted.items()}
+    refusers = {o: set(p) for o, p in rejected.items()}
+    for first, n in place.items():
+        later = [o for o in issue.excludes.get(first, ()) if place.get(o, -1) > n]
+        for second in sorted(later, key=place.__getitem__):
             # A party that asks for both is content with either: only the others clash.
-            only_first = [p for p in accepted[first] if p not in accepted[second]]
-            only_second = [p for p in accepted[second] if p not in accepted[first]]
+            only_first = [p for p in accepted[first] if p not in takers[second]]
+            only_second = [p for p in accepted[second] if p not in takers[first]]
             # Where one side already rejects the other's outcome, that rejection says it all.
-            said = set(rejected.get(first, ())) >= set(only_second) or set(
-                rejected.get(second, ())
+            said = refusers.get(first, set()) >= set(only_second) or refusers.get(
+                second, set()
             ) >= set(only_first)
             if only_first and only_second and not said:
                 out.append(Clash(first, tuple(only_first), tuple(only_second), second))
@@ -151,6 +154,32 @@ class Holders(NamedTuple):
             {o: frozenset(p) for o, p in rejects.items()},
         )
 
+    @classmethod
+    def every(cls, parties: Sequence[Party]) -> dict[str, "Holders"]:
+        """The holders of each issue ``parties`` have stances on, found in one pass over them.
+
+        A matrix of many issues, each named by conditions, would otherwise go over every party
+        once for each issue a condition names: quadratic (benchmarks/run.py, "sparse").
+        """
+        place: dict[str, dict[str, int]] = {}
+        accepts: dict[str, dict[str, set[str]]] = {}
+        rejects: dict[str, dict[str, set[str]]] = {}
+        for n, party in enumerate(parties):
+            for iid, stance in party.stances.items():
+                place.setdefault(iid, {})[party.id] = n
+                for outcome in stance.accepts:
+                    accepts.setdefault(iid, {}).setdefault(outcome, set()).add(party.id)
+                for outcome in stance.rejects:
+                    rejects.setdefault(iid, {}).setdefault(outcome, set()).add(party.id)
+        return {
+            iid: cls(
+                where,
+                {o: frozenset(p) for o, p in accepts.get(iid, {}).items()},
+                {o: frozenset(p) for o, p in rejects.get(iid, {}).items()},
+            )
+            for iid, where in place.items()
+        }
+
 
 def condition_status(
     issue: Issue, outcomes: Sequence[str], holders: Holders, pid: str
@@ -158,22 +187,25 @@ def condition_status(
     """Whether the parties other than ``pid`` allow ``outcomes`` on ``issue``, and who stops them.
 
     A party stops an outcome if it rejects it, or accepts another that excludes it without
-    accepting it too. Worked out from who holds each outcome (Holders), not party by party: a
-    comparison of hundreds of parties with conditions would otherwise be quadratic
-    (benchmarks/run.py, "matrix of 700 parties").
+    accepting it too. Worked out from who holds each outcome (Holders), not party by party, and
+    at a cost that does not grow with the number of parties that do not stop it: a comparison of
+    hundreds of parties, each with a condition on one issue, would otherwise be quadratic
+    (benchmarks/run.py, "matrix of 700 parties" and the worst case "parties").
     """
     none: frozenset[str] = frozenset()
-    others = holders.place.keys() - {pid}
     against: set[str] = set()
     for wanted in outcomes:
         against |= holders.rejects.get(wanted, none)
-        for other in issue.outcomes:
-            if issue.exclusive(other, wanted):
-                against |= holders.accepts.get(other, none) - holders.accepts.get(wanted, none)
-    against &= others
+        for other in issue.excludes.get(wanted, ()):
+            against |= holders.accepts.get(other, none) - holders.accepts.get(wanted, none)
+    against.discard(pid)
     if against:
         return ConditionStatus.IN_CONFLICT, tuple(sorted(against, key=holders.place.__getitem__))
-    if others and all(others <= holders.accepts.get(o, none) for o in outcomes):
+    # The others are the parties with a stance but ``pid``; each outcome's takers are among
+    # the parties with a stance, so the others all take it when the counts match.
+    others = len(holders.place) - (pid in holders.place)
+    takers = (holders.accepts.get(o, none) for o in outcomes)
+    if others and all(len(t) - (pid in t) == others for t in takers):
         return ConditionStatus.MET, ()
     return ConditionStatus.OPEN, ()
 
@@ -182,10 +214,15 @@ def conditions(
     held: Sequence[tuple[str, Stance]],
     compared: Sequence[Party],
     issues: dict[str, Issue],
+    holders: dict[str, Holders] | None = None,
 ) -> list[Condition]:
-    """The conditions on which the parties with a stance accept, each with its status."""
+    """The conditions on which the parties with a stance accept, each with its status.
+
+    ``holders`` (Holders.every) saves finding them again for each issue compared.
+    """
     out = []
-    holders: dict[str, Holders] = {}
+    if holders is None:
+        holders = {}
     for pid, stance in held:
         for iid, outcomes in stance.conditions.items():
             if iid not in holders:
@@ -199,11 +236,13 @@ def relate(
     issue: Issue,
     parties: Sequence[Party],
     issues: dict[str, Issue] | None = None,
+    holders: dict[str, Holders] | None = None,
 ) -> Verdict:
     """The relation of ``parties`` on ``issue``, with its one-line reason.
 
     ``issues`` (all the dataset's) is needed to judge conditions on other issues; without it
-    conditions are not judged.
+    conditions are not judged. ``holders`` (Holders.every of ``parties``) may be shared by the
+    calls for one set of parties.
     """
     names = {p.id: p.name for p in parties}
     held = [(p.id, p.stances[issue.id]) for p in parties if issue.id in p.stances]
@@ -216,7 +255,7 @@ def relate(
     common = tuple(o for o in issue.outcomes if all(o in a for a in accepted))
     refused = tuple(o for o in issue.outcomes if all(o in r for r in rejected))
     found = clashes(issue, held)
-    checked = conditions(held, parties, issues) if issues is not None else []
+    checked = conditions(held, parties, issues, holders) if issues is not None else []
     blocking = [c for c in checked if c.status is ConditionStatus.IN_CONFLICT]
     # Common acceptance is common ground whatever clashes elsewhere: a settlement on it suits
     # all. A shared refusal settles nothing, so it is common ground only where nothing clashes.
@@ -288,8 +327,10 @@ def _reason(
     reason = " and ".join(shared)
     if blocking:
         conditions = []
-        for party in dict.fromkeys(c.party for c in blocking):
-            own = [c for c in blocking if c.party == party]
+        by_party: dict[str, list[Condition]] = {}
+        for c in blocking:
+            by_party.setdefault(c.party, []).append(c)
+        for party, own in by_party.items():
             if len(own) == 1:
                 conditions.append(
                     f"{names[party]}'s on {own[0].issue}: {_outcomes(own[0].outcomes)}"
@@ -325,9 +366,12 @@ def rows(parties: Sequence[Party], issues: Iterable[Issue], dataset: Dataset) ->
     everything = dataset.issues
     disputes = dataset.disputes
     out = []
+    # Two parties' holders are found issue by issue (Holders.of) as conditions name them: a
+    # diff compares many pairs, and each pair need not read every stance of the two.
+    holders = Holders.every(parties) if len(parties) > 2 else None
     for issue in issues:
         stances = tuple(p.stances.get(issue.id) for p in parties)
-        verdict = relate(issue, parties, everything) if len(parties) >= 2 else None
+        verdict = relate(issue, parties, everything, holders) if len(parties) >= 2 else None
         dispute = disputes.get(issue.dispute, issue.dispute) if issue.dispute else None
         out.append(Row(issue, stances, verdict, dispute))
     return tuple(out)

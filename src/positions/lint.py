@@ -11,6 +11,7 @@ lists the same phrases (tests/test_lint.py holds the two together).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
@@ -42,7 +43,9 @@ CONDITION_WORDS = ("only if", "on its terms", "on its own terms", "provided that
 # Where a sentence ends: a full stop, question or exclamation mark (and any closing quotation
 # marks or brackets after it) before white space; or a line break.
 _SENTENCE_END = re.compile("[.!?][\"'\u201d\u2019)\\]]*\\s|\n")
-_QUOTED = re.compile('["\u201c\u201d].+?["\u201c\u201d]|\u2018.+?\u2019')
+# Quotation marks: double (straight or curly, either way round), or single curly ones.
+_DOUBLE = re.compile('["\u201c\u201d]')
+_SINGLE = "\u2018", "\u2019"
 _SPACE = re.compile(r"\s+")
 
 
@@ -96,6 +99,24 @@ def _has_cue(quotes: list[str], level: Firmness) -> bool:
     return any(_CUE_PATTERNS[level].search(q) for q in quotes)
 
 
+def _has_quotation(quote: str) -> bool:
+    """Whether some words of ``quote``, on one line, stand between quotation marks.
+
+    The regular expression this replaces ('["“”].+?["“”]|‘.+?’') tried again from each opening
+    mark that was never closed, to the end of the line: a 1 MB quote of opening marks took
+    minutes (benchmarks/run.py, "open-quotes"). Only the first opening mark of each line need
+    be tried: any later one closes on a mark the first also reaches.
+    """
+    for line in quote.split("\n"):
+        double = _DOUBLE.search(line)
+        if double and _DOUBLE.search(line, double.end() + 1):
+            return True
+        single = line.find(_SINGLE[0])
+        if single >= 0 and line.find(_SINGLE[1], single + 2) >= 0:
+            return True
+    return False
+
+
 def _where(location: Location | None) -> str:
     return str(location) if location else "?"
 
@@ -106,6 +127,7 @@ class _Linter:
     def __init__(self, dataset: Dataset, texts: dict[str, str] | None) -> None:
         self.dataset = dataset
         self.texts = texts  # source id -> folded text, or None without --sources
+        self.ends: dict[str, list[int]] = {}  # source id -> where each sentence ends in it
         self.findings: list[Finding] = []
 
     def find(self, check: str, location: Location | None, message: str, noted: bool) -> None:
@@ -142,8 +164,13 @@ class _Linter:
         if text is None or quote not in text:
             return quote
         start = text.index(quote)
-        ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
-        return f"@{ends[-1] if ends else 0}"
+        # The ends of a source's sentences are found once, not again up to each quote: many
+        # quotes from one long source would cost their number times its length.
+        if evidence.source not in self.ends:
+            self.ends[evidence.source] = [m.end() for m in _SENTENCE_END.finditer(text)]
+        ends = self.ends[evidence.source]
+        before = bisect_right(ends, start) - 1
+        return f"@{ends[before] if before >= 0 else 0}"
 
     def same_quotes(self) -> None:
         seen: dict[tuple[str, str], list[tuple[Party, Stance, Evidence]]] = {}
@@ -168,7 +195,7 @@ class _Linter:
     def evidence(self) -> None:
         for party, stance in self.stances():
             for e in stance.evidence:
-                if e.attribution is Attribution.STATED and not _QUOTED.search(e.quote):
+                if e.attribution is Attribution.STATED and not _has_quotation(e.quote):
                     self.find("stated-without-quotation", e.location,
                               f"{party.id}/{stance.issue}: stated, but the quote has no words in "
                               f"quotation marks; expected reported", False)  # fmt: skip

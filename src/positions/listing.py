@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from positions.comparison import rows
-from positions.model import Dataset, Issue
+from positions.model import Dataset, Issue, Party
 from positions.results import Header, IssueDetail, IssueList, PartyList, Summary
 
 
 def issue_list(dataset: Dataset) -> IssueList:
     """Every issue, in the file's order, with the parties that have a stance on it."""
-    parties = dataset.parties.values()
-    issues = tuple(
-        (issue, tuple(p for p in parties if issue.id in p.stances))
-        for issue in dataset.issues.values()
-    )
+    # Each party's stances are read once, not once per issue (issues x parties: quadratic).
+    holders: dict[str, list[Party]] = {iid: [] for iid in dataset.issues}
+    for party in dataset.parties.values():
+        for iid in party.stances:
+            holders[iid].append(party)
+    issues = tuple((issue, tuple(holders[issue.id])) for issue in dataset.issues.values())
     return IssueList(Header.of(dataset), issues)
 
 

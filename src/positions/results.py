@@ -5,7 +5,7 @@ registers one renderer per result type it can show (see formats.py), so the way 
 to its output is checked by mypy from end to end. Results carry what their renderers need and
 nothing more: names and titles are resolved here, never looked up in a whole dataset.
 
-They are NamedTuples, not frozen dataclasses like the model: a command imports all of them, and
+They are NamedTuples, as the model is: a command imports all of them, and
 a frozen dataclass costs about 1 ms to create at import against 0.1 ms for a NamedTuple, which
 over these ~20 types is a fifth of the start-up target (benchmarks/README.md, "start-up").
 Their annotations are real types, not strings (no ``from __future__ import annotations``):
@@ -270,6 +270,19 @@ class RelationChange(NamedTuple):
     after: Relation
 
 
+class Edit(NamedTuple):
+    """Something the file says of an issue, party, source or dispute, changed in place.
+
+    ``what`` names it (``issue territory``, ``party russia``, ``source bbc``, ``file``);
+    ``change`` is the field (``question``, ``outcome o1 excludes``, ``aliases``...).
+    """
+
+    what: str
+    change: str
+    before: str
+    after: str
+
+
 class Diff(NamedTuple):
     """What changed between two versions of a data file (``diff``)."""
 
@@ -283,6 +296,7 @@ class Diff(NamedTuple):
     parties_removed: tuple[str, ...]
     stances: tuple[StanceChange, ...]
     relations: tuple[RelationChange, ...]
+    edits: tuple[Edit, ...] = ()
 
     @property
     def empty(self) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -79,11 +80,12 @@ def check(dataset: Dataset, directory: Path) -> tuple[int, list[Missing]]:
             f"{directory}: none of the {len(cited)} cited sources is there; "
             f"expected the folder that holds <source id>.txt for each"
         )
+    counts = Counter(evidence.source for _, _, evidence in quotes)
     missing = [
         Missing(
             dataset.sources[source].location,
             source,
-            f"{error}; its {sum(e.source == source for _, _, e in quotes)} quotes not checked",
+            f"{error}; its {counts[source]} quotes not checked",
         )
         for source, error in unreadable.items()
     ]

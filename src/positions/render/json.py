@@ -315,6 +315,7 @@ def diff(d: Diff) -> str:
             },
             "parties": {"added": list(d.parties_added), "removed": list(d.parties_removed)},
             "stances": [c._asdict() for c in d.stances],
+            "changed": [e._asdict() for e in d.edits],
             "relations": [
                 {
                     "parties": [r.a, r.b],

@@ -690,6 +690,18 @@ def diff_view(d: Diff, width: int) -> Iterator[Text]:
                 t(c.after or "-"),
             )
             yield from para(change, width, "  ", "    ")
+    if d.edits:
+        yield Text()
+        yield t("Changed", "bold")
+        for e in d.edits:
+            change = Text.assemble(
+                t(e.what, "bold"),
+                f" {e.change}: ",
+                t(e.before or "-"),
+                " \u2192 ",
+                t(e.after or "-"),
+            )
+            yield from para(change, width, "  ", "    ")
     if d.relations:
         yield Text()
         yield t("Relations", "bold")
