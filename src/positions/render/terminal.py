@@ -74,21 +74,26 @@ def wrap(text: Text, width: int) -> list[Text]:
     """
     width = max(width, 1)
     plain = text.plain
-    lines: list[Text] = []
+    bounds: list[tuple[int, int]] = []  # each line's start and end in ``plain``
     for paragraph in re.finditer(r"[^\n]*", plain):
         if paragraph.start() > 0 and plain[paragraph.start() - 1] != "\n":
             continue  # finditer's empty match right after a paragraph
-        start = end = -1
+        start = end = paragraph.start()
         for word in _WORD.finditer(plain, paragraph.start(), paragraph.end()):
-            if start < 0:
+            if start == end:
                 start, end = word.start(), word.end()
             elif cell_len(plain[start : word.end()]) <= width:
                 end = word.end()  # the line as written, with its own spaces, still fits
             else:
-                lines.append(text[start:end])
+                bounds.append((start, end))
                 start, end = word.start(), word.end()
-        lines.append(text[start:end] if start >= 0 else Text())
-    return lines
+        bounds.append((start, end))
+    # One division of the whole text, not a slice per line: slicing a rich Text copies all of
+    # it, which made a 1 MB quote cost its length squared (2.3 s of 2.5 s at 500 kB).
+    offsets = sorted({n for line in bounds for n in line if 0 < n < len(plain)})
+    pieces = text.divide(offsets)
+    piece_at = {start: i for i, start in enumerate([0, *offsets])}
+    return [pieces[piece_at[start]] if start < end else Text() for start, end in bounds]
 
 
 def indent(lines: Iterable[Text], first: Text | str, rest: str) -> Iterator[Text]:
