@@ -47,7 +47,7 @@ from positions.model import (
     Stance,
 )
 from positions.text import printable_path
-from positions.textfile import DATA_FILE, read_bytes, shown_name
+from positions.textfile import DATA_FILE, decode, read_bytes, shown_name
 
 if TYPE_CHECKING:
     from hashlib import sha256
@@ -77,9 +77,11 @@ def load(path: str, *, name: str | None = None) -> Dataset:
         found = _read(folder, key, shown)
         if found is not None:
             return found
-    from positions.loader import parse_bytes
+    text = decode(data, shown_name(path))
+    del data  # not held while the text is parsed: a 16 MiB file would cost 16 MiB more at peak
+    from positions.loader import parse
 
-    dataset = parse_bytes(data, path, shown)
+    dataset = parse(text, shown)
     if folder is not None:
         _write(folder, key, dataset)
     return dataset

@@ -37,11 +37,11 @@ from positions.model import (
     Stance,
 )
 from positions.text import fold_name, printable_path
-from positions.textfile import DATA_FILE, MAX_BYTES, decode, read_text, shown_name
+from positions.textfile import DATA_FILE, MAX_BYTES, read_text, shown_name
 from positions.yamltree import MAX_PROBLEMS, Mapping, Node, Scalar, Sequence
 
 SCHEMA = LATEST
-__all__ = ["MAX_BYTES", "MAX_PROBLEMS", "SCHEMA", "load", "parse", "parse_bytes"]
+__all__ = ["MAX_BYTES", "MAX_PROBLEMS", "SCHEMA", "load", "parse"]
 
 
 def parse(text: str, path: str = "<string>") -> Dataset:
@@ -67,11 +67,6 @@ def load(path: str | os.PathLike[str], *, name: str | None = None) -> Dataset:
     where = os.fspath(path)
     shown = printable_path(shown_name(name or where))
     return parse(read_text(where, expected=DATA_FILE), shown)
-
-
-def parse_bytes(data: bytes, where: str, shown: str) -> Dataset:
-    """``load`` of bytes already read from ``where``: the same messages, the same model."""
-    return parse(decode(data, shown_name(where)), shown)
 
 
 def _version(root: Node) -> str:
