@@ -68,9 +68,10 @@ Run = Callable[..., Result]
 
 
 # What a test may not inherit from the machine it runs on: the terminal's size and colours, the
-# data file override, the encoding and locale, the time zone, and the user's home.
+# data file override, the encoding and locale, the time zone, and the user's home and cache.
 _UNSET = (
-    "POSITIONS_FILE", "NO_COLOR", "FORCE_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "COLORTERM",
+    "POSITIONS_FILE", "POSITIONS_CACHE", "XDG_CACHE_HOME", "NO_COLOR", "FORCE_COLOR", "CLICOLOR",
+    "CLICOLOR_FORCE", "COLORTERM",
     "TTY_COMPATIBLE", "TTY_INTERACTIVE", "JUPYTER_COLUMNS", "JUPYTER_LINES", "LINES",
     "PYTHONIOENCODING", "LANGUAGE", "LC_CTYPE", "LC_MESSAGES",
 )  # fmt: skip

@@ -37,7 +37,7 @@ from positions.model import (
     Stance,
 )
 from positions.text import fold_name, printable_path
-from positions.textfile import MAX_BYTES, read_text, shown_name
+from positions.textfile import DATA_FILE, MAX_BYTES, read_text, shown_name
 from positions.yamltree import MAX_PROBLEMS, Mapping, Node, Scalar, Sequence
 
 SCHEMA = LATEST
@@ -66,7 +66,7 @@ def load(path: str | os.PathLike[str], *, name: str | None = None) -> Dataset:
     """Read and check a positions file; ``name`` is how to show its path (default: as given)."""
     where = os.fspath(path)
     shown = printable_path(shown_name(name or where))
-    return parse(read_text(where, expected="a positions YAML file"), shown)
+    return parse(read_text(where, expected=DATA_FILE), shown)
 
 
 def _version(root: Node) -> str:

@@ -48,8 +48,12 @@ def locate(given: str | None) -> tuple[str, str]:
 
 
 def load_data(ctx: click.Context, given: str | None) -> Dataset:
-    """Load the data file a command reads; a file named by $POSITIONS_FILE says so on failure."""
-    from positions.loader import load
+    """Load the data file a command reads; a file named by $POSITIONS_FILE says so on failure.
+
+    Through the cache of checked files (``positions.cache``): a file read before is not parsed
+    again, and PyYAML and the loader are not even imported.
+    """
+    from positions.cache import load
 
     path, label = locate(given)
     try:

@@ -44,6 +44,7 @@ def decode(data: bytes, path: str) -> str:
 
 
 STDIN = "-"
+DATA_FILE = "a positions YAML file"  # what a data file is expected to be, in messages
 STDIN_NAME = "<stdin>"
 
 
@@ -54,11 +55,21 @@ def shown_name(path: str) -> str:
 
 def read_text(path: str, *, expected: str, limit: int = MAX_BYTES) -> str:
     """The text of ``path`` (``-``: standard input); ``expected`` names what it should be."""
+    data, _ = read_bytes(path, expected=expected, limit=limit)
+    return decode(data, shown_name(path))
+
+
+def read_bytes(path: str, *, expected: str, limit: int = MAX_BYTES) -> tuple[bytes, bool]:
+    """The bytes ``read_text`` decodes, and whether they came from a regular file.
+
+    Only a regular file's bytes say what a later read would find (the data cache keys on them);
+    a pipe, a device or standard input is read once.
+    """
     if not path:
         raise FileError(f"an empty file name; expected {expected}")
     name = shown_name(path)
     if path == STDIN:
-        return decode(_read(0, name, expected, limit, regular=False), name)
+        return _read(0, name, expected, limit, regular=False), False
     try:
         # O_NONBLOCK: opening a FIFO must not wait for a writer, nor reading it for ever.
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
@@ -72,10 +83,10 @@ def read_text(path: str, *, expected: str, limit: int = MAX_BYTES) -> str:
         mode = os.fstat(fd).st_mode
         if stat.S_ISDIR(mode):
             raise FileError(f"{path}: is a folder; expected {expected}")
-        data = _read(fd, name, expected, limit, regular=stat.S_ISREG(mode))
+        regular = stat.S_ISREG(mode)
+        return _read(fd, name, expected, limit, regular=regular), regular
     finally:
         os.close(fd)
-    return decode(data, name)
 
 
 def _read(fd: int, name: str, expected: str, limit: int, *, regular: bool) -> bytes:
