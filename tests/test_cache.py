@@ -124,6 +124,18 @@ def test_the_cache_is_private_and_small(folder: Path, tmp_path: Path) -> None:
     assert [p.name for p in folder.iterdir() if not p.name.endswith(".json")] == []
 
 
+def test_the_cache_keeps_within_its_bytes(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past KEEP_BYTES in all, the least recently used entries go; the newest always stays."""
+    monkeypatch.setattr(cache, "KEEP_BYTES", 1)  # every entry is larger than this
+    for n in range(3):
+        path = tmp_path / f"d{n}.yaml"
+        path.write_text(MINIMAL.read_text() + f"# copy {n}\n")
+        cache.load(str(path))
+        assert len(entries(folder)) == 1
+
+
 def test_the_home_cache_folder_is_used_without_xdg(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -23,8 +23,9 @@ example file (tests/test_cache.py), and a copy of the data in the user's cache f
   writing, is a miss: the file is loaded as if there were no cache.
 - ``$XDG_CACHE_HOME/positions`` (an absolute path), else ``$HOME/.cache/positions``; no
   ``HOME``, no cache. Folder 0700, entries 0600, written to a temporary name and renamed; only
-  entries owned by the user and writable by nobody else are read; at most ``KEEP`` entries, the
-  least recently used removed first. ``POSITIONS_CACHE=off`` turns it off.
+  entries owned by the user and writable by nobody else are read; at most ``KEEP`` entries and
+  ``KEEP_BYTES`` in all, the least recently used removed first. ``POSITIONS_CACHE=off`` turns
+  it off.
 """
 
 from __future__ import annotations
@@ -62,6 +63,7 @@ else:
 
 FORMAT = 1
 KEEP = 32
+KEEP_BYTES = 64 * 1024 * 1024  # a few files near the 16 MiB budget, not 32 of them
 ENV_VAR = "POSITIONS_CACHE"
 # The modules that decide what a file's bytes mean, and this one, which decides what is stored.
 _MEANING = ("loader", "checker", "fields", "yamltree", "model", "textfile", "text", "cache")
@@ -177,12 +179,18 @@ def _write(folder: str, key: str, dataset: Dataset) -> None:
 
 
 def _prune(folder: str) -> None:
-    """Remove the least recently used entries (and stray temporary files) beyond ``KEEP``."""
+    """Remove the least recently used entries beyond ``KEEP`` of them or ``KEEP_BYTES`` in all.
+
+    The newest entry stays whatever its size; stray temporary files count as entries.
+    """
     with os.scandir(folder) as entries:
-        found = [(entry.stat().st_mtime_ns, entry.path) for entry in entries if entry.is_file()]
+        found = [(e.stat().st_mtime_ns, e.stat().st_size, e.path) for e in entries if e.is_file()]
     found.sort(reverse=True)
-    for _, path in found[KEEP:]:
-        os.unlink(path)
+    total = 0
+    for n, (_, size, path) in enumerate(found):
+        total += size
+        if n >= KEEP or (n > 0 and total > KEEP_BYTES):
+            os.unlink(path)
 
 
 # -- the model as nested lists -------------------------------------------------------------------
