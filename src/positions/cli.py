@@ -566,8 +566,9 @@ def sources(ctx: click.Context, fmt: Format, data: str | None) -> None:
 def diff(ctx: click.Context, old: str, new: str, fmt: Format) -> None:
     """Show what changed between two versions of a data file.
 
-    Issues, outcomes and parties added or removed; stances whose accepted or rejected outcomes
-    or firmness changed; and, for every pair of parties, the relations that changed as a result.
+    Issues, outcomes, parties and sources added or removed; every change to a stance (outcomes,
+    firmness, conditions, summary, note, evidence) and to an issue, party, source or dispute;
+    and, for every pair of parties, the relations that changed as a result.
     Exits as diff(1) does: 0 if nothing changed, 1 if something did, 2 on trouble (a file
     missing or invalid).
 
