@@ -26,7 +26,6 @@ from typing import NamedTuple
 from positions.model import Attribution, Dataset, Issue, Party, Stance
 from positions.present import NO_POSITION
 from positions.results import (
-    COMMON_GROUND,
     Clash,
     Comparison,
     Condition,
@@ -461,8 +460,3 @@ def compare(
         detail=detail,
         shown=shown,
     )
-
-
-def common_ground(row: Row) -> bool:
-    """Whether the parties agree or overlap on the row's issue, on no condition in conflict."""
-    return row.relation in COMMON_GROUND
