@@ -288,6 +288,7 @@ def relate(
         silent,
         len(held),
         confidence,
+        tuple(found) if relation is Relation.CONFLICT else (),
     )
 
 
