@@ -244,11 +244,12 @@ def verify(
     """
     from pathlib import Path
 
+    from positions.textfile import read_sources
+    from positions.verify import cited
     from positions.verify import verify as verify_quotes
 
-    output.emit(
-        verify_quotes(load_data(ctx, checked_file(ctx, file, data)), Path(sources_dir)), fmt
-    )
+    dataset = load_data(ctx, checked_file(ctx, file, data))
+    output.emit(verify_quotes(dataset, read_sources(Path(sources_dir), cited(dataset))), fmt)
 
 
 @cli.command()
@@ -276,10 +277,11 @@ def lint(
     from pathlib import Path
 
     from positions.lint import lint as check
+    from positions.textfile import read_sources
 
-    report = check(
-        load_data(ctx, checked_file(ctx, file, data)), Path(sources_dir) if sources_dir else None
-    )
+    dataset = load_data(ctx, checked_file(ctx, file, data))
+    texts = read_sources(Path(sources_dir), dataset.sources) if sources_dir else None
+    report = check(dataset, texts)
     output.emit(report, fmt)
     if report.errors:
         raise CodebookBroken(report.errors)
