@@ -227,6 +227,79 @@ def test_compare_marks_rows_the_filter_changes(run: Run) -> None:
     )
 
 
+FILTERED = """\
+schema: positions/1
+title: Filtered
+sources:
+  s1: {title: An article}
+issues:
+  border:
+    name: Border
+    question: Where is the border?
+    outcomes: {old: The old border, new: The new border}
+  trade:
+    name: Trade
+    question: Are tariffs lifted?
+    outcomes: {lift: Tariffs are lifted}
+parties:
+  north:
+    name: North
+    stances:
+      border:
+        summary: Wants the new border.
+        accepts: [new]
+        rejects: [old]
+        firmness: firm
+        evidence: [{source: s1, quote: North wants the new border., attribution: reported}]
+      trade:
+        summary: Would lift tariffs.
+        accepts: [lift]
+        firmness: open
+        evidence: [{source: s1, quote: North would lift tariffs., attribution: stated}]
+  south:
+    name: South
+    stances:
+      border:
+        summary: Wants the old border.
+        accepts: [old]
+        rejects: [new]
+        firmness: firm
+        evidence: [{source: s1, quote: South wants the old border., attribution: stated}]
+      trade:
+        summary: Would lift tariffs.
+        accepts: [lift]
+        firmness: open
+        evidence: [{source: s1, quote: South would lift tariffs., attribution: stated}]
+"""
+
+
+@pytest.mark.parametrize("view", ["compare", "matrix", "agenda"])
+def test_every_filtered_view_marks_what_the_filter_changed(
+    run: Run, tmp_path: Path, view: str
+) -> None:
+    """Compare, matrix and agenda --attribution mark the same issue, in the table and in JSON.
+
+    North's stance on the border rests on reported evidence only: with ``--attribution stated``
+    the border's conflict becomes unknown, and every view says it was a conflict; trade, agreed
+    on stated evidence either way, is not marked.
+    """
+    path = tmp_path / "filtered.yaml"
+    path.write_text(FILTERED, encoding="utf-8")
+    args = (view, "north", "south", "--data", str(path), "--attribution", "stated")
+    table = re.sub(r"\s+", " ", run(*args).out)
+    assert "* was conflict" in table
+    assert "issues marked * (1) have another relation without the filter." in table
+    data = json.loads(run(*args, "--format", "json").out)
+    issues = data["agenda"] if view == "agenda" else data["issues"]
+    unfiltered = {i.get("issue", i.get("id")): i.get("relation_unfiltered") for i in issues}
+    assert unfiltered == {"border": "conflict", "trade": None}
+    if view == "matrix":
+        svg = ET.fromstring(run(*args, "--format", "svg", "-o", "-").out)
+        texts = " ".join(e.text or "" for e in svg.iter("{http://www.w3.org/2000/svg}text"))
+        assert "* was conflict" in texts
+        assert "issues marked * (1) have another relation" in texts
+
+
 def test_matrix_and_agenda_take_attribution(run: Run) -> None:
     """Matrix and agenda count only the stances the filter keeps."""
     data = json.loads(run("matrix", "--data", arg(THREE), "--attribution", "stated", "--format",

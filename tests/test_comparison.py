@@ -17,7 +17,8 @@ from positions.errors import UsageError
 from positions.loader import load
 from positions.lookup import find_parties, find_party
 from positions.model import Attribution, Evidence, Firmness, Issue, Party, Stance
-from positions.results import ConditionStatus, Relation, Tally
+from positions.present import ask
+from positions.results import ConditionStatus, Relation, Row, Tally
 
 from .conftest import DISPUTES, MINIMAL, README, THREE
 
@@ -114,6 +115,25 @@ def test_readme_rule(relation: str, example: str, reason: str) -> None:
 
 
 # -- what misled before ----------------------------------------------------------------------
+
+
+def test_the_verdict_names_the_clashes_its_reason_says() -> None:
+    """A conflict's reason names its clashes, and an ask leaves out the rejection it names.
+
+    An overlap's reason names none: the ask still says what the party rejects.
+    """
+    issue, parties, issues = from_example("A accepts keep and rejects split; B rejects keep, split")
+    issue = issue._replace(outcomes={o: o for o in issue.outcomes})  # asks in outcome ids
+    verdict = relate(issue, parties, issues)
+    assert verdict.named == verdict.clashes
+    row = Row(issue, tuple(p.stances.get(issue.id) for p in parties), verdict)
+    assert ask(parties[1].stances[issue.id], issue, row, "B").rejects == "split"
+    issue, parties, issues = from_example("A accepts keep, share; B accepts keep and rejects share")
+    issue = issue._replace(outcomes={o: o for o in issue.outcomes})
+    verdict = relate(issue, parties, issues)
+    assert (verdict.relation, len(verdict.clashes), verdict.named) == (Relation.OVERLAP, 1, ())
+    row = Row(issue, tuple(p.stances.get(issue.id) for p in parties), verdict)
+    assert ask(parties[1].stances[issue.id], issue, row, "B").rejects == "share"
 
 
 def test_different_asks_that_do_not_clash_are_complementary() -> None:

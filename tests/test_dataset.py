@@ -18,7 +18,8 @@ from positions.lookup import find_parties
 from positions.model import Attribution, Dataset, Firmness
 from positions.options import shipped_path
 from positions.results import Relation
-from positions.verify import check
+from positions.textfile import read_sources
+from positions.verify import check, cited
 
 from .conftest import SHARED_SOURCES, SHIPPED, Run
 
@@ -80,7 +81,7 @@ def test_required_issues_and_parties(ds: Dataset) -> None:
 @needs_sources
 def test_every_quote_is_in_its_article(ds: Dataset) -> None:
     """Every quote occurs in its article (after folding quotes and dashes)."""
-    checked, missing = check(ds, SHARED_SOURCES)
+    checked, missing = check(ds, read_sources(SHARED_SOURCES, cited(ds)))
     assert [str(m) for m in missing] == []
     assert checked == 94
 
@@ -88,7 +89,7 @@ def test_every_quote_is_in_its_article(ds: Dataset) -> None:
 @needs_sources
 def test_lint_is_clean(ds: Dataset) -> None:
     """No error and no warning against the codebook: each finding is on a stance with a note."""
-    report = lint(ds, SHARED_SOURCES)
+    report = lint(ds, read_sources(SHARED_SOURCES, ds.sources))
     assert (report.errors, report.warnings) == (0, 0), [f.message for f in report.findings]
     assert all(f.noted for f in report.findings)
 

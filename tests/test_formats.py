@@ -17,6 +17,7 @@ from positions.lint import lint
 from positions.listing import issue_detail, issue_list, party_list, summary
 from positions.loader import load
 from positions.results import Detail
+from positions.textfile import read_sources
 from positions.verify import verify
 
 from .conftest import DATA, MINIMAL, SOURCES, THREE
@@ -37,7 +38,7 @@ def samples() -> dict[type, object]:
         source_use(ds),
         diff(ds, load(MINIMAL)),
         summary(ds),
-        verify(load(MINIMAL), SOURCES),
+        verify(load(MINIMAL), read_sources(SOURCES, ["s1"])),
         lint(ds),
         agreement(
             load(DATA / "agreement" / "coder-a.yaml"), load(DATA / "agreement" / "coder-b.yaml")

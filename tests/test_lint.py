@@ -14,6 +14,7 @@ from positions import lint as lint_module
 from positions.lint import CHECKS, CUES
 from positions.loader import parse
 from positions.model import Firmness
+from positions.textfile import read_sources
 
 from .conftest import DATA, ROOT, Run, lines, shapes
 
@@ -162,5 +163,5 @@ def test_sentence_ends_are_found_once_per_source(
             return real.finditer(text, *span)
 
     monkeypatch.setattr(lint_module, "_SENTENCE_END", Counted())
-    lint_module.lint(ds, tmp_path)
+    lint_module.lint(ds, read_sources(tmp_path, ds.sources))
     assert scanned <= len((tmp_path / "src.txt").read_text(encoding="utf-8"))

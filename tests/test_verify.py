@@ -10,7 +10,10 @@ from hypothesis import strategies as st
 
 from positions.errors import FileError
 from positions.loader import load, parse
-from positions.verify import check, fold, source_path
+from positions.model import Dataset
+from positions.textfile import read_sources, source_path
+from positions.verify import Missing, cited, fold
+from positions.verify import check as check_texts
 
 from .conftest import MINIMAL, SOURCES
 
@@ -18,6 +21,11 @@ from .conftest import MINIMAL, SOURCES
 def test_fold_typographic_quotes_dashes_and_space() -> None:
     """Typographic quotes, apostrophes and dashes fold to ASCII; white space runs to one space."""
     assert fold("“Don’t” –\n  he said — ‘no’") == "\"Don't\" - he said - 'no'"
+
+
+def check(dataset: Dataset, folder: Path) -> tuple[int, list[Missing]]:
+    """Verify's check of ``dataset``, on the texts its command reads from ``folder``."""
+    return check_texts(dataset, read_sources(folder, cited(dataset)))
 
 
 @given(st.text())

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from positions.comparison import at_least, pairwise, rows
+from positions.comparison import pairwise, rows, scope
 from positions.model import Attribution, Dataset, Firmness, Issue, Party, Stance
 from positions.results import (
     Agenda,
@@ -15,7 +15,6 @@ from positions.results import (
     Comparison,
     Diff,
     Edit,
-    Filter,
     Header,
     Matrix,
     Relation,
@@ -40,19 +39,10 @@ def matrix(
     *,
     attribution: Attribution | None = None,
 ) -> Matrix:
-    """The matrix of ``parties`` (default all) on ``issues`` (default all)."""
-    chosen = list(dataset.parties.values()) if parties is None else list(parties)
-    picked = tuple(dataset.issues.values()) if issues is None else tuple(issues)
-    filtered = None
-    source = dataset
-    if attribution is not None:
-        source = at_least(dataset, attribution)
-        chosen = [source.parties[p.id] for p in chosen]
-        filtered = Filter(attribution, {})
-    pairs, left_out = pairwise(chosen, picked, source)
-    return Matrix(
-        Header.of(dataset), tuple(chosen), rows(chosen, picked, source), pairs, filtered, left_out
-    )
+    """The matrix of ``parties`` (default all) on ``issues`` (default all), scoped as compare's."""
+    s = scope(dataset, parties, issues, attribution=attribution)
+    pairs, left_out = pairwise(s.parties, s.issues, s.dataset)
+    return Matrix(Header.of(dataset), s.parties, s.rows, pairs, s.filter, left_out)
 
 
 # -- agenda ----------------------------------------------------------------------------------

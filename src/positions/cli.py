@@ -244,11 +244,12 @@ def verify(
     """
     from pathlib import Path
 
+    from positions.textfile import read_sources
+    from positions.verify import cited
     from positions.verify import verify as verify_quotes
 
-    output.emit(
-        verify_quotes(load_data(ctx, checked_file(ctx, file, data)), Path(sources_dir)), fmt
-    )
+    dataset = load_data(ctx, checked_file(ctx, file, data))
+    output.emit(verify_quotes(dataset, read_sources(Path(sources_dir), cited(dataset))), fmt)
 
 
 @cli.command()
@@ -276,10 +277,11 @@ def lint(
     from pathlib import Path
 
     from positions.lint import lint as check
+    from positions.textfile import read_sources
 
-    report = check(
-        load_data(ctx, checked_file(ctx, file, data)), Path(sources_dir) if sources_dir else None
-    )
+    dataset = load_data(ctx, checked_file(ctx, file, data))
+    texts = read_sources(Path(sources_dir), dataset.sources) if sources_dir else None
+    report = check(dataset, texts)
     output.emit(report, fmt)
     if report.errors:
         raise CodebookBroken(report.errors)
@@ -566,8 +568,9 @@ def sources(ctx: click.Context, fmt: Format, data: str | None) -> None:
 def diff(ctx: click.Context, old: str, new: str, fmt: Format) -> None:
     """Show what changed between two versions of a data file.
 
-    Issues, outcomes and parties added or removed; stances whose accepted or rejected outcomes
-    or firmness changed; and, for every pair of parties, the relations that changed as a result.
+    Issues, outcomes, parties and sources added or removed; every change to a stance (outcomes,
+    firmness, conditions, summary, note, evidence) and to an issue, party, source or dispute;
+    and, for every pair of parties, the relations that changed as a result.
     Exits as diff(1) does: 0 if nothing changed, 1 if something did, 2 on trouble (a file
     missing or invalid).
 

@@ -26,7 +26,6 @@ from typing import NamedTuple
 from positions.model import Attribution, Dataset, Issue, Party, Stance
 from positions.present import NO_POSITION
 from positions.results import (
-    COMMON_GROUND,
     Clash,
     Comparison,
     Condition,
@@ -289,6 +288,7 @@ def relate(
         silent,
         len(held),
         confidence,
+        tuple(found) if relation is Relation.CONFLICT else (),
     )
 
 
@@ -418,6 +418,55 @@ def at_least(dataset: Dataset, minimum: Attribution) -> Dataset:
     return dataset._replace(parties=parties)
 
 
+class Scope(NamedTuple):
+    """What a view covers once --attribution and --relation are applied: the one scope step.
+
+    ``parties`` and ``dataset`` are as the evidence filter leaves them; ``rows`` holds every issue
+    compared (the counts cover them all), ``listed`` only those of the relations shown.
+    ``filter`` says which issues' relations the evidence filter changed, and from what.
+    """
+
+    dataset: Dataset
+    parties: tuple[Party, ...]
+    issues: tuple[Issue, ...]
+    rows: tuple[Row, ...]
+    filter: Filter | None
+    shown: frozenset[Relation] | None
+
+    @property
+    def listed(self) -> tuple[Row, ...]:
+        """The rows of the relations shown (all of them without --relation)."""
+        return tuple(r for r in self.rows if self.shown is None or r.relation in self.shown)
+
+
+def scope(
+    dataset: Dataset,
+    parties: Sequence[Party] | None = None,
+    issues: Sequence[Issue] | None = None,
+    *,
+    attribution: Attribution | None = None,
+    relations: Iterable[Relation] = (),
+) -> Scope:
+    """``parties`` (default all) on ``issues`` (default all, in the file's order), scoped.
+
+    With ``attribution``, only stances backed by quotes of that strength or stronger count, and
+    the scope records each issue whose relation that changed, with its relation without the
+    filter. With ``relations``, only rows of those relations are listed.
+    """
+    chosen = tuple(dataset.parties.values()) if parties is None else tuple(parties)
+    picked = tuple(dataset.issues.values()) if issues is None else tuple(issues)
+    if attribution is None:
+        compared = rows(chosen, picked, dataset)
+        return Scope(dataset, chosen, picked, compared, None, frozenset(relations) or None)
+    before = {row.issue.id: row.relation for row in rows(chosen, picked, dataset)}
+    source = at_least(dataset, attribution)
+    chosen = tuple(source.parties[p.id] for p in chosen)
+    compared = rows(chosen, picked, source)
+    changed = {r.issue.id: before[r.issue.id] for r in compared if r.relation != before[r.issue.id]}
+    filtered = Filter(attribution, changed)
+    return Scope(source, chosen, picked, compared, filtered, frozenset(relations) or None)
+
+
 def compare(
     dataset: Dataset,
     parties: Sequence[Party] | None = None,
@@ -429,40 +478,20 @@ def compare(
 ) -> Comparison:
     """Compare ``parties`` (default all) on ``issues`` (default all, in the file's order).
 
-    With ``attribution``, only stances backed by quotes of that strength or stronger count, and
-    the result says which rows' relations the filter changed. With ``relations``, only the rows
-    of those relations are kept; the counts still cover every issue compared.
+    ``attribution`` and ``relations`` scope it as scope() says; the counts still cover every
+    issue compared.
     """
-    chosen = list(dataset.parties.values()) if parties is None else list(parties)
-    picked = list(dataset.issues.values()) if issues is None else list(issues)
-    filtered: Filter | None = None
-    source = dataset
-    if attribution is not None:
-        before = {row.issue.id: row.relation for row in rows(chosen, picked, dataset)}
-        source = at_least(dataset, attribution)
-        chosen = [source.parties[p.id] for p in chosen]
-    compared = rows(chosen, picked, source)
-    if attribution is not None:
-        changed = {
-            r.issue.id: before[r.issue.id] for r in compared if r.relation != before[r.issue.id]
-        }
-        filtered = Filter(attribution, changed)
+    s = scope(dataset, parties, issues, attribution=attribution, relations=relations)
     # Two parties' pair would repeat the counts: pairs are summarised from three parties on.
-    pairs, left_out = pairwise(chosen, picked, source) if len(chosen) >= 3 else ((), 0)
-    shown = frozenset(relations) or None
+    pairs, left_out = pairwise(s.parties, s.issues, s.dataset) if len(s.parties) >= 3 else ((), 0)
     return Comparison(
         header=Header.of(dataset),
-        parties=tuple(chosen),
-        rows=tuple(r for r in compared if shown is None or r.relation in shown),
-        counts=count(compared),
+        parties=s.parties,
+        rows=s.listed,
+        counts=count(s.rows),
         pairs=pairs,
         pairs_left_out=left_out,
-        filter=filtered,
+        filter=s.filter,
         detail=detail,
-        shown=shown,
+        shown=s.shown,
     )
-
-
-def common_ground(row: Row) -> bool:
-    """Whether the parties agree or overlap on the row's issue, on no condition in conflict."""
-    return row.relation in COMMON_GROUND

@@ -13,10 +13,18 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from pathlib import Path
 from typing import NamedTuple
 
-from positions.model import Attribution, Dataset, Evidence, Firmness, Location, Party, Stance
+from positions.model import (
+    Attribution,
+    Dataset,
+    Evidence,
+    Firmness,
+    Location,
+    Party,
+    SourceTexts,
+    Stance,
+)
 from positions.results import Finding, Header, LintReport
 from positions.text import fold_name
 
@@ -259,27 +267,14 @@ class _Linter:
                           stance.note is not None)  # fmt: skip
 
 
-def read_sources(dataset: Dataset, directory: Path) -> dict[str, str]:
-    """The folded text of every source found in ``directory`` (others are left out)."""
-    from positions.errors import FileError
-    from positions.verify import read_source
-
-    texts = {}
-    for sid in dataset.sources:
-        try:
-            texts[sid] = read_source(directory, sid).lower()
-        except FileError:
-            continue
-    return texts
-
-
-def lint(dataset: Dataset, sources: Path | None = None) -> LintReport:
+def lint(dataset: Dataset, sources: SourceTexts | None = None) -> LintReport:
     """Every finding of the codebook's checks, in the file's order.
 
-    With ``sources`` (the folder of articles), speakers are looked up in the articles they are
-    credited in, and quotes from one sentence are known to be one even where cut differently.
+    With ``sources`` (the articles' texts, read by the command), speakers are looked up in the
+    articles they are credited in, and quotes from one sentence are known to be one even where
+    cut differently. A source whose text could not be read is left out of both.
     """
-    texts = read_sources(dataset, sources) if sources is not None else None
+    texts = {s: _fold(t) for s, t in sources.texts.items()} if sources is not None else None
     linter = _Linter(dataset, texts)
     linter.firmness()
     linter.same_quotes()

@@ -147,3 +147,14 @@ class Dataset(NamedTuple):
     disputes: dict[str, str] = {}  # id -> name  # noqa: RUF012 - never changed: immutable model
     schema: str = "positions/2"
     path: str = ""
+
+
+class SourceTexts(NamedTuple):
+    """The articles' texts as the command read them, for verify and lint: no file is read here.
+
+    ``unreadable`` says, for each source whose text could not be read, why (the message).
+    """
+
+    folder: str  # the folder they were read from, as the user named it
+    texts: dict[str, str]  # source id -> its text
+    unreadable: dict[str, str]  # source id -> why its text could not be read

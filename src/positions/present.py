@@ -37,9 +37,8 @@ def ask(stance: Stance, issue: Issue, row: Row | None = None, party: str = "") -
     that accepts nothing shows all it rejects.
     """
     verdict = row.verdict if row is not None else None
-    said = set()
-    if verdict is not None:
-        said = {c.outcome for c in verdict.clashes if c.excluded is None and party in c.against}
+    named = verdict.named if verdict is not None else ()
+    said = {c.outcome for c in named if c.excluded is None and party in c.against}
     rejects = [o for o in stance.rejects if o not in said] or (
         [] if stance.accepts else list(stance.rejects)
     )

@@ -101,6 +101,7 @@ class Verdict(NamedTuple):
     silent: tuple[str, ...]  # ids of the parties compared that have no stated position
     among: int  # how many parties compared have a stance
     confidence: Attribution | None  # the weakest evidence it rests on; None when unknown
+    named: tuple[Clash, ...] = ()  # the clashes the reason names, so that no view says them twice
 
 
 class Row(NamedTuple):

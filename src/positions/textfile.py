@@ -13,8 +13,14 @@ import os
 import re
 import select
 import stat
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from positions.errors import DataError, FileError, Problem
+from positions.model import SourceTexts
+
+if TYPE_CHECKING:  # pathlib is imported by the commands that read sources, not at start-up
+    from pathlib import Path
 
 MAX_BYTES = 16 * 1024 * 1024
 
@@ -118,3 +124,36 @@ def _read(fd: int, name: str, expected: str, limit: int, *, regular: bool) -> by
     if not chunks and not regular:
         raise FileError(f"{name}: nothing was written to it; expected {expected}")
     return b"".join(chunks)
+
+
+def source_path(directory: Path, source_id: str) -> Path | None:
+    """``DIR/<id>.txt``, or None if the id would lead outside ``directory``."""
+    if not source_id or "/" in source_id or "\\" in source_id or source_id in (".", ".."):
+        return None
+    candidate = directory / f"{source_id}.txt"
+    try:
+        inside = candidate.resolve().is_relative_to(directory.resolve())
+    except (OSError, ValueError):
+        return None
+    return candidate if inside else None
+
+
+def read_sources(directory: Path, ids: Iterable[str]) -> SourceTexts:
+    """The text of each source ``DIR/<id>.txt`` of ``ids``, in order, and why any is unreadable.
+
+    A source that cannot be read (missing, a folder, an id leading outside ``directory``) is
+    recorded with its message; a text that is not UTF-8 is an error, as for the data file.
+    """
+    if not directory.is_dir():
+        raise FileError(f"{directory}: not a folder; expected the folder of source texts")
+    texts: dict[str, str] = {}
+    unreadable: dict[str, str] = {}
+    for source_id in ids:
+        path = source_path(directory, source_id)
+        try:
+            if path is None:
+                raise FileError(f"source id '{source_id}' would lead outside {directory}; refused")
+            texts[source_id] = read_text(str(path), expected=f"the text of source '{source_id}'")
+        except FileError as error:
+            unreadable[source_id] = str(error)
+    return SourceTexts(str(directory), texts, unreadable)

@@ -1,17 +1,18 @@
-"""Check that every quote in a dataset occurs verbatim in the text of its source."""
+"""Check that every quote in a dataset occurs verbatim in the text of its source.
+
+The texts come in read (textfile.read_sources, at the command): no file is read here.
+"""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from pathlib import Path
 from typing import NamedTuple
 
 from positions.errors import FileError, QuotesNotFound
-from positions.model import Dataset, Location
+from positions.model import Dataset, Location, SourceTexts
 from positions.results import Verification
 from positions.text import fold_typography
-from positions.textfile import read_text
 
 _SPACE = re.compile(r"\s+")
 
@@ -33,51 +34,37 @@ class Missing(NamedTuple):
         return f"{where}{self.what}: {self.reason}"
 
 
-def source_path(directory: Path, source_id: str) -> Path | None:
-    """``DIR/<id>.txt``, or None if the id would lead outside ``directory``."""
-    if not source_id or "/" in source_id or "\\" in source_id or source_id in (".", ".."):
-        return None
-    candidate = directory / f"{source_id}.txt"
-    try:
-        inside = candidate.resolve().is_relative_to(directory.resolve())
-    except (OSError, ValueError):
-        return None
-    return candidate if inside else None
+def cited(dataset: Dataset) -> list[str]:
+    """The sources the quotes cite, in the order first cited: the texts verify needs."""
+    return list(
+        dict.fromkeys(
+            evidence.source
+            for party in dataset.parties.values()
+            for stance in party.stances.values()
+            for evidence in stance.evidence
+        )
+    )
 
 
-def read_source(directory: Path, source_id: str) -> str:
-    """The folded text of a source, ``DIR/<id>.txt``; FileError if it cannot be read."""
-    path = source_path(directory, source_id)
-    if path is None:
-        raise FileError(f"source id '{source_id}' would lead outside {directory}; refused")
-    return fold(read_text(str(path), expected=f"the text of source '{source_id}'"))
-
-
-def check(dataset: Dataset, directory: Path) -> tuple[int, list[Missing]]:
+def check(dataset: Dataset, sources: SourceTexts) -> tuple[int, list[Missing]]:
     """Look up every quote in its source; how many were checked, and what was not found.
 
-    A source that cannot be read is reported once, with the number of its quotes left
-    unchecked, not once for each of them; a folder that holds none of the sources is an error.
+    ``sources`` holds the texts of the sources cited (cited()). A source that could not be read
+    is reported once, with the number of its quotes left unchecked, not once for each of them;
+    a folder that holds none of the sources is an error.
     """
-    if not directory.is_dir():
-        raise FileError(f"{directory}: not a folder; expected the folder of source texts")
     quotes = [
         (party.id, stance.issue, evidence)
         for party in dataset.parties.values()
         for stance in party.stances.values()
         for evidence in stance.evidence
     ]
-    cited = list(dict.fromkeys(evidence.source for _, _, evidence in quotes))
-    texts: dict[str, str] = {}
-    unreadable: dict[str, FileError] = {}
-    for source in cited:
-        try:
-            texts[source] = read_source(directory, source)
-        except FileError as error:
-            unreadable[source] = error
-    if cited and not texts:
+    wanted = cited(dataset)
+    texts = {s: fold(sources.texts[s]) for s in wanted if s in sources.texts}
+    unreadable = {s: sources.unreadable[s] for s in wanted if s in sources.unreadable}
+    if wanted and not texts:
         raise FileError(
-            f"{directory}: none of the {len(cited)} cited sources is there; "
+            f"{sources.folder}: none of the {len(wanted)} cited sources is there; "
             f"expected the folder that holds <source id>.txt for each"
         )
     counts = Counter(evidence.source for _, _, evidence in quotes)
@@ -97,9 +84,9 @@ def check(dataset: Dataset, directory: Path) -> tuple[int, list[Missing]]:
     return len(quotes), missing
 
 
-def verify(dataset: Dataset, directory: Path) -> Verification:
+def verify(dataset: Dataset, sources: SourceTexts) -> Verification:
     """Every quote found in its source, or QuotesNotFound listing those that are not."""
-    checked, missing = check(dataset, directory)
+    checked, missing = check(dataset, sources)
     if missing:
         raise QuotesNotFound([str(m) for m in missing], checked)
-    return Verification(dataset.path, checked, str(directory))
+    return Verification(dataset.path, checked, sources.folder)

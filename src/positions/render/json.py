@@ -49,6 +49,14 @@ def _filter(filtered: Filter | None) -> dict[str, Any]:
     return {"attribution": filtered.attribution.value} if filtered else {}
 
 
+def _unfiltered(filtered: Filter | None, issue: str) -> dict[str, Any]:
+    """The relation without the filter, for an issue whose relation the filter changed."""
+    if filtered is None or issue not in filtered.changed:
+        return {}
+    before = filtered.changed[issue]
+    return {"relation_unfiltered": before.value if before else None}
+
+
 def clash_data(clash: Clash) -> dict[str, Any]:
     """A clash: an outcome rejected by some that others accept, or two that exclude."""
     if clash.excluded is None:
@@ -117,16 +125,12 @@ def stance_data(stance: Stance | None, header: Header) -> dict[str, Any] | None:
 def _row(
     row: Row, parties: tuple[Any, ...], header: Header, filtered: Filter | None
 ) -> dict[str, Any]:
-    extra: dict[str, Any] = {}
-    if filtered is not None and row.issue.id in filtered.changed:
-        before = filtered.changed[row.issue.id]
-        extra["relation_unfiltered"] = before.value if before else None
     return {
         "id": row.issue.id,
         "name": row.issue.name,
         "dispute": {"id": row.issue.dispute, "name": row.dispute} if row.issue.dispute else None,
         **verdict_data(row.verdict),
-        **extra,
+        **_unfiltered(filtered, row.issue.id),
         "stances": {
             party.id: stance_data(stance, header)
             for party, stance in zip(parties, row.stances, strict=True)
@@ -231,6 +235,7 @@ def matrix(m: Matrix) -> str:
                     "id": row.issue.id,
                     "name": row.issue.name,
                     "relation": row.relation.value if row.relation else None,
+                    **_unfiltered(m.filter, row.issue.id),
                     "reason": row.verdict.reason if row.verdict else None,
                     "stances": {
                         p.id: None
@@ -274,6 +279,7 @@ def agenda(plan: Agenda) -> str:
                     "place": item.place,
                     "issue": item.row.issue.id,
                     "relation": item.row.relation.value if item.row.relation else None,
+                    **_unfiltered(plan.filter, item.row.issue.id),
                     "group": item.group,
                     "reason": item.reason,
                 }

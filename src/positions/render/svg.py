@@ -23,6 +23,7 @@ from positions.present import (
     left_out_note,
     quote_source,
     shown_note,
+    was,
 )
 from positions.results import Comparison, Filter, Header, Matrix, PairSummary, Relation, Row
 from positions.text import visible
@@ -115,7 +116,10 @@ def chart(
     for line in lines_of(f"{names}. {counts}" if counts else names, width - 2 * MARGIN, 13):
         y += 19
         body.append(_text(MARGIN, y, line, size=13, fill="#3d434a"))
-    notes = [filter_note(filtered)] if filtered is not None else []
+    notes = []
+    if filtered is not None:
+        marked = sum(1 for r in rows if r.issue.id in filtered.changed)
+        notes.append(filter_note(filtered, marked=marked, hidden=len(filtered.changed) - marked))
     notes += [shown_note(shown)] if shown is not None else []
     for note in notes:
         for line in lines_of(note, width - 2 * MARGIN, 12):
@@ -133,7 +137,7 @@ def chart(
     body.append(_text(x + PAD, y, "Relation", weight="bold", fill="#3d434a"))
     y += 8 + LINE * (max(map(len, heads), default=1) - 1)
     for row in rows:
-        y = _row(body, row, parties, header, y, column, width)
+        y = _row(body, row, parties, header, y, column, width, was(filtered, row.issue.id))
     y += 14
     y = _legend(body, y, width)
     name = {p.id: p.name for p in parties}
@@ -165,8 +169,12 @@ def _row(
     top: float,
     column: float,
     width: float,
+    mark: str = "",
 ) -> float:
-    """Draw one issue's row below ``top``; return where the next begins."""
+    """Draw one issue's row below ``top``; return where the next begins.
+
+    ``mark``: ``* was ...`` where the evidence filter changed the issue's relation.
+    """
     relation = row.relation or Relation.UNKNOWN
     ink, tint = COLOURS[relation]
     issue_lines = lines_of(row.issue.name, ISSUE_WIDTH - 2 * PAD, FONT)
@@ -176,7 +184,7 @@ def _row(
     ]
     reason = row.verdict.reason if row.verdict else ""
     reason_lines = lines_of(reason, width - 2 * MARGIN - 2 * PAD, 11) if reason else []
-    height = PAD * 2 + LINE * max([len(issue_lines) + 1, *map(len, cells), 2])
+    height = PAD * 2 + LINE * max([len(issue_lines) + 1, *map(len, cells), 3 if mark else 2])
     total = height + (len(reason_lines) * 14 + 6 if reason_lines else 0)
     y0 = top + 6
     body.append(f'<g class="issue" id="issue-{xml(row.issue.id)}">')
@@ -217,6 +225,8 @@ def _row(
     if row.verdict is not None and row.verdict.confidence is not None:
         body.append(_text(x + PAD, y0 + PAD + FONT + LINE, row.verdict.confidence.value,
                           size=11, fill="#5b6470"))  # fmt: skip
+    if mark:
+        body.append(_text(x + PAD, y0 + PAD + FONT + 2 * LINE, mark, size=11, fill="#5b6470"))
     body.append("</g>")
     y = y0 + height + 10
     for line in reason_lines:

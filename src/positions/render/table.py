@@ -544,13 +544,18 @@ def matrix_view(m: Matrix, width: int) -> Iterator[Text]:
         yield Text()
         yield from para(t(left_out_note(m.pairs_left_out), "dim"), width)
     yield Text()
-    yield from closing(m.header, width, m.filter)
+    yield from closing(m.header, width, m.filter, (r.issue.id for r in m.rows))
 
 
 def grid(m: Matrix, cells: list[list[Text]], width: int) -> list[Text]:
     """The matrix as a grid of issues by parties, or nothing if it is wider than ``width``."""
     issue_width = min(28, max((len(r.issue.name) for r in m.rows), default=5))
-    relation_width = max((len(r.relation.value) for r in m.rows if r.relation), default=7)
+    marks = [was(m.filter, r.issue.id) for r in m.rows]
+    relation_width = max(
+        (len(r.relation.value) + (len(k) + 2 if k else 0)
+         for r, k in zip(m.rows, marks, strict=True) if r.relation),
+        default=7,
+    )  # fmt: skip
     widths = [max([len(p.name), *(c[i].cell_len for c in cells)]) for i, p in enumerate(m.parties)]
     if issue_width + relation_width + sum(widths) + 2 * (len(widths) + 1) > width:
         return []
@@ -560,12 +565,16 @@ def grid(m: Matrix, cells: list[list[Text]], width: int) -> list[Text]:
         head.pad_right(w - len(party.name) + 2)
     head.rstrip()
     out = [head]
-    for row, row_cells in zip(m.rows, cells, strict=True):
+    for row, row_cells, mark in zip(m.rows, cells, marks, strict=True):
         relation = row.relation or Relation.UNKNOWN
         left = wrap(t(row.issue.name), issue_width)
         line = left[0].copy()
         line.pad_right(issue_width - line.cell_len + 2)
-        line.append(relation.value.ljust(relation_width + 2), RELATION_STYLE[relation])
+        if mark:
+            line.append(relation.value, RELATION_STYLE[relation])
+            line.append(f"  {mark}".ljust(relation_width + 2 - len(relation.value)), "italic")
+        else:
+            line.append(relation.value.ljust(relation_width + 2), RELATION_STYLE[relation])
         for c, w in zip(row_cells, widths, strict=True):
             line.append_text(c)
             line.pad_right(w - c.cell_len + 2)
@@ -580,9 +589,10 @@ def stacked(m: Matrix, cells: list[list[Text]], width: int) -> Iterator[Text]:
         relation = row.relation or Relation.UNKNOWN
         if n:
             yield Text()
-        yield from para(
-            Text.assemble(t(row.issue.name, "bold"), "  ", relation_word(relation)), width
-        )
+        head = Text.assemble(t(row.issue.name, "bold"), "  ", relation_word(relation))
+        if mark := was(m.filter, row.issue.id):
+            head.append(f"  {mark}", "italic")
+        yield from para(head, width)
         silent = []
         for party, stance, c in zip(m.parties, row.stances, row_cells, strict=True):
             if stance is None:
