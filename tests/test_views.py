@@ -423,3 +423,22 @@ def test_footer_is_one_line_however_deep_the_data_file(
     }
     assert out.splitlines()[-1] == expected[width]
     assert max(len(line) for line in out.splitlines()) <= width
+
+
+@pytest.mark.parametrize(
+    ("hidden", "says"),
+    [
+        (1, "1 other issue whose relation it changed is"),
+        (2, "2 other issues whose relation it changed are"),
+    ],
+)
+def test_filter_note_agrees_in_number(hidden: int, says: str) -> None:
+    """The note under a filtered view says "1 other issue ... is", "2 other issues ... are"."""
+    from positions.model import Attribution
+    from positions.present import filter_note
+    from positions.results import Filter
+
+    note = filter_note(Filter(Attribution.STATED, {}), hidden=hidden)
+    assert note == (
+        f"Only stances backed by stated evidence or stronger are counted; {says} not listed."
+    )

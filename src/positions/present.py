@@ -79,7 +79,8 @@ def filter_note(filtered: Filter, *, marked: int = 0, hidden: int = 0) -> str:
     if marked:
         note += f"; issues marked * ({marked}) have another relation without the filter"
     if hidden:
-        note += f"; {plural(hidden, 'other issue')} whose relation it changed are not listed"
+        verb = "is" if hidden == 1 else "are"
+        note += f"; {plural(hidden, 'other issue')} whose relation it changed {verb} not listed"
     return note + "."
 
 
