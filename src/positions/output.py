@@ -136,12 +136,9 @@ def print_renderable(renderable: RenderableType) -> None:
     held = _Held(sys.stdout)
     out = console(held)
     out.print(renderable, crop=False)  # a word too long for the terminal is shown whole
-    text = "".join(held.parts)
-    if not out.encoding.replace("-", "").lower().startswith("utf"):
-        # A terminal that cannot show typographic quotes and dashes: they are folded to ASCII
-        # after the layout, so the columns stay aligned (rich draws ASCII borders there).
-        text = fold_typography(text)
-    write_stdout_raw(text)
+    # A terminal that cannot show typographic quotes, dashes and marks gets them folded to ASCII
+    # by the views' layout (render.terminal.Lines), as rich draws ASCII borders there.
+    write_stdout_raw("".join(held.parts))
 
 
 def write_stdout_raw(text: str) -> None:

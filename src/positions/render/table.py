@@ -55,9 +55,7 @@ from positions.results import (
 from positions.text import visible
 
 from .terminal import (
-    FIRMNESS_WORD,
     NARROW,
-    RELATION_STYLE,
     Lines,
     beside,
     firmness_mark,
@@ -67,6 +65,7 @@ from .terminal import (
     t,
     wrap,
 )
+from .vocabulary import FIRMNESS_WORD, RELATION_STYLE
 
 View = Callable[[int], Iterator[Text]]
 

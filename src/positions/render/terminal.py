@@ -5,8 +5,9 @@ users type after ``--issue``. The views here lay their own lines out instead: te
 only at spaces, a word longer than the line stands whole on its own, and below ``NARROW``
 columns a view stacks its parts instead of squeezing them side by side.
 
-One colour language serves every view and format: a colour says a relation and nothing else
-(RELATION_STYLE); firmness is a mark (FIRMNESS_MARK) and a word, never a colour.
+What a relation or a firmness looks like is render.vocabulary's, shared with SVG and HTML. On a
+terminal that cannot show typographic punctuation or the firmness marks, each view folds them to
+ASCII after its layout (``ASCII``), so the columns stay aligned.
 """
 
 from __future__ import annotations
@@ -20,22 +21,20 @@ from rich.text import Text
 
 from positions.model import Firmness
 from positions.results import Relation
-from positions.text import visible
+from positions.text import TYPOGRAPHY, visible
+
+from .vocabulary import (
+    FIRMNESS_ASCII,
+    FIRMNESS_MARK,
+    FIRMNESS_STYLE,
+    FIRMNESS_WORD,
+    RELATION_STYLE,
+)
 
 NARROW = 60  # below this many columns, views stack instead of placing parts side by side
 
-RELATION_STYLE = {
-    Relation.CONFLICT: "bold red",
-    Relation.CONDITIONAL: "bold yellow",
-    Relation.COMPLEMENTARY: "bold blue",
-    Relation.OVERLAP: "bold cyan",
-    Relation.AGREE: "bold green",
-    Relation.UNKNOWN: "dim",
-}
-# Firmness as a mark and a word: red line, firm, open. The marks fold to ASCII (#, *, o) on a
-# terminal that cannot show them (text.TYPOGRAPHY).
-FIRMNESS_MARK = {Firmness.RED_LINE: "\u25a0", Firmness.FIRM: "\u25c6", Firmness.OPEN: "\u25cb"}
-FIRMNESS_WORD = {Firmness.RED_LINE: "red line", Firmness.FIRM: "firm", Firmness.OPEN: "open"}
+# Typographic punctuation and the firmness marks as a terminal that is not UTF-8 shows them.
+ASCII = {**TYPOGRAPHY, **str.maketrans({FIRMNESS_MARK[f]: a for f, a in FIRMNESS_ASCII.items()})}
 
 # A word, and a separating " ·" after it: a line may end with the dot, never begin with it.
 _WORD = re.compile("\\S+(?: \u00b7(?= |$))?", re.MULTILINE)
@@ -53,7 +52,7 @@ def relation_word(relation: Relation) -> Text:
 
 def firmness_mark(firmness: Firmness) -> Text:
     """A stance's firmness as its mark, in bold for a red line."""
-    return Text(FIRMNESS_MARK[firmness], style="bold" if firmness is Firmness.RED_LINE else "")
+    return Text(FIRMNESS_MARK[firmness], style=FIRMNESS_STYLE[firmness])
 
 
 def legend() -> Text:
@@ -121,7 +120,10 @@ class Lines:
         raise NotImplementedError
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        for line in self.lines(options.max_width):
+        for laid in self.lines(options.max_width):
+            line = laid
+            if options.ascii_only:  # folded after the layout: each character stays one cell
+                line = Text(laid.plain.translate(ASCII), laid.style, spans=laid.spans)
             line.end = "\n"
             line.no_wrap = True
             line.overflow = "ignore"
