@@ -13,7 +13,8 @@ ASCII after its layout (``ASCII``), so the columns stay aligned.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
@@ -40,7 +41,7 @@ ASCII = {**TYPOGRAPHY, **str.maketrans({FIRMNESS_MARK[f]: a for f, a in FIRMNESS
 _WORD = re.compile("\\S+(?: \u00b7(?= |$))?", re.MULTILINE)
 
 
-def t(text: str, style: str = "") -> Text:
+def styled(text: str, style: str = "") -> Text:
     """Data as rich Text: control and reordering characters made visible, never markup."""
     return Text(visible(text), style=style)
 
@@ -74,11 +75,11 @@ def wrap(text: Text, width: int) -> list[Text]:
     width = max(width, 1)
     plain = text.plain
     bounds: list[tuple[int, int]] = []  # each line's start and end in ``plain``
-    for paragraph in re.finditer(r"[^\n]*", plain):
-        if paragraph.start() > 0 and plain[paragraph.start() - 1] != "\n":
+    for block in re.finditer(r"[^\n]*", plain):
+        if block.start() > 0 and plain[block.start() - 1] != "\n":
             continue  # finditer's empty match right after a paragraph
-        start = end = paragraph.start()
-        for word in _WORD.finditer(plain, paragraph.start(), paragraph.end()):
+        start = end = block.start()
+        for word in _WORD.finditer(plain, block.start(), block.end()):
             if start == end:
                 start, end = word.start(), word.end()
             elif cell_len(plain[start : word.end()]) <= width:
@@ -128,3 +129,22 @@ class Lines:
             line.no_wrap = True
             line.overflow = "ignore"
             yield line
+
+
+class View(Lines):
+    """A view, laid out when it is printed, for the width it is printed at."""
+
+    def __init__(self, view: Callable[[Any, int], Iterator[Text]], result: object) -> None:
+        self.view = view
+        self.result = result
+
+    def lines(self, width: int) -> Iterator[Text]:
+        """The view's lines at ``width``."""
+        return self.view(self.result, width)
+
+
+def paragraph(text: Text | str, width: int, first: str = "", rest: str | None = None) -> list[Text]:
+    """``text`` wrapped to ``width``, after ``first`` on its first line and ``rest`` after."""
+    body = text if isinstance(text, Text) else styled(text)
+    gap = len(first) if rest is None else len(rest)
+    return list(indent(wrap(body, width - gap), first, " " * gap if rest is None else rest))
