@@ -24,7 +24,7 @@ from positions.errors import (
     CodebookBroken,
     PositionsError,
 )
-from positions.formats import Format, for_output
+from positions.formats import Detail, Format, for_output
 from positions.model import Attribution
 from positions.options import (
     any_parties_argument,
@@ -48,7 +48,6 @@ from positions.results import (
     Agenda,
     Agreement,
     Comparison,
-    Detail,
     Diff,
     IssueDetail,
     IssueList,
@@ -349,10 +348,10 @@ def compare(
         find_parties(dataset, parties),
         find_issues(dataset, issues),
         attribution=attribution,
-        detail=Detail.EVIDENCE if evidence else Detail.FULL if full else Detail.SUMMARY,
         relations=relations,
     )
-    output.emit(result, fmt)
+    detail = Detail.EVIDENCE if evidence else Detail.FULL if full else Detail.SUMMARY
+    output.emit(result, fmt, detail=detail)
 
 
 @cli.command("issues")
@@ -411,7 +410,7 @@ def show(ctx: click.Context, party: str, fmt: Format, data: str | None) -> None:
 
     dataset = load_data(ctx, data)
     found = find_party(dataset, party)
-    output.emit(compare_parties(dataset, [found], detail=Detail.EVIDENCE), fmt)
+    output.emit(compare_parties(dataset, [found]), fmt, detail=Detail.EVIDENCE)
 
 
 @cli.command()
@@ -449,7 +448,7 @@ def export(
     from positions.comparison import compare as compare_parties
     from positions.lookup import find_issues, find_parties
 
-    chosen = for_output(fmt, target, (Comparison,), terminal=False)
+    chosen = for_output(fmt, target, Comparison, terminal=False)
     dataset = load_data(ctx, data)
     named = find_parties(dataset, parties) if parties else None
     result = compare_parties(
@@ -457,7 +456,6 @@ def export(
         named,
         find_issues(dataset, issues),
         attribution=attribution,
-        detail=Detail.EVIDENCE,
         relations=relations,
     )
     output.emit(result, chosen, target, protect=locate(data)[0], force=force)
@@ -496,7 +494,7 @@ def matrix(
     from positions.analysis import matrix as matrix_view
     from positions.lookup import find_parties
 
-    chosen = for_output(fmt, target, (Matrix,))
+    chosen = for_output(fmt, target, Matrix)
     dataset = load_data(ctx, data)
     named = find_parties(dataset, parties) if parties else None
     result = matrix_view(dataset, named, attribution=attribution)

@@ -31,7 +31,6 @@ from positions.results import (
     Comparison,
     Condition,
     ConditionStatus,
-    Detail,
     Filter,
     Header,
     PairSummary,
@@ -424,7 +423,6 @@ def compare(
     issues: Sequence[Issue] | None = None,
     *,
     attribution: Attribution | None = None,
-    detail: Detail = Detail.SUMMARY,
     relations: Iterable[Relation] = (),
 ) -> Comparison:
     """Compare ``parties`` (default all) on ``issues`` (default all, in the file's order).
@@ -458,7 +456,6 @@ def compare(
         pairs=pairs,
         pairs_left_out=left_out,
         filter=filtered,
-        detail=detail,
         shown=shown,
     )
 

@@ -10,90 +10,93 @@ can neither style nor move the terminal.
 
 from __future__ import annotations
 
-from functools import singledispatch
+from collections.abc import Callable, Iterator
+from functools import partial, singledispatch
+from typing import Any, TextIO
 
-from rich.console import RenderableType
+from rich.text import Text
 
+from positions.formats import Detail
+from positions.present import summary as present_summary
+from positions.present import verification as present_verification
 from positions.results import (
     Agenda,
     Agreement,
     Comparison,
-    Detail,
     Diff,
     IssueDetail,
     IssueList,
+    LintReport,
     Matrix,
     PartyList,
+    Result,
     SourcesReport,
+    Summary,
+    Verification,
 )
+from positions.text import for_terminal
 
 from .table_compare import cards, compact
 from .table_lists import detail_view, issues_view, parties_view, sources_view
 from .table_matrix import matrix_view
-from .table_reports import (
-    agenda_view,
-    agreement_view,
-    diff_view,
-    lint_report,
-    summary,
-    verification,
-)
-from .terminal import View
+from .table_reports import agenda_view, agreement_view, diff_view, lint_lines
+from .terminal import View, lay_out
+
+Renderer = Callable[[Any, Detail, TextIO | None], str]
 
 
 @singledispatch
-def render(result: object) -> RenderableType:
-    """``result`` laid out for the terminal."""
+def render(result: Result, detail: Detail = Detail.SUMMARY, stream: TextIO | None = None) -> str:
+    """``result`` laid out for the terminal ``stream``: its width, colours and encoding.
+
+    Without ``stream``, the plain text a 120-column terminal would show (for a file). ``detail``
+    says how much of a comparison to show; the other views have one level.
+    """
     raise TypeError(f"no table for {type(result).__name__}")
 
 
 @render.register
-def _comparison(cmp: Comparison) -> RenderableType:
-    """A comparison: at a glance by default, or in full (--full, --evidence, show)."""
-    return View(compact if cmp.detail is Detail.SUMMARY else cards, cmp)
+def _comparison(
+    cmp: Comparison, detail: Detail = Detail.SUMMARY, stream: TextIO | None = None
+) -> str:
+    """At a glance by default, or in full (--full), with every quote (--evidence, show)."""
+    if detail is Detail.SUMMARY:
+        return lay_out(View(compact, cmp), stream)
+    return lay_out(View(partial(cards, evidence=detail is Detail.EVIDENCE), cmp), stream)
 
 
-@render.register
-def _issue_detail(detail: IssueDetail) -> RenderableType:
-    return View(detail_view, detail)
+def _laid_out(view: Callable[[Any, int], Iterator[Text]]) -> Renderer:
+    """A renderer showing ``view`` of a result, for a terminal."""
+
+    def render_view(result: Any, _: Detail = Detail.SUMMARY, stream: TextIO | None = None) -> str:
+        return lay_out(View(view, result), stream)
+
+    return render_view
 
 
-@render.register
-def _issue_list(listing: IssueList) -> RenderableType:
-    return View(issues_view, listing)
+def _plain(report: Callable[[Any], str]) -> Renderer:
+    """A renderer writing ``report`` of a result as it is, made safe for a terminal.
+
+    Plain lines, never wrapped, so that editors and grep can use them.
+    """
+
+    def render_report(result: Any, _: Detail = Detail.SUMMARY, __: TextIO | None = None) -> str:
+        return for_terminal(report(result))
+
+    return render_report
 
 
-@render.register
-def _party_list(listing: PartyList) -> RenderableType:
-    return View(parties_view, listing)
-
-
-@render.register
-def _matrix(m: Matrix) -> RenderableType:
-    return View(matrix_view, m)
-
-
-@render.register
-def _agenda(plan: Agenda) -> RenderableType:
-    return View(agenda_view, plan)
-
-
-@render.register
-def _sources(report: SourcesReport) -> RenderableType:
-    return View(sources_view, report)
-
-
-@render.register
-def _diff(d: Diff) -> RenderableType:
-    return View(diff_view, d)
-
-
-@render.register
-def _agreement(a: Agreement) -> RenderableType:
-    return View(agreement_view, a)
-
-
-# The one-line reports are plain text, never wrapped.
-render.register(summary)
-render.register(verification)
-render.register(lint_report)
+for kind, renderer in (
+    (IssueDetail, _laid_out(detail_view)),
+    (IssueList, _laid_out(issues_view)),
+    (PartyList, _laid_out(parties_view)),
+    (SourcesReport, _laid_out(sources_view)),
+    (Matrix, _laid_out(matrix_view)),
+    (Agenda, _laid_out(agenda_view)),
+    (Diff, _laid_out(diff_view)),
+    (Agreement, _laid_out(agreement_view)),
+    (Summary, _plain(lambda s: present_summary(s) + "\n")),
+    (Verification, _plain(lambda v: present_verification(v) + "\n")),
+    (LintReport, _plain(lint_lines)),
+):
+    render.register(kind, renderer)

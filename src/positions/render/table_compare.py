@@ -17,7 +17,6 @@ from positions.present import (
 )
 from positions.results import (
     Comparison,
-    Detail,
     Relation,
     Row,
 )
@@ -161,7 +160,7 @@ def issue_block(
 # -- compare --full, show, and an issue in full: cards ---------------------------------------
 
 
-def cards(cmp: Comparison, width: int) -> Iterator[Text]:
+def cards(cmp: Comparison, width: int, *, evidence: bool) -> Iterator[Text]:
     """The comparison in full: each issue with its relation and reason, then every stance."""
     yield from heading(cmp.header, width)
     if cmp.relating:
@@ -180,9 +179,7 @@ def cards(cmp: Comparison, width: int) -> Iterator[Text]:
         if row.verdict is not None:
             yield from paragraph(styled(row.verdict.reason, "dim"), width, "  ")
         for party, stance in zip(cmp.parties, row.stances, strict=True):
-            yield from stance_card(
-                party, stance, row.issue, cmp.header, width, evidence=cmp.detail is Detail.EVIDENCE
-            )
+            yield from stance_card(party, stance, row.issue, cmp.header, width, evidence=evidence)
     yield Text()
     yield from closing(cmp.header, width, cmp.filter, (r.issue.id for r in cmp.rows))
     if cmp.pairs:

@@ -13,16 +13,12 @@ from positions.present import (
     changed_mark,
     plural,
 )
-from positions.present import summary as present_summary
-from positions.present import verification as present_verification
 from positions.results import (
     Agenda,
     Agreement,
     Diff,
     LintReport,
     Relation,
-    Summary,
-    Verification,
 )
 from positions.text import visible
 
@@ -166,20 +162,7 @@ def agreement_view(a: Agreement, width: int) -> Iterator[Text]:
         )
 
 
-# -- one-line reports ------------------------------------------------------------------------
-
-
-def summary(s: Summary) -> str:
-    """A valid file in one line of counts."""
-    return present_summary(s) + "\n"
-
-
-def verification(v: Verification) -> str:
-    """Every quote found, in one line."""
-    return present_verification(v) + "\n"
-
-
-def lint_report(report: LintReport) -> str:
+def lint_lines(report: LintReport) -> str:
     """Every finding on one line, FILE:LINE:COL first as compilers write it, then the counts.
 
     Plain lines, never wrapped, so that editors and grep can use them.

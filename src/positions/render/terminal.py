@@ -12,12 +12,15 @@ ASCII after its layout (``ASCII``), so the columns stay aligned.
 
 from __future__ import annotations
 
+import contextlib
+import io
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from typing import Any, TextIO
 
 from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, RenderResult
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.text import Text
 
 from positions.model import Firmness
@@ -148,3 +151,73 @@ def paragraph(text: Text | str, width: int, first: str = "", rest: str | None = 
     body = text if isinstance(text, Text) else styled(text)
     gap = len(first) if rest is None else len(rest)
     return list(indent(wrap(body, width - gap), first, " " * gap if rest is None else rest))
+
+
+def lay_out(renderable: RenderableType, stream: TextIO | None = None) -> str:
+    """``renderable`` as the terminal ``stream`` shows it: its width, colours and encoding.
+
+    Without ``stream``, as the plain text a 120-column terminal would show, for a file. rich
+    only looks at ``stream``; the text is returned, for the output edge to write (and report
+    any failure to write).
+    """
+    if stream is None:
+        out = console(io.StringIO(), width=120, color=False)
+    else:
+        out = console(_StandIn(stream))  # type: ignore[arg-type]  # as much of a TextIO as rich uses
+    with out.capture() as captured:
+        out.print(renderable, crop=False)  # a word too long for the terminal is shown whole
+    return captured.get()
+
+
+class _StandIn:
+    """``stream`` as rich sees it (a terminal or not, its size, its encoding), never written to.
+
+    rich writes to its file when a capture ends, where a failure to write would escape the
+    output edge, which alone writes and reports; the text is what ``Console.capture`` holds.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.encoding = getattr(stream, "encoding", None) or "utf-8"
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+    def flush(self) -> None:
+        """Nothing to do: nothing was written."""
+
+    def isatty(self) -> bool:
+        return self.stream.isatty()
+
+    def fileno(self) -> int:
+        return self.stream.fileno()
+
+
+def console(file: TextIO, *, width: int | None = None, color: bool = True) -> Console:
+    """A rich console that prints data as written: no markup, no emoji, no highlighting.
+
+    Without ``color`` (a file), no colour or style codes whatever FORCE_COLOR says.
+    """
+    return Console(
+        file=file,
+        width=width if width is not None else _columns(file),
+        color_system="auto" if color else None,
+        force_terminal=None if color else False,
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
+
+
+def _columns(file: TextIO) -> int | None:
+    """The width when COLUMNS is set but not a positive number: as if it were unset.
+
+    rich would lay out 0 columns for COLUMNS=0 and print nothing; None lets rich read COLUMNS.
+    """
+    columns = os.environ.get("COLUMNS")
+    if columns is None or (columns.isdigit() and int(columns) > 0):
+        return None
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # not a terminal after all
+        if file.isatty():
+            return os.get_terminal_size(file.fileno()).columns or 80
+    return 80
