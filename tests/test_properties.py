@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 
 from positions.comparison import compare
 from positions.errors import DataError
-from positions.formats import Detail
 from positions.loader import parse
 from positions.model import Dataset
+from positions.render import Detail
 from positions.render import csv as csv_render
 from positions.render import html as html_render
 from positions.render import json as json_render

@@ -24,7 +24,7 @@ from positions.errors import (
     CodebookBroken,
     PositionsError,
 )
-from positions.formats import Detail, Format, for_output
+from positions.formats import Format, for_output
 from positions.model import Attribution
 from positions.options import (
     any_parties_argument,
@@ -44,6 +44,7 @@ from positions.options import (
     relation_option,
     sources_option,
 )
+from positions.render import Detail
 from positions.results import (
     Agenda,
     Agreement,

@@ -12,7 +12,6 @@ that imports it, and one entry in FORMATS.
 
 import os
 from collections.abc import Callable
-from enum import Enum
 from typing import NamedTuple
 
 from positions.errors import UsageError
@@ -33,18 +32,6 @@ from positions.results import (
 )
 
 Renderer = Callable[[Result], str]
-
-
-class Detail(Enum):
-    """How much of each stance a terminal view of a comparison shows.
-
-    A render option: the command hands it to the output edge, which hands it to the terminal
-    renderer alone.
-    """
-
-    SUMMARY = "summary"  # one short block per issue: the relation, its reason, each ask
-    FULL = "full"  # each stance's summary, outcomes and firmness
-    EVIDENCE = "evidence"  # and every quote
 
 
 class Format(NamedTuple):

@@ -29,7 +29,8 @@ import sys
 from typing import TextIO
 
 from positions.errors import FileError, UsageError
-from positions.formats import Detail, Format
+from positions.formats import Format
+from positions.render import Detail
 from positions.results import Result
 from positions.text import fold_typography, for_terminal, one_line
 

@@ -16,9 +16,9 @@ from typing import Any, TextIO
 
 from rich.text import Text
 
-from positions.formats import Detail
 from positions.present import summary as present_summary
 from positions.present import verification as present_verification
+from positions.render import Detail
 from positions.results import (
     Agenda,
     Agreement,
