@@ -299,7 +299,7 @@ class Summary(NamedTuple):
     """A valid data file in counts (``validate``)."""
 
     data: str
-    version: str  # the data format, positions/1
+    version: str  # the data format: positions/1 or positions/2
     sources: int
     issues: int
     parties: int
