@@ -44,11 +44,11 @@ from positions.options import (
     relation_option,
     sources_option,
 )
+from positions.render import Detail
 from positions.results import (
     Agenda,
     Agreement,
     Comparison,
-    Detail,
     Diff,
     IssueDetail,
     IssueList,
@@ -351,10 +351,10 @@ def compare(
         find_parties(dataset, parties),
         find_issues(dataset, issues),
         attribution=attribution,
-        detail=Detail.EVIDENCE if evidence else Detail.FULL if full else Detail.SUMMARY,
         relations=relations,
     )
-    output.emit(result, fmt)
+    detail = Detail.EVIDENCE if evidence else Detail.FULL if full else Detail.SUMMARY
+    output.emit(result, fmt, detail=detail)
 
 
 @cli.command("issues")
@@ -413,7 +413,7 @@ def show(ctx: click.Context, party: str, fmt: Format, data: str | None) -> None:
 
     dataset = load_data(ctx, data)
     found = find_party(dataset, party)
-    output.emit(compare_parties(dataset, [found], detail=Detail.EVIDENCE), fmt)
+    output.emit(compare_parties(dataset, [found]), fmt, detail=Detail.EVIDENCE)
 
 
 @cli.command()
@@ -451,7 +451,7 @@ def export(
     from positions.comparison import compare as compare_parties
     from positions.lookup import find_issues, find_parties
 
-    chosen = for_output(fmt, target, (Comparison,), terminal=False)
+    chosen = for_output(fmt, target, Comparison, terminal=False)
     dataset = load_data(ctx, data)
     named = find_parties(dataset, parties) if parties else None
     result = compare_parties(
@@ -459,7 +459,6 @@ def export(
         named,
         find_issues(dataset, issues),
         attribution=attribution,
-        detail=Detail.EVIDENCE,
         relations=relations,
     )
     output.emit(result, chosen, target, protect=locate(data)[0], force=force)
@@ -498,7 +497,7 @@ def matrix(
     from positions.analysis import matrix as matrix_view
     from positions.lookup import find_parties
 
-    chosen = for_output(fmt, target, (Matrix,))
+    chosen = for_output(fmt, target, Matrix)
     dataset = load_data(ctx, data)
     named = find_parties(dataset, parties) if parties else None
     result = matrix_view(dataset, named, attribution=attribution)

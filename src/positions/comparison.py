@@ -30,7 +30,6 @@ from positions.results import (
     Comparison,
     Condition,
     ConditionStatus,
-    Detail,
     Filter,
     Header,
     PairSummary,
@@ -473,7 +472,6 @@ def compare(
     issues: Sequence[Issue] | None = None,
     *,
     attribution: Attribution | None = None,
-    detail: Detail = Detail.SUMMARY,
     relations: Iterable[Relation] = (),
 ) -> Comparison:
     """Compare ``parties`` (default all) on ``issues`` (default all, in the file's order).
@@ -492,6 +490,5 @@ def compare(
         pairs=pairs,
         pairs_left_out=left_out,
         filter=s.filter,
-        detail=detail,
         shown=s.shown,
     )

@@ -41,7 +41,6 @@ class Kind(Enum):
     TEXTS_BY_ID = "texts by id"  # a mapping of id -> text
     IDS_BY_ID = "ids by id"  # a mapping of id -> a list of ids
     LIST = "list"  # a list of records of the field's record type
-    TEXT_OR_RECORD = "text or record"  # text, or a record of the field's record type
 
 
 class Field(NamedTuple):

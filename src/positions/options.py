@@ -305,8 +305,8 @@ class FormatChoice(click.Choice):  # type: ignore[type-arg]
 
     name = "format"
 
-    def __init__(self, *kinds: type, any_of: bool = False) -> None:
-        names = formats.choices(*kinds, any_of=any_of)
+    def __init__(self, *kinds: type) -> None:
+        names = formats.choices(*kinds)
         super().__init__(names, case_sensitive=False)
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
@@ -320,14 +320,12 @@ class FormatChoice(click.Choice):  # type: ignore[type-arg]
         return super().convert(value, param, ctx)
 
 
-def format_option(
-    *kinds: type, any_of: bool = False, default: str | None = "table"
-) -> Callable[[F], F]:
-    """A --format option offering the formats that render all of ``kinds`` (or any, ``any_of``)."""
+def format_option(*kinds: type, default: str | None = "table") -> Callable[[F], F]:
+    """A --format option offering the formats that render all of ``kinds``."""
     return click.option(
         "--format",
         "fmt",
-        type=FormatChoice(*kinds, any_of=any_of),
+        type=FormatChoice(*kinds),
         default=default,
         show_default=default is not None,
         help="Output format.",

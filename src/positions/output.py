@@ -26,33 +26,32 @@ import os
 import re
 import stat
 import sys
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TextIO
 
 from positions.errors import FileError, UsageError
+from positions.formats import Format
+from positions.render import Detail
+from positions.results import Result
 from positions.text import fold_typography, for_terminal, one_line
 
-if TYPE_CHECKING:
-    from rich.console import Console, RenderableType
 
-    from positions.formats import Format
-
-
-def write_stdout(text: str, *, exact: bool = False) -> None:
+def write_stdout(text: str, *, exact: bool = False, laid_out: bool = False) -> None:
     """Write ``text`` to standard output and flush it, so that a failure is reported here.
 
+    Text for a terminal is made safe (``text.for_terminal``) even on its way through a pipe
+    (| less -R, | head end at one); a view ``laid_out`` by the terminal renderer is safe already,
+    every piece of data having gone in through ``text.visible``, and keeps its colours.
     ``exact`` text (a file format: JSON, CSV...) going to a pipe or file goes as UTF-8 even
     where standard output has another encoding: an escape in place of a character it cannot
     encode would make the JSON or CSV invalid. A terminal gets what it can show.
     """
-    stream = sys.stdout
-    if stream is None:
-        raise FileError("standard output is closed; expected somewhere to write")
+    stream = _stdout()
     try:
-        if stream.isatty() or not exact:
-            # Text for a terminal is made safe even on its way through a pipe (| less -R, | head
-            # end at one); a file format is made safe by its own renderer.
+        if laid_out:
+            stream.write(text)
+        elif stream.isatty() or not exact:
             stream.write(for_terminal(text))
-        elif exact and not is_utf8(stream) and hasattr(stream, "buffer"):
+        elif not is_utf8(stream) and hasattr(stream, "buffer"):
             stream.flush()
             stream.buffer.write(text.encode("utf-8"))
         else:
@@ -64,108 +63,15 @@ def write_stdout(text: str, *, exact: bool = False) -> None:
         raise FileError(f"standard output: cannot write: {error.strerror}") from None
 
 
+def _stdout() -> TextIO:
+    if sys.stdout is None:
+        raise FileError("standard output is closed; expected somewhere to write")
+    return sys.stdout
+
+
 def is_utf8(stream: object) -> bool:
     """Whether ``stream`` encodes its text as UTF-8."""
     return (getattr(stream, "encoding", None) or "").lower().replace("-", "") in ("utf8", "utf8sig")
-
-
-def console(file: object = None, *, width: int | None = None, color: bool = True) -> Console:
-    """A rich console that prints data as written: no markup, no emoji, no highlighting.
-
-    Without ``color`` (a file), no colour or style codes whatever FORCE_COLOR says.
-    """
-    from rich.console import Console
-
-    return Console(
-        file=file,  # type: ignore[arg-type]
-        width=width if width is not None else _columns(file),
-        color_system="auto" if color else None,
-        force_terminal=None if color else False,
-        highlight=False,
-        emoji=False,
-        markup=False,
-    )
-
-
-def _columns(file: object) -> int | None:
-    """The width when COLUMNS is set but not a positive number: as if it were unset.
-
-    rich would lay out 0 columns for COLUMNS=0 and print nothing; None lets rich read COLUMNS.
-    """
-    columns = os.environ.get("COLUMNS")
-    if columns is None or (columns.isdigit() and int(columns) > 0):
-        return None
-    isatty: Any = getattr(file, "isatty", None)
-    fileno: Any = getattr(file, "fileno", None)
-    with contextlib.suppress(OSError, ValueError):  # not a terminal after all
-        if isatty is not None and fileno is not None and isatty():
-            return os.get_terminal_size(fileno()).columns or 80
-    return 80
-
-
-class _Held:
-    """Standard output as rich sees it (a terminal or not, its encoding), holding what is written.
-
-    rich then lays out for the real terminal, while the text is written, and any failure to
-    write is reported, by this module alone.
-    """
-
-    def __init__(self, stream: TextIO) -> None:
-        self.stream = stream
-        self.parts: list[str] = []
-        self.encoding = getattr(stream, "encoding", None) or "utf-8"
-
-    def write(self, text: str) -> int:
-        self.parts.append(text)
-        return len(text)
-
-    def flush(self) -> None:
-        """Nothing to do: the text is written by print_renderable."""
-
-    def isatty(self) -> bool:
-        return self.stream.isatty()
-
-    def fileno(self) -> int:
-        return self.stream.fileno()
-
-
-def print_renderable(renderable: RenderableType) -> None:
-    """Print a rich renderable on standard output, as the terminal there can show it."""
-    if sys.stdout is None:
-        raise FileError("standard output is closed; expected somewhere to write")
-    held = _Held(sys.stdout)
-    out = console(held)
-    out.print(renderable, crop=False)  # a word too long for the terminal is shown whole
-    text = "".join(held.parts)
-    if not out.encoding.replace("-", "").lower().startswith("utf"):
-        # A terminal that cannot show typographic quotes and dashes: they are folded to ASCII
-        # after the layout, so the columns stay aligned (rich draws ASCII borders there).
-        text = fold_typography(text)
-    write_stdout_raw(text)
-
-
-def write_stdout_raw(text: str) -> None:
-    """Write already terminal-safe text (a rendered table with its colours) to standard output."""
-    stream = sys.stdout
-    if stream is None:
-        raise FileError("standard output is closed; expected somewhere to write")
-    try:
-        stream.write(text)
-        stream.flush()
-    except BrokenPipeError:
-        raise
-    except OSError as error:
-        raise FileError(f"standard output: cannot write: {error.strerror}") from None
-
-
-def plain_text(renderable: RenderableType, width: int = 120) -> str:
-    """A rich renderable as the plain text a terminal ``width`` columns wide would show."""
-    import io
-
-    buffer = io.StringIO()
-    out = console(buffer, width=width, color=False)
-    out.print(renderable, crop=False)
-    return buffer.getvalue()
 
 
 def same_file(a: str, b: str) -> bool:
@@ -317,29 +223,30 @@ def _discard(path: str) -> None:
 
 
 def emit(
-    result: object,
+    result: Result,
     fmt: Format,
     target: str = "-",
     *,
+    detail: Detail = Detail.SUMMARY,
     protect: str | None = None,
     force: bool = False,
 ) -> None:
     """Render ``result`` in ``fmt`` and write it to ``target`` (``-``: standard output).
 
-    The one way every command writes: a terminal renderable is printed for the terminal there,
-    or written to a file as the plain text a 120-column terminal would show; text is written
-    as it is, in the format's encoding when it goes to a file.
+    The one way every command writes. The terminal format is laid out for the terminal on
+    standard output (its width, colours, encoding), showing as much of a comparison as
+    ``detail`` says; written to a file, it is the plain text a 120-column terminal would show.
+    Text formats are written as they are, in the format's encoding when they go to a file.
     """
-    rendered = fmt.render(result)
-    if target == "-" and not isinstance(rendered, str):
-        print_renderable(rendered)
-        return
-    text = rendered if isinstance(rendered, str) else plain_text(rendered)
-    if target == "-":
-        write_stdout(text, exact=not fmt.terminal)
-        return
-    write_file(target, text, encoding=fmt.encoding, protect=protect, force=force)
-    note(f"wrote {target} ({fmt.name})")
+    if target == "-" and fmt.terminal:
+        from positions.render import table
+
+        write_stdout(table.render(result, detail, _stdout()), laid_out=True)
+    elif target == "-":
+        write_stdout(fmt.render(result), exact=True)
+    else:
+        write_file(target, fmt.render(result), encoding=fmt.encoding, protect=protect, force=force)
+        note(f"wrote {target} ({fmt.name})")
 
 
 def note(message: str) -> None:

@@ -84,7 +84,7 @@ def filter_note(filtered: Filter, *, marked: int = 0, hidden: int = 0) -> str:
     return note + "."
 
 
-def was(filtered: Filter | None, issue: str) -> str:
+def changed_mark(filtered: Filter | None, issue: str) -> str:
     """The mark of an issue whose relation the filter changed: ``* was conflict``, else ``""``."""
     if filtered is None or issue not in filtered.changed:
         return ""

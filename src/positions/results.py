@@ -33,14 +33,6 @@ class Relation(Enum):
 COMMON_GROUND = frozenset({Relation.AGREE, Relation.OVERLAP})
 
 
-class Detail(Enum):
-    """How much of each stance a terminal view shows."""
-
-    SUMMARY = "summary"  # one short block per issue: the relation, its reason, each ask
-    FULL = "full"  # each stance's summary, outcomes and firmness
-    EVIDENCE = "evidence"  # and every quote
-
-
 class Header(NamedTuple):
     """What every view says about where it comes from: the dataset's title and file."""
 
@@ -165,7 +157,6 @@ class Comparison(NamedTuple):
     pairs: tuple[PairSummary, ...]
     pairs_left_out: int = 0  # pairs not summarised because there are too many to show
     filter: Filter | None = None
-    detail: Detail = Detail.SUMMARY
     shown: frozenset[Relation] | None = None  # only rows of these relations (counts cover all)
 
     @property
@@ -309,7 +300,7 @@ class Summary(NamedTuple):
     """A valid data file in counts (``validate``)."""
 
     data: str
-    version: str  # the data format, positions/1
+    version: str  # the data format: positions/1 or positions/2
     sources: int
     issues: int
     parties: int
@@ -392,3 +383,20 @@ class Agreement(NamedTuple):
     firmness: Score
     attribution: Score
     disagreements: tuple[Disagreement, ...]
+
+
+# What a command hands the output edge: every result type a format can render.
+Result = (
+    Comparison
+    | IssueDetail
+    | IssueList
+    | PartyList
+    | Matrix
+    | Agenda
+    | SourcesReport
+    | Diff
+    | Summary
+    | Verification
+    | LintReport
+    | Agreement
+)

@@ -29,9 +29,6 @@ TYPOGRAPHY = str.maketrans(
         "\u2212": "-",  # minus sign
         "\u00b7": "-",  # middle dot, as in the counts line
         "\u2022": "*",  # bullet
-        "\u25a0": "#",  # black square: a red line
-        "\u25c6": "*",  # black diamond: firm
-        "\u25cb": "o",  # white circle: open
         "\u2192": ">",  # arrow
         "\u2502": "|",  # the bar beside a quote
     }

@@ -48,7 +48,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _LEADING_SPACE = " \t\r\n"
 
 
-def cell(value: str) -> str:
+def formula_guarded(value: str) -> str:
     """Guard a cell against formula injection (OWASP): prefix it with ' if it could start one.
 
     Spreadsheets skip leading white space before a formula, so `` =1+1`` is guarded too.
@@ -120,7 +120,9 @@ def rows(cmp: Comparison) -> list[list[str]]:
     scope = _scope(cmp)
     for row in cmp.rows:
         for party, stance in zip(cmp.parties, row.stances, strict=True):
-            out += ([cell(f) for f in r] for r in _rows_of(cmp, row, party, stance, scope))
+            out += (
+                [formula_guarded(f) for f in r] for r in _rows_of(cmp, row, party, stance, scope)
+            )
     return out
 
 

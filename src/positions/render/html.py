@@ -24,7 +24,7 @@ from positions.present import (
 from positions.results import Comparison, Relation, Row
 from positions.text import visible
 
-from .svg import COLOURS, MARKS, WORDS
+from .vocabulary import FIRMNESS_MARK, FIRMNESS_WORD, RELATION_COLOURS
 
 _STYLE = """
 :root { color-scheme: light; --ink: #1b1b1b; --dim: #5b6470; --line: #d6dae0; }
@@ -89,7 +89,7 @@ ul.sources { padding-left: 0; } ul.sources li { list-style: none; margin: .2rem 
     f"tr.{r.value} td.ask:not(.none) {{ background: {tint}; }}\n"
     f".counts li.{r.value} {{ color: {ink}; border-color: {ink}; background: {tint}; }}\n"
     f".legend .swatch.{r.value} {{ border-color: {ink}; background: {tint}; }}\n"
-    for r, (ink, tint) in COLOURS.items()
+    for r, (ink, tint) in RELATION_COLOURS.items()
 )
 
 
@@ -129,10 +129,11 @@ def _stance(party: Party, stance: Stance | None, row: Row, cmp: Comparison) -> s
     if asked.conditions:
         text += f' <span class="if">(only if: {_e(asked.conditions)})</span>'
     firmness = stance.firmness
-    folded = f"{WORDS[firmness]}; summary and {plural(len(stance.evidence), 'quote')}"
+    folded = f"{FIRMNESS_WORD[firmness]}; summary and {plural(len(stance.evidence), 'quote')}"
     return (
         f'<td class="ask {firmness.value}"{label}>'
-        f'<span class="mark" title="{WORDS[firmness]}">{MARKS[firmness]}</span>{text}'
+        f'<span class="mark" title="{FIRMNESS_WORD[firmness]}">'
+        f"{FIRMNESS_MARK[firmness]}</span>{text}"
         f"<details><summary>{folded}</summary>{_evidence(stance, row.issue, cmp)}</details></td>"
     )
 
@@ -147,8 +148,8 @@ def _appendix(cmp: Comparison) -> str:
         out.append(f"<h3>{_e(row.issue.name)}</h3>")
         for party, stance in held:
             out.append(
-                f'<div class="stance"><h4>{MARKS[stance.firmness]} {_e(party.name)} '
-                f'<span class="firmness">{WORDS[stance.firmness]}</span></h4>'
+                f'<div class="stance"><h4>{FIRMNESS_MARK[stance.firmness]} {_e(party.name)} '
+                f'<span class="firmness">{FIRMNESS_WORD[stance.firmness]}</span></h4>'
                 f"{_evidence(stance, row.issue, cmp)}</div>"
             )
     out.append("</section>")
@@ -215,7 +216,8 @@ def comparison(cmp: Comparison) -> str:
     legend = "Relation:" + "".join(
         f'<span class="swatch {r.value}"></span>{r.value}' for r in Relation
     )
-    legend += " &middot; Firmness: " + ", ".join(f"{MARKS[f]} {WORDS[f]}" for f in Firmness)
+    marks = (f"{FIRMNESS_MARK[f]} {FIRMNESS_WORD[f]}" for f in Firmness)
+    legend += " &middot; Firmness: " + ", ".join(marks)
     meta = _e(scope_line(cmp))
     title = _e(cmp.header.title)
     cols = (

@@ -1,4 +1,4 @@
-"""JSON output for scripts: the ``positions-compare/1`` shape, and the dataset's lists."""
+"""JSON output for scripts: the ``positions-compare/2`` shape, and the dataset's lists."""
 
 from __future__ import annotations
 

@@ -17,28 +17,18 @@ from positions.model import Firmness, Issue, Party, Stance
 from positions.present import (
     NO_POSITION,
     ask,
+    changed_mark,
     counts_line,
     data_line,
     filter_note,
     left_out_note,
     quote_source,
     shown_note,
-    was,
 )
 from positions.results import Comparison, Filter, Header, Matrix, PairSummary, Relation, Row
 from positions.text import visible
 
-# The colours of the relations, shared with the HTML page: (ink, tint).
-COLOURS = {
-    Relation.CONFLICT: ("#b42318", "#fbe0dc"),
-    Relation.CONDITIONAL: ("#a15c07", "#fcebcf"),
-    Relation.COMPLEMENTARY: ("#1d5fa8", "#dde9f8"),
-    Relation.OVERLAP: ("#1f7a7a", "#d5efee"),
-    Relation.AGREE: ("#2d7a46", "#d9f0e0"),
-    Relation.UNKNOWN: ("#5b6470", "#eef0f3"),
-}
-MARKS = {Firmness.RED_LINE: "\u25a0", Firmness.FIRM: "\u25c6", Firmness.OPEN: "\u25cb"}
-WORDS = {Firmness.RED_LINE: "red line", Firmness.FIRM: "firm", Firmness.OPEN: "open"}
+from .vocabulary import FIRMNESS_MARK, FIRMNESS_WORD, RELATION_COLOURS
 
 WIDTH = 1000
 MARGIN = 24
@@ -77,7 +67,7 @@ def _text(x: float, y: float, text: str, *, size: float = FONT, weight: str = "n
 def _tooltip(party: Party, stance: Stance | None, issue: Issue, header: Header) -> str:
     if stance is None:
         return f"{party.name} on {issue.name}: {NO_POSITION}"
-    parts = [f"{party.name} on {issue.name} ({WORDS[stance.firmness]}): {stance.summary}"]
+    parts = [f"{party.name} on {issue.name} ({FIRMNESS_WORD[stance.firmness]}): {stance.summary}"]
     parts += [f"accepts: {issue.outcomes[o]} ({o})" for o in stance.accepts]
     parts += [f"rejects: {issue.outcomes[o]} ({o})" for o in stance.rejects]
     parts += [f"only if {i}: {', '.join(o)}" for i, o in stance.conditions.items()]
@@ -92,7 +82,7 @@ def _cell_text(stance: Stance | None, row: Row, party: str) -> str:
     text = "; ".join(filter(None, [asked.accepts, f"not {asked.rejects}" if asked.rejects else ""]))
     if asked.conditions:
         text += f" (only if: {asked.conditions})"
-    return f"{MARKS[stance.firmness]} {text}"
+    return f"{FIRMNESS_MARK[stance.firmness]} {text}"
 
 
 def chart(
@@ -137,7 +127,7 @@ def chart(
     body.append(_text(x + PAD, y, "Relation", weight="bold", fill="#3d434a"))
     y += 8 + LINE * (max(map(len, heads), default=1) - 1)
     for row in rows:
-        y = _row(body, row, parties, header, y, column, width, was(filtered, row.issue.id))
+        y = _row(body, row, parties, header, y, column, width, changed_mark(filtered, row.issue.id))
     y += 14
     y = _legend(body, y, width)
     name = {p.id: p.name for p in parties}
@@ -176,7 +166,7 @@ def _row(
     ``mark``: ``* was ...`` where the evidence filter changed the issue's relation.
     """
     relation = row.relation or Relation.UNKNOWN
-    ink, tint = COLOURS[relation]
+    ink, tint = RELATION_COLOURS[relation]
     issue_lines = lines_of(row.issue.name, ISSUE_WIDTH - 2 * PAD, FONT)
     cells = [
         lines_of(_cell_text(s, row, p.id), column - 2 * PAD, FONT - 0.5)
@@ -242,7 +232,7 @@ def _legend(body: list[str], y: float, width: float) -> float:
     body.append(_text(x, y + 12, "Relation:", size=12, weight="bold", fill="#3d434a"))
     x += 70
     for relation in Relation:
-        ink, tint = COLOURS[relation]
+        ink, tint = RELATION_COLOURS[relation]
         body.append(f'<rect x="{x:.1f}" y="{y + 2:.1f}" width="14" height="14" rx="3" '
                     f'fill="{tint}" stroke="{ink}"/>')  # fmt: skip
         body.append(_text(x + 19, y + 13, relation.value, size=12))
@@ -252,7 +242,7 @@ def _legend(body: list[str], y: float, width: float) -> float:
     body.append(_text(x, y + 12, "Firmness:", size=12, weight="bold", fill="#3d434a"))
     x += 70
     for firmness in Firmness:
-        label = f"{MARKS[firmness]} {WORDS[firmness]}"
+        label = f"{FIRMNESS_MARK[firmness]} {FIRMNESS_WORD[firmness]}"
         if firmness is Firmness.RED_LINE:
             label += " (thick border)"
         body.append(_text(x, y + 12, label, size=12))

@@ -5,43 +5,46 @@ users type after ``--issue``. The views here lay their own lines out instead: te
 only at spaces, a word longer than the line stands whole on its own, and below ``NARROW``
 columns a view stacks its parts instead of squeezing them side by side.
 
-One colour language serves every view and format: a colour says a relation and nothing else
-(RELATION_STYLE); firmness is a mark (FIRMNESS_MARK) and a word, never a colour.
+What a relation or a firmness looks like is render.vocabulary's, shared with SVG and HTML. On a
+terminal that cannot show typographic punctuation or the firmness marks, each view folds them to
+ASCII after its layout (``ASCII``), so the columns stay aligned.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
+import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TextIO
 
 from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, RenderResult
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.text import Text
 
 from positions.model import Firmness
 from positions.results import Relation
-from positions.text import visible
+from positions.text import TYPOGRAPHY, visible
+
+from .vocabulary import (
+    FIRMNESS_ASCII,
+    FIRMNESS_MARK,
+    FIRMNESS_STYLE,
+    FIRMNESS_WORD,
+    RELATION_STYLE,
+)
 
 NARROW = 60  # below this many columns, views stack instead of placing parts side by side
 
-RELATION_STYLE = {
-    Relation.CONFLICT: "bold red",
-    Relation.CONDITIONAL: "bold yellow",
-    Relation.COMPLEMENTARY: "bold blue",
-    Relation.OVERLAP: "bold cyan",
-    Relation.AGREE: "bold green",
-    Relation.UNKNOWN: "dim",
-}
-# Firmness as a mark and a word: red line, firm, open. The marks fold to ASCII (#, *, o) on a
-# terminal that cannot show them (text.TYPOGRAPHY).
-FIRMNESS_MARK = {Firmness.RED_LINE: "\u25a0", Firmness.FIRM: "\u25c6", Firmness.OPEN: "\u25cb"}
-FIRMNESS_WORD = {Firmness.RED_LINE: "red line", Firmness.FIRM: "firm", Firmness.OPEN: "open"}
+# Typographic punctuation and the firmness marks as a terminal that is not UTF-8 shows them.
+ASCII = {**TYPOGRAPHY, **str.maketrans({FIRMNESS_MARK[f]: a for f, a in FIRMNESS_ASCII.items()})}
 
 # A word, and a separating " ·" after it: a line may end with the dot, never begin with it.
 _WORD = re.compile("\\S+(?: \u00b7(?= |$))?", re.MULTILINE)
 
 
-def t(text: str, style: str = "") -> Text:
+def styled(text: str, style: str = "") -> Text:
     """Data as rich Text: control and reordering characters made visible, never markup."""
     return Text(visible(text), style=style)
 
@@ -53,7 +56,7 @@ def relation_word(relation: Relation) -> Text:
 
 def firmness_mark(firmness: Firmness) -> Text:
     """A stance's firmness as its mark, in bold for a red line."""
-    return Text(FIRMNESS_MARK[firmness], style="bold" if firmness is Firmness.RED_LINE else "")
+    return Text(FIRMNESS_MARK[firmness], style=FIRMNESS_STYLE[firmness])
 
 
 def legend() -> Text:
@@ -75,11 +78,11 @@ def wrap(text: Text, width: int) -> list[Text]:
     width = max(width, 1)
     plain = text.plain
     bounds: list[tuple[int, int]] = []  # each line's start and end in ``plain``
-    for paragraph in re.finditer(r"[^\n]*", plain):
-        if paragraph.start() > 0 and plain[paragraph.start() - 1] != "\n":
+    for block in re.finditer(r"[^\n]*", plain):
+        if block.start() > 0 and plain[block.start() - 1] != "\n":
             continue  # finditer's empty match right after a paragraph
-        start = end = paragraph.start()
-        for word in _WORD.finditer(plain, paragraph.start(), paragraph.end()):
+        start = end = block.start()
+        for word in _WORD.finditer(plain, block.start(), block.end()):
             if start == end:
                 start, end = word.start(), word.end()
             elif cell_len(plain[start : word.end()]) <= width:
@@ -121,8 +124,100 @@ class Lines:
         raise NotImplementedError
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        for line in self.lines(options.max_width):
+        for laid in self.lines(options.max_width):
+            line = laid
+            if options.ascii_only:  # folded after the layout: each character stays one cell
+                line = Text(laid.plain.translate(ASCII), laid.style, spans=laid.spans)
             line.end = "\n"
             line.no_wrap = True
             line.overflow = "ignore"
             yield line
+
+
+class View(Lines):
+    """A view, laid out when it is printed, for the width it is printed at."""
+
+    def __init__(self, view: Callable[[Any, int], Iterator[Text]], result: object) -> None:
+        self.view = view
+        self.result = result
+
+    def lines(self, width: int) -> Iterator[Text]:
+        """The view's lines at ``width``."""
+        return self.view(self.result, width)
+
+
+def paragraph(text: Text | str, width: int, first: str = "", rest: str | None = None) -> list[Text]:
+    """``text`` wrapped to ``width``, after ``first`` on its first line and ``rest`` after."""
+    body = text if isinstance(text, Text) else styled(text)
+    gap = len(first) if rest is None else len(rest)
+    return list(indent(wrap(body, width - gap), first, " " * gap if rest is None else rest))
+
+
+def lay_out(renderable: RenderableType, stream: TextIO | None = None) -> str:
+    """``renderable`` as the terminal ``stream`` shows it: its width, colours and encoding.
+
+    Without ``stream``, as the plain text a 120-column terminal would show, for a file. rich
+    only looks at ``stream``; the text is returned, for the output edge to write (and report
+    any failure to write).
+    """
+    if stream is None:
+        out = console(io.StringIO(), width=120, color=False)
+    else:
+        out = console(_StandIn(stream))  # type: ignore[arg-type]  # as much of a TextIO as rich uses
+    with out.capture() as captured:
+        out.print(renderable, crop=False)  # a word too long for the terminal is shown whole
+    return captured.get()
+
+
+class _StandIn:
+    """``stream`` as rich sees it (a terminal or not, its size, its encoding), never written to.
+
+    rich writes to its file when a capture ends, where a failure to write would escape the
+    output edge, which alone writes and reports; the text is what ``Console.capture`` holds.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.encoding = getattr(stream, "encoding", None) or "utf-8"
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+    def flush(self) -> None:
+        """Nothing to do: nothing was written."""
+
+    def isatty(self) -> bool:
+        return self.stream.isatty()
+
+    def fileno(self) -> int:
+        return self.stream.fileno()
+
+
+def console(file: TextIO, *, width: int | None = None, color: bool = True) -> Console:
+    """A rich console that prints data as written: no markup, no emoji, no highlighting.
+
+    Without ``color`` (a file), no colour or style codes whatever FORCE_COLOR says.
+    """
+    return Console(
+        file=file,
+        width=width if width is not None else _columns(file),
+        color_system="auto" if color else None,
+        force_terminal=None if color else False,
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
+
+
+def _columns(file: TextIO) -> int | None:
+    """The width when COLUMNS is set but not a positive number: as if it were unset.
+
+    rich would lay out 0 columns for COLUMNS=0 and print nothing; None lets rich read COLUMNS.
+    """
+    columns = os.environ.get("COLUMNS")
+    if columns is None or (columns.isdigit() and int(columns) > 0):
+        return None
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # not a terminal after all
+        if file.isatty():
+            return os.get_terminal_size(file.fileno()).columns or 80
+    return 80

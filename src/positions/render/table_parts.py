@@ -1,0 +1,215 @@
+"""The parts the terminal views share: heading, counts, parties, a stance's card, closing notes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from rich.cells import cell_len
+from rich.text import Text
+
+from positions.model import Issue, Party, Stance
+from positions.present import (
+    NO_POSITION,
+    counts_line,
+    data_line,
+    filter_note,
+    quote_source,
+)
+from positions.present import ask as present_ask
+from positions.results import (
+    Filter,
+    Header,
+    PairSummary,
+    Relation,
+    Row,
+    Tally,
+)
+from positions.text import visible
+
+from .terminal import (
+    firmness_mark,
+    legend,
+    paragraph,
+    styled,
+)
+from .vocabulary import FIRMNESS_WORD, RELATION_STYLE
+
+
+def counts_lines(counts: dict[Relation, Tally], width: int) -> list[Text]:
+    """How many issues fall under each relation (those with any), each in its colour.
+
+    Packed a count at a time, so that a line never parts a number from its relation or begins
+    with the separator.
+    """
+    items = [
+        Text(counts_line({relation: tally}), style=RELATION_STYLE[relation])
+        for relation, tally in counts.items()
+        if tally.issues
+    ]
+    lines: list[Text] = []
+    for n, item in enumerate(items):
+        room = 0 if n == len(items) - 1 else 2  # for the " ·" that would end the line
+        if lines and lines[-1].cell_len + 3 + item.cell_len + room <= width:
+            lines[-1].append(" \u00b7 ")
+            lines[-1].append_text(item)
+        else:
+            if lines:
+                lines[-1].append(" \u00b7")
+            lines.append(Text.assemble(item))
+    return lines
+
+
+def ask(stance: Stance, issue: Issue, row: Row | None = None, party: str = "") -> Text:
+    """What a stance asks for (present.ask): accepted, then ``not`` rejected, then conditions."""
+    parts = present_ask(stance, issue, row, party)
+    out = styled(parts.accepts)
+    if parts.rejects:
+        out.append("; " if parts.accepts else "")
+        out.append("not ", "dim")
+        out.append_text(styled(parts.rejects))
+    if parts.conditions:
+        out.append_text(styled(f" (only if: {parts.conditions})", "dim"))
+    return out
+
+
+def names(parties: tuple[Party, ...]) -> str:
+    """``Russia and Ukraine``, ``A, B and C``."""
+    listed = [p.name for p in parties]
+    return ", ".join(listed[:-1]) + " and " + listed[-1] if len(listed) > 1 else "".join(listed)
+
+
+def parties_line(parties: tuple[Party, ...], width: int) -> list[Text]:
+    """The parties compared and the key to the firmness marks, on one line if it fits."""
+    who = styled(names(parties), "bold")
+    if who.cell_len + 2 + legend().cell_len <= width:
+        return [Text.assemble(who, "; ", legend())]
+    # The legend on a line of its own, not broken between a mark and its word.
+    return [*paragraph(who, width), *paragraph(legend(), width)]
+
+
+def heading(header: Header, width: int) -> list[Text]:
+    """The dataset's title."""
+    return paragraph(styled(header.title, "bold"), width)
+
+
+def closing(
+    header: Header,
+    width: int,
+    filtered: Filter | None = None,
+    shown: Iterable[str] = (),
+    more: str = "",
+) -> list[Text]:
+    """The notes that close a view: the filter, if any, and the data file (then ``more``).
+
+    ``shown``: the issues the view lists, each marked ``*`` if the filter changed its relation.
+    """
+    out: list[Text] = []
+    if filtered is not None:
+        listed = set(shown)
+        marked = sum(1 for issue in filtered.changed if issue in listed)
+        note = filter_note(filtered, marked=marked, hidden=len(filtered.changed) - marked)
+        out += paragraph(styled(note, "italic"), width)
+    return [*out, *footer(header, width, more)]
+
+
+def footer(header: Header, width: int, more: str = "") -> list[Text]:
+    """The data file, then ``more``, on one line however long the file's path.
+
+    The path's leading folders give way to ``...`` first, then ``more``: the file's own name
+    stays whole, so a long checkout path never adds a line to a view that must fit a screen.
+    Only where even the file's name does not fit is the line wrapped.
+    """
+    path = visible(header.data)
+    for hint in (more, ""):
+        room = width - cell_len(data_line(header._replace(data="")) + hint)
+        name = shortened(path, room)
+        if cell_len(name) <= room:
+            return [styled(data_line(header._replace(data=name)) + hint, "dim")]
+    return paragraph(styled(data_line(header), "dim"), width)
+
+
+def shortened(path: str, room: int) -> str:
+    """``path`` in at most ``room`` cells, its leading folders replaced by ``...``, if it can be.
+
+    Only whole folders go, so the file's name is never cut; ``path`` itself if it fits or if
+    even ``.../NAME`` does not.
+    """
+    if cell_len(path) <= room:
+        return path
+    parts = path.split("/")
+    for start in range(1, len(parts)):
+        candidate = "/".join(["...", *parts[start:]])
+        if cell_len(candidate) <= room:
+            return candidate
+    return path
+
+
+def pair_lines(
+    pairs: tuple[PairSummary, ...], parties: tuple[Party, ...], width: int
+) -> Iterator[Text]:
+    """For each pair of parties: their common ground and conflicts, of the issues both address."""
+    name = {p.id: p.name for p in parties}
+    yield styled("Pairwise", "bold")
+    for pair in pairs:
+        counts = (
+            ", ".join(
+                f"{n} {relation.value}"
+                for relation, n in pair.counts.items()
+                if n and relation is not Relation.UNKNOWN
+            )
+            or "no issue both address"
+        )
+        line = Text.assemble(
+            styled(f"{name[pair.a]} \u2013 {name[pair.b]}", "bold"), ": ", styled(counts)
+        )
+        yield from paragraph(line, width, "  ", "    ")
+
+
+def stance_card(
+    party: Party, stance: Stance | None, issue: Issue, header: Header, width: int, *, evidence: bool
+) -> Iterator[Text]:
+    """One party's stance: firmness, summary, outcomes, conditions, and the quotes if asked."""
+    if stance is None:
+        yield from paragraph(
+            Text.assemble(styled(party.name, "bold"), styled(f": {NO_POSITION}", "dim italic")),
+            width,
+            "  ",
+        )
+        return
+    head = Text.assemble(
+        firmness_mark(stance.firmness),
+        " ",
+        styled(party.name, "bold"),
+        " ",
+        styled(FIRMNESS_WORD[stance.firmness], "dim"),
+    )
+    yield from paragraph(head, width, "  ")
+    yield from paragraph(styled(stance.summary), width, "    ")
+    for label, outcomes in (("accepts", stance.accepts), ("rejects", stance.rejects)):
+        for oid in outcomes:
+            yield from paragraph(
+                Text.assemble(
+                    (f"{label} ", "dim"), styled(issue.outcomes[oid]), (f" ({oid})", "dim")
+                ),
+                width,
+                "    ",
+                "      ",
+            )
+    for iid, needed in stance.conditions.items():
+        yield from paragraph(
+            Text.assemble(("only if ", "dim"), styled(f"{iid}: {', '.join(needed)}")),
+            width,
+            "    ",
+            "      ",
+        )
+    if stance.note:
+        yield from paragraph(
+            Text.assemble(("note: ", "dim"), styled(stance.note, "dim")), width, "    ", "      "
+        )
+    if evidence:
+        for e in stance.evidence:
+            bar = "    \u2502 "  # on every line of the quote, as a block
+            yield from paragraph(styled(f"\u201c{e.quote}\u201d", "italic"), width, bar, bar)
+            yield from paragraph(
+                styled(f"\u2014 {quote_source(e, header)}", "dim"), width, bar, bar
+            )

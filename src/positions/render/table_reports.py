@@ -1,0 +1,181 @@
+"""The terminal views of the reports: the agenda, a diff, two coders' agreement, and more.
+
+validate, verify and lint report in plain lines, never wrapped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rich.text import Text
+
+from positions.present import (
+    changed_mark,
+    plural,
+)
+from positions.results import (
+    Agenda,
+    Agreement,
+    Diff,
+    LintReport,
+    Relation,
+)
+from positions.text import visible
+
+from .table_parts import (
+    closing,
+    names,
+)
+from .terminal import (
+    paragraph,
+    relation_word,
+    styled,
+)
+from .vocabulary import RELATION_STYLE
+
+# -- agenda, sources, diff, agreement ----------------------------------------------------------
+
+
+def agenda_view(plan: Agenda, width: int) -> Iterator[Text]:
+    """The agenda: each issue in its place, with its relation and why it sits there."""
+    yield from paragraph(styled(f"Agenda: {names(plan.parties)}", "bold"), width)
+    group = None
+    number = len(str(len(plan.items)))
+    for item in plan.items:
+        if item.group != group:
+            group = item.group
+            yield Text()
+            yield styled(group[:1].upper() + group[1:], "bold")
+        relation = item.row.relation or Relation.UNKNOWN
+        place = f"{item.place:>{number}}. "
+        head = Text.assemble(styled(item.row.issue.name, "bold"), "  ", relation_word(relation))
+        verdict = item.row.verdict
+        if verdict is not None and verdict.confidence is not None:
+            head.append(f" ({verdict.confidence.value})", "dim")
+        if mark := changed_mark(plan.filter, item.row.issue.id):
+            head.append(f"  {mark}", "italic")
+        yield from paragraph(head, width, place)
+        yield from paragraph(styled(item.reason, "dim"), width, " " * len(place))
+    yield Text()
+    yield from closing(plan.header, width, plan.filter, (i.row.issue.id for i in plan.items))
+
+
+def diff_view(d: Diff, width: int) -> Iterator[Text]:
+    """What changed between two versions of a data file."""
+    yield from paragraph(styled(f"{d.old} \u2192 {d.new}", "bold"), width)
+    listed = (
+        ("issues added", d.issues_added),
+        ("issues removed", d.issues_removed),
+        ("outcomes added", [f"{i}/{o}" for i, o in d.outcomes_added]),
+        ("outcomes removed", [f"{i}/{o}" for i, o in d.outcomes_removed]),
+        ("parties added", d.parties_added),
+        ("parties removed", d.parties_removed),
+    )
+    for label, values in listed:
+        if values:
+            yield from paragraph(
+                Text.assemble((f"{label}: ", "dim"), styled(", ".join(values))), width, "", "  "
+            )
+    if d.stances:
+        yield Text()
+        yield styled("Stances", "bold")
+        for c in d.stances:
+            change = Text.assemble(
+                styled(f"{c.party}/{c.issue}", "bold"),
+                f" {c.change}: ",
+                styled(c.before or "-"),
+                " \u2192 ",
+                styled(c.after or "-"),
+            )
+            yield from paragraph(change, width, "  ", "    ")
+    if d.edits:
+        yield Text()
+        yield styled("Changed", "bold")
+        for e in d.edits:
+            change = Text.assemble(
+                styled(e.what, "bold"),
+                f" {e.change}: ",
+                styled(e.before or "-"),
+                " \u2192 ",
+                styled(e.after or "-"),
+            )
+            yield from paragraph(change, width, "  ", "    ")
+    if d.relations:
+        yield Text()
+        yield styled("Relations", "bold")
+        for r in d.relations:
+            change = Text.assemble(
+                styled(f"{r.a} \u2013 {r.b}", "bold"),
+                ", ",
+                styled(r.issue),
+                ": ",
+                (r.before.value, RELATION_STYLE[r.before]),
+                " \u2192 ",
+                (r.after.value, RELATION_STYLE[r.after]),
+            )
+            yield from paragraph(change, width, "  ", "    ")
+    if d.empty:
+        yield styled("no changes")
+
+
+def agreement_view(a: Agreement, width: int) -> Iterator[Text]:
+    """The scores by kind of judgement, then every disagreement."""
+    yield from paragraph(
+        styled(f"Agreement of two coders: first {a.first}, second {a.second}", "bold"), width
+    )
+    yield Text()
+    for label, score in (
+        ("outcomes accepted or rejected", a.outcomes),
+        ("firmness", a.firmness),
+        ("attribution (strongest quote)", a.attribution),
+    ):
+        k = "-" if score.kappa is None else f"{score.kappa:.3f}"
+        scored = (
+            ": no unit in common"
+            if score.percent is None
+            else f": {score.agreed} of {score.units} units, {score.percent:.1f}%, Cohen's kappa {k}"
+        )
+        yield from paragraph(
+            Text.assemble(styled(label, "bold"), scored),
+            width,
+            "  ",
+            "    ",
+        )
+    yield Text()
+    if not a.disagreements:
+        yield styled("No disagreements.")
+        return
+    yield styled(f"Disagreements: {len(a.disagreements)}", "bold")
+    for d in a.disagreements:
+        what = f"{d.party}/{d.issue}" + (f"/{d.outcome}" if d.outcome else "")
+        yield from paragraph(
+            Text.assemble(
+                styled(what, "bold"),
+                f" {d.kind}: first ",
+                styled(d.first),
+                ", second ",
+                styled(d.second),
+            ),
+            width,
+            "  ",
+            "    ",
+        )
+
+
+def lint_lines(report: LintReport) -> str:
+    """Every finding on one line, FILE:LINE:COL first as compilers write it, then the counts.
+
+    Plain lines, never wrapped, so that editors and grep can use them.
+    """
+    lines = [
+        f"{f.location}: {f.code} {'noted' if f.noted else 'error' if f.error else 'warning'}: "
+        f"{visible(f.message)} [{f.check}]"
+        for f in report.findings
+    ]
+    counts = (
+        f"{plural(report.errors, 'error')}, {plural(report.warnings, 'warning')}, "
+        f"{report.noted} noted in {report.header.data}"
+    )
+    if not report.with_sources:
+        counts += " (speakers not checked: give --sources DIR)"
+    return "\n".join([*lines, counts]) + "\n"

@@ -1,0 +1,39 @@
+"""The visual vocabulary every view shares: what a relation and a firmness look like.
+
+One place for the terminal (render.terminal), the SVG chart and the HTML page: changing how a
+red line is shown, or which colour says conflict, is an edit here and nowhere else.
+
+A colour says a relation and nothing else; firmness is a mark and a word, never a colour.
+"""
+
+from __future__ import annotations
+
+from positions.model import Firmness
+from positions.results import Relation
+
+# The relations' colours on a terminal, as rich styles.
+RELATION_STYLE = {
+    Relation.CONFLICT: "bold red",
+    Relation.CONDITIONAL: "bold yellow",
+    Relation.COMPLEMENTARY: "bold blue",
+    Relation.OVERLAP: "bold cyan",
+    Relation.AGREE: "bold green",
+    Relation.UNKNOWN: "dim",
+}
+# The same colours in SVG and HTML: (ink, tint).
+RELATION_COLOURS = {
+    Relation.CONFLICT: ("#b42318", "#fbe0dc"),
+    Relation.CONDITIONAL: ("#a15c07", "#fcebcf"),
+    Relation.COMPLEMENTARY: ("#1d5fa8", "#dde9f8"),
+    Relation.OVERLAP: ("#1f7a7a", "#d5efee"),
+    Relation.AGREE: ("#2d7a46", "#d9f0e0"),
+    Relation.UNKNOWN: ("#5b6470", "#eef0f3"),
+}
+
+# Firmness as a mark and a word: red line, firm, open.
+FIRMNESS_MARK = {Firmness.RED_LINE: "\u25a0", Firmness.FIRM: "\u25c6", Firmness.OPEN: "\u25cb"}
+FIRMNESS_WORD = {Firmness.RED_LINE: "red line", Firmness.FIRM: "firm", Firmness.OPEN: "open"}
+# The mark's style on a terminal: a red line stands out in bold.
+FIRMNESS_STYLE = {Firmness.RED_LINE: "bold", Firmness.FIRM: "", Firmness.OPEN: ""}
+# Each mark on a terminal that cannot show it (black square, black diamond, white circle).
+FIRMNESS_ASCII = {Firmness.RED_LINE: "#", Firmness.FIRM: "*", Firmness.OPEN: "o"}
