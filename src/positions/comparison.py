@@ -24,8 +24,8 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from positions.model import Attribution, Dataset, Issue, Party, Stance
-from positions.present import NO_POSITION
 from positions.results import (
+    NO_POSITION,
     Clash,
     Comparison,
     Condition,

@@ -18,8 +18,6 @@ from positions.results import (
     Verification,
 )
 
-NO_POSITION = "no stated position"
-
 
 class Ask(NamedTuple):
     """What a stance asks for, in the outcomes' words, as the compact views show it."""

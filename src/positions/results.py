@@ -18,6 +18,9 @@ from typing import NamedTuple
 
 from positions.model import Attribution, Dataset, Issue, Party, Source, Stance
 
+# What every view says, and every reason the core words, of a party with no stance on an issue.
+NO_POSITION = "no stated position"
+
 
 class Relation(Enum):
     """How the stances of two or more parties on one issue relate (rules: comparison.py)."""

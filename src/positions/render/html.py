@@ -14,14 +14,13 @@ from html import escape
 
 from positions.model import Firmness, Issue, Party, Stance
 from positions.present import (
-    NO_POSITION,
     ask,
     counts_line,
     plural,
     quote_source,
     scope_line,
 )
-from positions.results import Comparison, Relation, Row
+from positions.results import NO_POSITION, Comparison, Relation, Row
 from positions.text import visible
 
 from .vocabulary import FIRMNESS_MARK, FIRMNESS_WORD, RELATION_COLOURS

@@ -6,8 +6,8 @@ import re
 from functools import singledispatch
 
 from positions.model import Stance
-from positions.present import NO_POSITION, counts_line, quote_source, scope_line
-from positions.results import Comparison
+from positions.present import counts_line, quote_source, scope_line
+from positions.results import NO_POSITION, Comparison
 from positions.text import visible
 
 # Every character that could start markup in a GFM table cell, or end the cell ($ starts a

@@ -15,7 +15,6 @@ from xml.sax.saxutils import escape
 
 from positions.model import Firmness, Issue, Party, Stance
 from positions.present import (
-    NO_POSITION,
     ask,
     changed_mark,
     counts_line,
@@ -25,7 +24,16 @@ from positions.present import (
     quote_source,
     shown_note,
 )
-from positions.results import Comparison, Filter, Header, Matrix, PairSummary, Relation, Row
+from positions.results import (
+    NO_POSITION,
+    Comparison,
+    Filter,
+    Header,
+    Matrix,
+    PairSummary,
+    Relation,
+    Row,
+)
 from positions.text import visible
 
 from .vocabulary import FIRMNESS_MARK, FIRMNESS_WORD, RELATION_COLOURS

@@ -8,11 +8,11 @@ from rich.text import Text
 
 from positions.model import Stance
 from positions.present import (
-    NO_POSITION,
     changed_mark,
     left_out_note,
 )
 from positions.results import (
+    NO_POSITION,
     Matrix,
     Relation,
 )

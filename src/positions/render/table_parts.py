@@ -8,15 +8,15 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from positions.model import Issue, Party, Stance
+from positions.present import ask as present_ask
 from positions.present import (
-    NO_POSITION,
     counts_line,
     data_line,
     filter_note,
     quote_source,
 )
-from positions.present import ask as present_ask
 from positions.results import (
+    NO_POSITION,
     Filter,
     Header,
     PairSummary,
