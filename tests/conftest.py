@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import os
 import re
+import resource
 import shutil
+import stat
 import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -138,6 +141,16 @@ def squeezed(text: str) -> str:
     return re.sub(r" +", " ", text)
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The fast profile leaves out the tests marked ``ci``; the CI profile runs everything."""
+    if CI:
+        return
+    left_out = [item for item in items if item.get_closest_marker("ci") is not None]
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = [item for item in items if item.get_closest_marker("ci") is None]
+
+
 # Property tests run the same examples on every run (CI included).
 settings.register_profile(
     "positions",
@@ -148,3 +161,104 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.load_profile("positions")
+
+
+# -- hostile input: real processes and crafted files ----------------------------------------
+
+GIB = 1024**3
+
+
+@dataclass(frozen=True)
+class Ran:
+    """What a real process did."""
+
+    code: int
+    out: bytes
+    err: str
+
+
+def proc(
+    *args: str,
+    timeout: float = 20,
+    memory: int | None = None,
+    close_stdout: bool = False,
+    stdout: Any = subprocess.PIPE,
+    cwd: Path | None = None,
+    **env: str,
+) -> Ran:
+    """Run the installed command; fail the test if it is still running after ``timeout`` s.
+
+    ``memory`` caps the address space of the process; ``close_stdout`` runs it with ``>&-``.
+    """
+    assert EXE is not None
+
+    def limit() -> None:
+        if memory is not None:
+            resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+        if close_stdout:
+            os.close(1)
+
+    environ = {k: v for k, v in os.environ.items() if k not in {"POSITIONS_FILE", "NO_COLOR"}}
+    environ.update({"COLUMNS": "80", **env})
+    try:
+        done: subprocess.CompletedProcess[bytes] | None = subprocess.run(
+            [EXE, *args],
+            stdin=subprocess.DEVNULL,
+            stdout=None if close_stdout else stdout,
+            stderr=subprocess.PIPE,
+            cwd=cwd,
+            env=environ,
+            timeout=timeout,
+            preexec_fn=limit,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        done = None  # reported below, outside the handler, without subprocess's traceback
+    if done is None:
+        pytest.fail(f"positions {' '.join(args)[:200]} still running after {timeout} s")
+    return Ran(done.returncode, done.stdout or b"", done.stderr.decode("utf-8", "replace"))
+
+
+def assert_clean(err: str) -> None:
+    """No traceback and no internal error on stderr."""
+    assert "Traceback" not in err, err[-2000:]
+    assert "internal error" not in err, err[-2000:]
+
+
+def assert_one_line(err: str) -> None:
+    """Exactly one plain ``positions: ...`` line on stderr."""
+    assert_clean(err)
+    lines = err.splitlines()
+    assert len(lines) == 1, err[-2000:]
+    assert lines[0].startswith("positions: "), err[-2000:]
+
+
+def assert_located(err: str, path: Path) -> None:
+    """Every line on stderr is a located problem in ``path`` (or the count of those left out)."""
+    assert_clean(err)
+    lines = err.splitlines()
+    assert lines, "no message at all"
+    located = re.compile(rf"positions: {re.escape(str(path))}:\d+:\d+: \S")
+    for line in lines:
+        more = re.fullmatch(r"positions: \.\.\. and \d+ more .*", line)
+        assert located.match(line) or more, err[-2000:]
+
+
+def minimal(tmp_path: Path, *edits: tuple[str, str], name: str = "data.yaml") -> Path:
+    """A copy of minimal.yaml with each (old, new) replacement made, in ``tmp_path``."""
+    text = MINIMAL.read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def device(path: Path, minor: int) -> Path:
+    """A copy of a memory device (3 null, 5 zero, 7 full) at ``path``, made with mknod."""
+    try:
+        os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, minor))
+    except PermissionError:
+        pytest.skip("mknod is not permitted here")
+    return path

@@ -10,7 +10,7 @@ import pytest
 
 from positions.loader import parse
 
-from .conftest import BENCHMARKS, CI, ROOT, generate, needs_exe
+from .conftest import BENCHMARKS, ROOT, generate, needs_exe
 
 
 def test_generated_dataset_is_valid_and_deterministic() -> None:
@@ -36,7 +36,7 @@ def test_generate_command_writes_the_file(tmp_path: Path) -> None:
 
 
 @needs_exe
-@pytest.mark.skipif(not CI, reason="runs in CI (POSITIONS_TEST_PROFILE=ci): it takes a while")
+@pytest.mark.ci  # it takes a while
 def test_runner_quick_smoke_run() -> None:
     """run.py --quick prints every figure and every worst case with its budget and a verdict."""
     result = subprocess.run(

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import MINIMAL, arg, needs_exe, positions
+from ..conftest import MINIMAL, ROOT, arg, needs_exe, positions
 
 pytestmark = needs_exe
 
@@ -57,7 +57,7 @@ def test_the_suite_tests_the_checkout(tmp_path: Path) -> None:
     """
     import positions
 
-    src = Path(__file__).resolve().parent.parent / "src"
+    src = ROOT / "src"
     assert Path(positions.__file__).resolve().is_relative_to(src)
     result = subprocess.run(
         [sys.executable, "-c", "import positions; print(positions.__file__)"],

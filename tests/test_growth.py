@@ -1,0 +1,141 @@
+"""Work that grows no faster than the input: each test counts the work a command does.
+
+On a worst-case shape (benchmarks/shapes.py) a test counts look-ups or calls, which the
+quadratic code made a million of; where work cannot be counted from outside, it runs a size
+the quadratic code took minutes on (CI only). Timings are measured in benchmarks/run.py, never
+judged here.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .conftest import (
+    Run,
+    shapes,
+)
+
+# -- work that grows no faster than the input ---------------------------------------------------
+# Each test counts the work a command does on a worst-case shape (benchmarks/shapes.py), or, where
+# work cannot be counted from outside, runs a size the quadratic code took minutes on (CI only).
+
+
+def test_many_outcomes_cost_their_exclusions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two parties accepting disjoint halves of 2,000 outcomes: only declared exclusions are read.
+
+    Not every pair of accepted outcomes, as the code before (2,000,000 look-ups).
+    """
+    from positions import comparison
+    from positions.loader import parse
+    from positions.model import Issue
+
+    ds = parse(shapes.outcomes(2000 * 80), "outcomes.yaml")
+    big = ds.issues["big"]
+    assert len(big.outcomes) == 2000
+    looked: list[str] = []
+
+    class Counted(dict[str, frozenset[str]]):
+        def get(self, key: str, default: Any = None) -> Any:
+            looked.append(key)
+            return super().get(key, default)
+
+    exclusive = Issue.exclusive
+
+    def counted_exclusive(issue: Issue, a: str, b: str) -> bool:
+        looked.append(a)
+        return exclusive(issue, a, b)
+
+    monkeypatch.setattr(Issue, "exclusive", counted_exclusive)
+    counted = Issue(big.id, big.name, big.question, big.outcomes, Counted(big.excludes))
+    verdict = comparison.relate(counted, list(ds.parties.values()), {**ds.issues, "big": counted})
+    assert [(c.outcome, c.excluded) for c in verdict.clashes] == [
+        ("o000000", "o001999"),
+        ("o000999", "o001000"),
+    ]
+    assert len(looked) <= 3 * 2000
+
+
+def test_many_conditions_cost_what_they_stop(monkeypatch: pytest.MonkeyPatch) -> None:
+    """1,000 parties, each accepting on a condition: judging them does not read all the others.
+
+    The code before built the set of all other parties for every condition: 1,000,000 reads.
+    """
+    from positions import comparison
+    from positions.loader import parse
+
+    ds = parse(shapes.parties(1000 * 1200), "parties.yaml")
+    assert len(ds.parties) == 1000
+    reads = 0
+    real = comparison.condition_status
+
+    class Place(dict[str, int]):
+        def __iter__(self) -> Any:
+            nonlocal reads
+            reads += len(self)
+            return super().__iter__()
+
+        def keys(self) -> Any:
+            nonlocal reads
+            reads += len(self)
+            return super().keys()
+
+    def counted(issue: Any, outcomes: Any, holders: Any, pid: str) -> Any:
+        return real(issue, outcomes, holders._replace(place=Place(holders.place)), pid)
+
+    monkeypatch.setattr(comparison, "condition_status", counted)
+    rows = comparison.rows(list(ds.parties.values()), list(ds.issues.values()), ds)
+    assert {len(r.verdict.conditions) for r in rows if r.verdict} == {1000}
+    assert reads <= 4 * 1000
+
+
+def test_issue_list_reads_each_stance_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Listing 1,000 issues of 1,000 parties with one stance each looks up about 1,000 stances.
+
+    Not a million, as when each issue asked every party.
+    """
+    from positions.listing import issue_list
+    from positions.loader import parse
+
+    ds = parse(shapes.sparse(1000 * 300), "sparse.yaml")
+    looked = 0
+
+    class Stances(dict[str, Any]):
+        def __contains__(self, key: object) -> bool:
+            nonlocal looked
+            looked += 1
+            return super().__contains__(key)
+
+        def __iter__(self) -> Any:
+            nonlocal looked
+            looked += len(self)
+            return super().__iter__()
+
+    counted = {pid: p._replace(stances=Stances(p.stances)) for pid, p in ds.parties.items()}
+    listing = issue_list(ds._replace(parties=counted))
+    assert [len(holders) for _, holders in listing.issues] == [1] * 1000
+    assert looked <= 2 * 1000
+
+
+@pytest.mark.ci  # a 1 MB quote
+def test_lint_of_unclosed_quotation_marks_is_linear(run: Run, tmp_path: Path) -> None:
+    """A 1 MB quote of opening quotation marks that never close is linted in one pass.
+
+    The regular expression before tried again from every mark: hours for this size.
+    """
+    data = tmp_path / "open.yaml"
+    quote = "\u201c" + "\u2018x " * 340_000
+    data.write_text(
+        "schema: positions/2\ntitle: T\nsources: {s: {title: S}}\n"
+        "issues: {i: {name: I, question: Q?, outcomes: {a: A}}}\n"
+        "parties:\n  p:\n    name: P\n    stances:\n      i:\n        summary: S.\n"
+        "        accepts: [a]\n        firmness: open\n"
+        f"        evidence: [{{source: s, quote: '{quote}', attribution: stated}}]\n",
+        encoding="utf-8",
+    )
+    result = run("lint", "--data", str(data), "--format", "json")
+    codes = [f["code"] for f in json.loads(result.out)["findings"]]
+    assert "L104" in codes  # stated, but no words stand between quotation marks
