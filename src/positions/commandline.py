@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 import click
 
-from positions import __version__, output
+from positions import __version__, writing
 from positions.errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_OK, PositionsError
 from positions.text import closest
 
@@ -24,9 +24,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def report(lines: list[str]) -> None:
-    """Print error lines on stderr, each prefixed and made safe for the terminal (output.note)."""
+    """Print error lines on stderr, each prefixed and made safe for the terminal (writing.note)."""
     for line in lines:
-        output.note(line)
+        writing.note(line)
 
 
 # Click puts its guess at a mistyped option into the message itself (NoSuchOption's
@@ -51,19 +51,19 @@ def click_message(error: click.ClickException) -> str:
 def tolerate_encoding() -> None:
     """Let a terminal that cannot show some characters get escapes instead of a crash."""
     for stream in (sys.stdout, sys.stderr):
-        if isinstance(stream, io.TextIOWrapper) and not output.is_utf8(stream):
+        if isinstance(stream, io.TextIOWrapper) and not writing.is_utf8(stream):
             stream.reconfigure(errors="backslashreplace")
 
 
 def _print_help(ctx: click.Context, _: click.Parameter, value: bool) -> None:
     if value and not ctx.resilient_parsing:
-        output.write_stdout(ctx.get_help() + "\n")
+        writing.write_stdout(ctx.get_help() + "\n")
         ctx.exit()
 
 
 def _print_version(ctx: click.Context, _: click.Parameter, value: bool) -> None:
     if value and not ctx.resilient_parsing:
-        output.write_stdout(f"positions, version {__version__}\n")
+        writing.write_stdout(f"positions, version {__version__}\n")
         ctx.exit()
 
 
@@ -83,7 +83,7 @@ class PositionsCommand(click.Command):
     """A command whose --help is written through the output edge, like every other output."""
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        """Click's help option, printing with output.write_stdout (a full disk is reported)."""
+        """Click's help option, printing with writing.write_stdout (a full disk is reported)."""
         option = super().get_help_option(ctx)
         if option is not None:
             option.callback = _print_help
