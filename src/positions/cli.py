@@ -1,29 +1,16 @@
 """The command line: each command parses its arguments, calls the core, emits the result.
 
-Errors become one ``positions: ...`` line and a documented exit code here, and only here
-(PositionsGroup).
+Only the commands are assembled here; how click is adapted (the one error boundary, --help and
+--version written through the output edge) is in commandline.py.
 """
 
 from __future__ import annotations
 
-import io
-import re
-import sys
-from collections.abc import Sequence
-from typing import Any
-
 import click
 
-from positions import __version__, output
-from positions.errors import (
-    EXIT_DATA,
-    EXIT_DIFFERENT,
-    EXIT_INTERRUPTED,
-    EXIT_OK,
-    EXIT_TROUBLE,
-    CodebookBroken,
-    PositionsError,
-)
+from positions import output
+from positions.commandline import PositionsGroup, version_option
+from positions.errors import EXIT_DIFFERENT, EXIT_OK, EXIT_TROUBLE, CodebookBroken, PositionsError
 from positions.formats import Format, for_output
 from positions.model import Attribution
 from positions.options import (
@@ -60,137 +47,13 @@ from positions.results import (
     Summary,
     Verification,
 )
-from positions.text import closest
-
-
-def report(lines: list[str]) -> None:
-    """Print error lines on stderr, each prefixed and made safe for the terminal (output.note)."""
-    for line in lines:
-        output.note(line)
-
-
-def click_message(error: click.ClickException) -> str:
-    """The error click raised (a bad option, a missing argument) as one line, in our style."""
-    message = " ".join(error.format_message().split())
-    message = re.sub(r"\.? Did you mean (.*?)\?$", r" (did you mean \1?)", message).rstrip(".")
-    if message[:1].isupper() and message[1:2].islower():
-        message = message[0].lower() + message[1:]
-    ctx = getattr(error, "ctx", None)
-    if isinstance(error, click.UsageError) and ctx is not None:
-        message += f"; see '{ctx.command_path} --help'"
-    return message
-
-
-def tolerate_encoding() -> None:
-    """Let a terminal that cannot show some characters get escapes instead of a crash."""
-    for stream in (sys.stdout, sys.stderr):
-        if isinstance(stream, io.TextIOWrapper) and not output.is_utf8(stream):
-            stream.reconfigure(errors="backslashreplace")
-
-
-def _print_help(ctx: click.Context, _: click.Parameter, value: bool) -> None:
-    if value and not ctx.resilient_parsing:
-        output.write_stdout(ctx.get_help() + "\n")
-        ctx.exit()
-
-
-def _print_version(ctx: click.Context, _: click.Parameter, value: bool) -> None:
-    if value and not ctx.resilient_parsing:
-        output.write_stdout(f"positions, version {__version__}\n")
-        ctx.exit()
-
-
-class PositionsCommand(click.Command):
-    """A command whose --help is written through the output edge, like every other output."""
-
-    def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        """Click's help option, printing with output.write_stdout (a full disk is reported)."""
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.callback = _print_help
-        return option
-
-
-class PositionsGroup(PositionsCommand, click.Group):
-    """A group that turns every error into a message and a documented exit code.
-
-    Its --help is a PositionsCommand's, written through the output edge.
-    """
-
-    command_class = PositionsCommand
-
-    def resolve_command(
-        self, ctx: click.Context, args: list[str]
-    ) -> tuple[str | None, click.Command | None, list[str]]:
-        """The command named first in ``args``; an unknown one is a usage error with a guess.
-
-        Our own guess, so that every click release we allow says the same thing.
-        """
-        name = args[0] if args else ""
-        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
-            guess = closest(name, self.list_commands(ctx))
-            ctx.fail(f"no such command {name!r}" + (f" (did you mean {guess!r}?)" if guess else ""))
-        return super().resolve_command(ctx, args)
-
-    def invoke(self, ctx: click.Context) -> Any:
-        """Run the command; print an error as ``positions: ...`` lines on stderr and exit."""
-        try:
-            return super().invoke(ctx)
-        except PositionsError as error:
-            report(error.lines())
-            ctx.exit(error.exit_code)
-        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
-            raise
-        except BrokenPipeError:  # click ends the command quietly when the reader has gone
-            raise
-        except Exception as error:
-            if ctx.meta.get("positions.debug"):
-                raise
-            report([f"internal error: {type(error).__name__}: {error} (--debug shows where)"])
-            ctx.exit(EXIT_DATA)
-
-    def main(
-        self,
-        args: Sequence[str] | None = None,
-        prog_name: str | None = None,
-        complete_var: str | None = None,
-        standalone_mode: bool = True,
-        **extra: Any,
-    ) -> Any:
-        """Run the CLI; exit 130 on an interrupt instead of click's "Aborted!" and 1."""
-        call = super().main
-        if not standalone_mode:
-            return call(args, prog_name, complete_var, standalone_mode=False, **extra)
-        tolerate_encoding()
-        try:
-            code = call(args, prog_name, complete_var, standalone_mode=False, **extra)
-        except click.exceptions.NoArgsIsHelpError as error:
-            error.show()  # ``positions`` alone: the help, as click gives it
-            sys.exit(error.exit_code)
-        except click.ClickException as error:
-            report([click_message(error)])
-            sys.exit(error.exit_code)
-        except click.exceptions.Abort:
-            click.echo("\npositions: interrupted", err=True)
-            sys.exit(EXIT_INTERRUPTED)
-        except PositionsError as error:  # --help or --version could not be written
-            report(error.lines())
-            sys.exit(error.exit_code)
-        sys.exit(code if isinstance(code, int) else EXIT_OK)
 
 
 @click.group(
     cls=PositionsGroup,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
-@click.option(
-    "--version",
-    is_flag=True,
-    expose_value=False,
-    is_eager=True,
-    callback=_print_version,
-    help="Show the version and exit.",
-)
+@version_option
 @click.option("--debug", is_flag=True, help="Show the traceback of an unexpected error.")
 @click.pass_context
 def cli(ctx: click.Context, debug: bool) -> None:
@@ -205,12 +68,12 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.meta["positions.debug"] = debug
 
 
-@cli.command()
+@cli.command("validate")
 @file_argument
 @format_option(Summary)
 @data_option
 @click.pass_context
-def validate(ctx: click.Context, file: str | None, fmt: Format, data: str | None) -> None:
+def validate_command(ctx: click.Context, file: str | None, fmt: Format, data: str | None) -> None:
     """Check a data file and summarise what it holds.
 
     Prints every problem as FILE:LINE:COL and exits 1, or one line of counts and exits 0.
@@ -224,13 +87,13 @@ def validate(ctx: click.Context, file: str | None, fmt: Format, data: str | None
     output.emit(summary(load_data(ctx, checked_file(ctx, file, data))), fmt)
 
 
-@cli.command()
+@cli.command("verify")
 @sources_option(required=True, help="Folder holding each source's text as <source id>.txt.")
 @file_argument
 @format_option(Verification)
 @data_option
 @click.pass_context
-def verify(
+def verify_command(
     ctx: click.Context, sources_dir: str, file: str | None, fmt: Format, data: str | None
 ) -> None:
     """Check that every quote occurs verbatim in its source.
@@ -245,14 +108,13 @@ def verify(
     from pathlib import Path
 
     from positions.textfile import read_sources
-    from positions.verify import cited
-    from positions.verify import verify as verify_quotes
+    from positions.verify import cited, verify
 
     dataset = load_data(ctx, checked_file(ctx, file, data))
-    output.emit(verify_quotes(dataset, read_sources(Path(sources_dir), cited(dataset))), fmt)
+    output.emit(verify(dataset, read_sources(Path(sources_dir), cited(dataset))), fmt)
 
 
-@cli.command()
+@cli.command("lint")
 @file_argument
 @sources_option(
     required=False,
@@ -261,7 +123,7 @@ def verify(
 @format_option(LintReport)
 @data_option
 @click.pass_context
-def lint(
+def lint_command(
     ctx: click.Context, file: str | None, sources_dir: str | None, fmt: Format, data: str | None
 ) -> None:
     """Hold a data file to the codebook (docs/codebook.md).
@@ -276,22 +138,22 @@ def lint(
     """
     from pathlib import Path
 
-    from positions.lint import lint as check
+    from positions.lint import lint
     from positions.textfile import read_sources
 
     dataset = load_data(ctx, checked_file(ctx, file, data))
     texts = read_sources(Path(sources_dir), dataset.sources) if sources_dir else None
-    report = check(dataset, texts)
-    output.emit(report, fmt)
-    if report.errors:
-        raise CodebookBroken(report.errors)
+    findings = lint(dataset, texts)
+    output.emit(findings, fmt)
+    if findings.errors:
+        raise CodebookBroken(findings.errors)
 
 
-@cli.command()
+@cli.command("agreement")
 @data_file_argument("first", "FIRST")
 @data_file_argument("second", "SECOND")
 @format_option(Agreement)
-def agreement(first: str, second: str, fmt: Format) -> None:
+def agreement_command(first: str, second: str, fmt: Format) -> None:
     """Measure how far two coders agree on the same articles.
 
     For each party and issue, each outcome's coding (accepts, rejects, nothing), the firmness
@@ -301,13 +163,13 @@ def agreement(first: str, second: str, fmt: Format) -> None:
     Example:
       positions agreement coder-a.yaml coder-b.yaml
     """
-    from positions.agreement import agreement as compare_coders
+    from positions.agreement import agreement
     from positions.loader import load
 
-    output.emit(compare_coders(load(first), load(second)), fmt)
+    output.emit(agreement(load(first), load(second)), fmt)
 
 
-@cli.command()
+@cli.command("compare")
 @parties_argument
 @issue_option
 @relation_option
@@ -317,7 +179,7 @@ def agreement(first: str, second: str, fmt: Format) -> None:
 @format_option(Comparison)
 @data_option
 @click.pass_context
-def compare(
+def compare_command(
     ctx: click.Context,
     parties: tuple[str, ...],
     issues: tuple[str, ...],
@@ -342,11 +204,11 @@ def compare(
       positions compare russia ukraine --format json | jq '.counts'
       positions compare russia ukraine --attribution reported
     """
-    from positions.comparison import compare as compare_parties
+    from positions.comparison import compare
     from positions.lookup import find_issues, find_parties
 
     dataset = load_data(ctx, data)
-    result = compare_parties(
+    result = compare(
         dataset,
         find_parties(dataset, parties),
         find_issues(dataset, issues),
@@ -380,11 +242,11 @@ def issues_command(ctx: click.Context, issue: str | None, fmt: Format, data: str
         output.emit(issue_detail(dataset, find_issue(dataset, issue)), fmt)
 
 
-@cli.command()
+@cli.command("parties")
 @format_option(PartyList)
 @data_option
 @click.pass_context
-def parties(ctx: click.Context, fmt: Format, data: str | None) -> None:
+def parties_command(ctx: click.Context, fmt: Format, data: str | None) -> None:
     """List the parties, their aliases and their stances.
 
     \b
@@ -396,27 +258,27 @@ def parties(ctx: click.Context, fmt: Format, data: str | None) -> None:
     output.emit(party_list(load_data(ctx, data)), fmt)
 
 
-@cli.command()
+@cli.command("show")
 @click.argument("party", shell_complete=complete_party)
 @format_option(Comparison)
 @data_option
 @click.pass_context
-def show(ctx: click.Context, party: str, fmt: Format, data: str | None) -> None:
+def show_command(ctx: click.Context, party: str, fmt: Format, data: str | None) -> None:
     """Show one party's stance on every issue, with its evidence.
 
     \b
     Example:
       positions show ukraine
     """
-    from positions.comparison import compare as compare_parties
+    from positions.comparison import compare
     from positions.lookup import find_party
 
     dataset = load_data(ctx, data)
     found = find_party(dataset, party)
-    output.emit(compare_parties(dataset, [found]), fmt, detail=Detail.EVIDENCE)
+    output.emit(compare(dataset, [found]), fmt, detail=Detail.EVIDENCE)
 
 
-@cli.command()
+@cli.command("export")
 @any_parties_argument
 @output_option(required=True)
 @format_option(Comparison, default=None)
@@ -425,7 +287,7 @@ def show(ctx: click.Context, party: str, fmt: Format, data: str | None) -> None:
 @attribution_option
 @data_option
 @click.pass_context
-def export(
+def export_command(
     ctx: click.Context,
     parties: tuple[str, ...],
     target: str,
@@ -448,13 +310,13 @@ def export(
       positions export russia ukraine -o report.html
       positions export --format markdown -o -
     """
-    from positions.comparison import compare as compare_parties
+    from positions.comparison import compare
     from positions.lookup import find_issues, find_parties
 
     chosen = for_output(fmt, target, Comparison, terminal=False)
     dataset = load_data(ctx, data)
     named = find_parties(dataset, parties) if parties else None
-    result = compare_parties(
+    result = compare(
         dataset,
         named,
         find_issues(dataset, issues),
@@ -464,14 +326,14 @@ def export(
     output.emit(result, chosen, target, protect=locate(data)[0], force=force)
 
 
-@cli.command()
+@cli.command("matrix")
 @any_parties_argument
 @attribution_option
 @format_option(Matrix, default=None)
 @output_option(required=False)
 @data_option
 @click.pass_context
-def matrix(
+def matrix_command(
     ctx: click.Context,
     parties: tuple[str, ...],
     attribution: Attribution | None,
@@ -494,23 +356,23 @@ def matrix(
       positions matrix russia ukraine west --attribution reported
       positions matrix --format svg -o matrix.svg
     """
-    from positions.analysis import matrix as matrix_view
+    from positions.analysis import matrix
     from positions.lookup import find_parties
 
     chosen = for_output(fmt, target, Matrix)
     dataset = load_data(ctx, data)
     named = find_parties(dataset, parties) if parties else None
-    result = matrix_view(dataset, named, attribution=attribution)
+    result = matrix(dataset, named, attribution=attribution)
     output.emit(result, chosen, target, protect=locate(data)[0], force=force)
 
 
-@cli.command()
+@cli.command("agenda")
 @parties_argument
 @attribution_option
 @format_option(Agenda)
 @data_option
 @click.pass_context
-def agenda(
+def agenda_command(
     ctx: click.Context,
     parties: tuple[str, ...],
     attribution: Attribution | None,
@@ -529,20 +391,20 @@ def agenda(
     Example:
       positions agenda russia ukraine
     """
-    from positions.analysis import agenda as plan
-    from positions.comparison import compare as compare_parties
+    from positions.analysis import agenda
+    from positions.comparison import compare
     from positions.lookup import find_parties
 
     dataset = load_data(ctx, data)
-    compared = compare_parties(dataset, find_parties(dataset, parties), attribution=attribution)
-    output.emit(plan(compared), fmt)
+    compared = compare(dataset, find_parties(dataset, parties), attribution=attribution)
+    output.emit(agenda(compared), fmt)
 
 
-@cli.command()
+@cli.command("sources")
 @format_option(SourcesReport)
 @data_option
 @click.pass_context
-def sources(ctx: click.Context, fmt: Format, data: str | None) -> None:
+def sources_command(ctx: click.Context, fmt: Format, data: str | None) -> None:
     """List the sources, and flag stances on thin evidence.
 
     Each source is shown with the number of stances and quotes it backs.
@@ -559,12 +421,12 @@ def sources(ctx: click.Context, fmt: Format, data: str | None) -> None:
     output.emit(source_use(load_data(ctx, data)), fmt)
 
 
-@cli.command()
+@cli.command("diff")
 @data_file_argument("old", "OLD")
 @data_file_argument("new", "NEW")
 @format_option(Diff)
 @click.pass_context
-def diff(ctx: click.Context, old: str, new: str, fmt: Format) -> None:
+def diff_command(ctx: click.Context, old: str, new: str, fmt: Format) -> None:
     """Show what changed between two versions of a data file.
 
     Issues, outcomes, parties and sources added or removed; every change to a stance (outcomes,
@@ -578,11 +440,11 @@ def diff(ctx: click.Context, old: str, new: str, fmt: Format) -> None:
       positions diff old.yaml positions.yaml
       git show HEAD~3:positions.yaml > old.yaml && positions diff old.yaml positions.yaml
     """
-    from positions.analysis import diff as changes
+    from positions.analysis import diff
     from positions.loader import load
 
     try:
-        found = changes(load(old), load(new))
+        found = diff(load(old), load(new))
         output.emit(found, fmt)
     except PositionsError as error:
         error.exit_code = EXIT_TROUBLE  # as diff(1): 1 says that the files differ

@@ -313,10 +313,10 @@ def test_termination_during_an_export_leaves_no_temporary_file(tmp_path: Path, s
     report.write_text("earlier report")
     script = (
         "import os, sys\n"
-        "import positions.output as output\n"
+        "import positions.writing as writing\n"
         "def replace(*args):\n"
         f"    os.kill(os.getpid(), {signum})\n"
-        "output.os.replace = replace\n"
+        "writing.os.replace = replace\n"
         "from positions.__main__ import main\n"
         "sys.argv = ['positions', *sys.argv[1:]]\n"
         "main()\n"
