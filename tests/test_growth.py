@@ -139,3 +139,30 @@ def test_lint_of_unclosed_quotation_marks_is_linear(run: Run, tmp_path: Path) ->
     result = run("lint", "--data", str(data), "--format", "json")
     codes = [f["code"] for f in json.loads(result.out)["findings"]]
     assert "L104" in codes  # stated, but no words stand between quotation marks
+
+
+def test_many_quotes_of_one_long_source_are_each_tried_where_they_begin() -> None:
+    """Finding 2,000 quotes in a source of few distinct words tries each at a few places.
+
+    ``quote in text`` tried each one at every place of the text: 2,000 quotes times 300 kB.
+    """
+    from positions.verify import Finder, fold
+
+    tried = 0
+
+    class Counted(str):
+        def startswith(self, *args: Any) -> bool:
+            nonlocal tried
+            tried += 1
+            return super().startswith(*args)
+
+    text = fold(shapes.source_text(300_000))
+    quotes = [
+        fold(q.split("quote: '", 1)[1].split("'", 1)[0])
+        for q in shapes.quotes(300_000).splitlines()
+        if "quote: '" in q
+    ]
+    finder = Finder(Counted(text))
+    assert all(finder.find(q) >= 0 for q in quotes)
+    assert len(quotes) == 2000
+    assert tried <= 3 * len(quotes)

@@ -12,7 +12,7 @@ from positions.errors import FileError
 from positions.loader import load, parse
 from positions.model import Dataset
 from positions.textfile import read_sources, source_path
-from positions.verify import Missing, cited, fold
+from positions.verify import Finder, Missing, cited, fold
 from positions.verify import check as check_texts
 
 from .conftest import MINIMAL, SOURCES
@@ -89,3 +89,33 @@ def test_missing_source_file_is_reported_once(tmp_path: Path) -> None:
         f"{tmp_path}: none of the 1 cited sources is there; "
         "expected the folder that holds <source id>.txt for each"
     )
+
+
+_WORDS = st.sampled_from(["peace", "talks", "must", "troops", "border", "x"])
+
+
+@given(
+    st.lists(_WORDS, min_size=1, max_size=60),
+    st.integers(0, 59),
+    st.integers(1, 12),
+    st.integers(0, 3),
+    st.sampled_from(["word", "mid-word", "absent"]),
+)
+def test_finder_finds_what_str_find_finds(
+    words: list[str], at: int, length: int, cut: int, how: str
+) -> None:
+    """The quote finder finds a quote wherever ``in`` does, and only there, on texts of few words.
+
+    Quotes start at a word, in the middle of one, or are nowhere in the text.
+    """
+    text = " ".join(words)
+    start = min(at, len(words) - 1)
+    quote = " ".join(words[start : start + length])
+    if how == "mid-word":
+        quote = quote[min(cut, len(quote) - 1) :]
+    elif how == "absent":
+        quote += " nowhere"
+    found = Finder(text).find(quote)
+    assert (found >= 0) == (quote in text)
+    if found >= 0:
+        assert text.startswith(quote, found)

@@ -27,6 +27,7 @@ from positions.model import (
 )
 from positions.results import Finding, Header, LintReport
 from positions.text import fold_name
+from positions.verify import Finder, fold
 
 # The words that signal each level of firmness (docs/codebook.md, "Firmness"). A cue matches its
 # word's other forms too: "insists" also finds "insist" and "insisted".
@@ -94,8 +95,6 @@ CHECKS = {
 
 
 def _fold(text: str) -> str:
-    from positions.verify import fold
-
     return fold(text).lower()
 
 
@@ -136,6 +135,7 @@ class _Linter:
         self.dataset = dataset
         self.texts = texts  # source id -> folded text, or None without --sources
         self.ends: dict[str, list[int]] = {}  # source id -> where each sentence ends in it
+        self.finders: dict[str, Finder] = {}  # source id -> its text, indexed for many quotes
         self.findings: list[Finding] = []
 
     def find(self, check: str, location: Location | None, message: str, noted: bool) -> None:
@@ -165,13 +165,21 @@ class _Linter:
                           f"{what} is firm, but no quote has a firm or red-line cue "
                           f"({_listed(Firmness.FIRM)}...)", noted)  # fmt: skip
 
+    def place(self, source: str, text: str) -> int:
+        """Where ``text`` (folded) begins in the folded text of ``source``; -1 if nowhere."""
+        if not self.texts or source not in self.texts:
+            return -1
+        if source not in self.finders:
+            self.finders[source] = Finder(self.texts[source])
+        return self.finders[source].find(text)
+
     def sentence(self, evidence: Evidence) -> str:
         """The key that says two quotes are the same sentence: its words, or its place."""
         quote = _fold(evidence.quote)
-        text = self.texts.get(evidence.source) if self.texts else None
-        if text is None or quote not in text:
+        start = self.place(evidence.source, quote)
+        if start < 0:
             return quote
-        start = text.index(quote)
+        text = self.finders[evidence.source].text
         # The ends of a source's sentences are found once, not again up to each quote: many
         # quotes from one long source would cost their number times its length.
         if evidence.source not in self.ends:
@@ -209,7 +217,7 @@ class _Linter:
                               f"quotation marks; expected reported", False)  # fmt: skip
                 if e.speaker and self.texts is not None and e.source in self.texts:
                     names = [e.speaker, e.speaker.split()[-1]]
-                    if not any(_fold(n) in self.texts[e.source] for n in names):
+                    if not any(self.place(e.source, _fold(n)) >= 0 for n in names):
                         self.find("speaker-not-in-source", e.location,
                                   f"{party.id}/{stance.issue}: speaker '{e.speaker}' is not "
                                   f"named in {e.source}", False)  # fmt: skip

@@ -22,6 +22,46 @@ def fold(text: str) -> str:
     return _SPACE.sub(" ", fold_typography(text)).strip()
 
 
+class Finder:
+    """Finds many quotes in one long text in time that grows with the text and the quotes.
+
+    ``quote in text`` costs up to the text's length for each quote, so many quotes cut from one
+    long source cost their number times its length: 14 s for a 4 MB source and its quotes
+    (benchmarks/run.py, "verify (quotes)"), four times as long for each doubling. The finder
+    indexes, once, where each run of ``WORDS`` words of the text begins, and tries a quote only
+    where its own first ``WORDS`` words stand; a shorter quote, or one found at no word's
+    beginning (cut mid-word, or missing), is searched as before. So ``find`` gives the first
+    place where the quote begins a word, else its first place. (A key of characters rather than
+    words is not enough: a text of few distinct words repeats every short key.)
+    """
+
+    WORDS = 6
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: dict[int, list[int]] | None = None  # built on the first long quote
+
+    def find(self, quote: str) -> int:
+        """Where ``quote`` begins in the text, or -1."""
+        words = quote.split(" ", self.WORDS)
+        if len(words) >= self.WORDS:
+            key = hash(" ".join(words[: self.WORDS]))
+            for start in self._index().get(key, ()):
+                if self.text.startswith(quote, start):
+                    return start
+        return self.text.find(quote)
+
+    def _index(self) -> dict[int, list[int]]:
+        """Where each run of ``WORDS`` words begins, by the run's hash."""
+        if self._starts is None:
+            self._starts = {}
+            bounds = [(m.start(), m.end()) for m in re.finditer(r"\S+", self.text)]
+            for n in range(len(bounds) - self.WORDS + 1):
+                start, end = bounds[n][0], bounds[n + self.WORDS - 1][1]
+                self._starts.setdefault(hash(self.text[start:end]), []).append(start)
+        return self._starts
+
+
 class Missing(NamedTuple):
     """A quote that was not found, or a source that could not be read, at its place."""
 
@@ -60,7 +100,7 @@ def check(dataset: Dataset, sources: SourceTexts) -> tuple[int, list[Missing]]:
         for evidence in stance.evidence
     ]
     wanted = cited(dataset)
-    texts = {s: fold(sources.texts[s]) for s in wanted if s in sources.texts}
+    texts = {s: Finder(fold(sources.texts[s])) for s in wanted if s in sources.texts}
     unreadable = {s: sources.unreadable[s] for s in wanted if s in sources.unreadable}
     if wanted and not texts:
         raise FileError(
@@ -78,7 +118,7 @@ def check(dataset: Dataset, sources: SourceTexts) -> tuple[int, list[Missing]]:
     ]
     for party, issue, evidence in quotes:
         text = texts.get(evidence.source)
-        if text is not None and fold(evidence.quote) not in text:
+        if text is not None and text.find(fold(evidence.quote)) < 0:
             reason = f"quote not found in source '{evidence.source}': \"{evidence.quote}\""
             missing.append(Missing(evidence.location, f"{party}/{issue}", reason))
     return len(quotes), missing
