@@ -282,6 +282,50 @@ def test_compare_json_shape(run: Run) -> None:
     }
 
 
+def test_compare_json_names_twelve_parties_against_a_condition(run: Run, tmp_path: Path) -> None:
+    """Fourteen parties stop one party's condition: JSON names the first 12, counts 2 more.
+
+    The first in the order of the parties (here the file's, not the alphabet's), whether they
+    reject the outcome or accept one that excludes it; the reason is as with fewer.
+    """
+    quote = "{source: s, quote: Q., attribution: stated}"
+    stance = "{summary: S., %s, firmness: firm, evidence: [" + quote + "]}"
+    lines = [
+        "schema: positions/2\ntitle: One condition\nsources: {s: {title: S}}\nissues:\n",
+        "  talks: {name: Talks, question: Talk?, outcomes: {meet: Meet}}\n",
+        "  land: {name: Land, question: Whose?,"
+        " outcomes: {keep: {description: K, excludes: [back]}, back: B}}\n",
+        "parties:\n",
+        f"  a:\n    name: A\n    stances:\n"
+        f"      talks: {stance % 'accepts: [meet], conditions: {land: [keep]}'}\n",
+    ]
+    for n in range(14, 0, -1):
+        ask = "rejects: [keep]" if n % 2 else "accepts: [back]"
+        lines.append(
+            f"  p{n:02d}:\n    name: P{n}\n    stances:\n"
+            f"      talks: {stance % 'accepts: [meet]'}\n      land: {stance % ask}\n"
+        )
+    path = tmp_path / "many.yaml"
+    path.write_text("".join(lines), encoding="utf-8")
+    result = run("export", "-o", "-", "--format", "json", "--data", str(path))
+    assert result.code == 0, result.err
+    talks = json.loads(result.out)["issues"][0]
+    assert (talks["relation"], talks["reason"]) == (
+        "conditional",
+        "all accept meet, but on conditions in conflict: A's on land: keep",
+    )
+    assert talks["conditions"] == [
+        {
+            "party": "a",
+            "issue": "land",
+            "outcomes": ["keep"],
+            "status": "in conflict",
+            "against": [f"p{n:02d}" for n in range(14, 2, -1)],
+            "against_left_out": 2,
+        }
+    ]
+
+
 def test_compare_json_null_for_no_stance(run: Run) -> None:
     """A party with no stance on an issue is null in the JSON, and the relation unknown."""
     data = json.loads(run("compare", "north", "east", "--data", arg(THREE), "--format", "json").out)

@@ -92,6 +92,46 @@ def test_many_conditions_cost_what_they_stop(monkeypatch: pytest.MonkeyPatch) ->
     assert reads <= 4 * 1000
 
 
+def test_many_conditions_name_a_few_of_those_that_stop_them() -> None:
+    """1,000 parties, each with conditions the others stop: each names 12 and counts the rest.
+
+    Each condition named every party that stops it before: 332 to 666 names each, 1.8 million in
+    all for 4,000 conditions, the square of the parties, in memory and in the JSON. The names
+    now grow with the conditions, and the counts still come to every party that stops each one,
+    as found here party by party.
+    """
+    from positions import comparison
+    from positions.loader import parse
+    from positions.model import Issue, Party
+
+    ds = parse(shapes.parties(1000 * 1200), "parties.yaml")
+    parties = list(ds.parties.values())
+
+    def stops(party: Party, issue: Issue, wanted: str) -> bool:
+        stance = party.stances.get(issue.id)
+        if stance is None:
+            return False
+        excluded = any(issue.exclusive(wanted, o) for o in stance.accepts)
+        return wanted in stance.rejects or (excluded and wanted not in stance.accepts)
+
+    stoppers = {
+        (issue.id, wanted): [p.id for p in parties if stops(p, issue, wanted)]
+        for issue in ds.issues.values()
+        for wanted in issue.outcomes
+    }
+    rows = comparison.rows(parties, list(ds.issues.values()), ds)
+    conditions = [c for r in rows if r.verdict for c in r.verdict.conditions]
+    assert len(conditions) == 4 * 1000
+    for c in conditions:
+        (wanted,) = c.outcomes
+        every = stoppers[c.issue, wanted]
+        named = [p for p in every[:13] if p != c.party][:12]
+        total = len(every) - (c.party in every)
+        assert (c.against, c.against_left_out) == (tuple(named), total - len(named))
+    assert sum(len(c.against) for c in conditions) == 12 * len(conditions)
+    assert sum(len(c.against) + c.against_left_out for c in conditions) == 1_777_221
+
+
 def test_issue_list_reads_each_stance_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """Listing 1,000 issues of 1,000 parties with one stance each looks up about 1,000 stances.
 

@@ -20,6 +20,7 @@ the weakest evidence it rests on: a stance counts at the strength of its stronge
 conflict at its best-evidenced clash.
 """
 
+import heapq
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
@@ -44,6 +45,11 @@ from positions.results import (
 MAX_PAIRED_PARTIES = 12
 # A reason names at most this many parties in one place; the rest are counted.
 MAX_NAMED = 4
+# A condition names at most this many of the parties that stop it, as the pairwise summary pairs
+# at most this many; the rest are counted. Naming them all made a comparison of P parties, each
+# with a condition the others stop, hold P names per condition: P squared (834 MiB and 200 MB of
+# JSON for 3,333 parties, benchmarks/shapes.py "parties" at 4 MB).
+MAX_AGAINST = MAX_PAIRED_PARTIES
 
 STRENGTH = {Attribution.STATED: 0, Attribution.REPORTED: 1, Attribution.INFERRED: 2}
 
@@ -124,12 +130,21 @@ def clashes(issue: Issue, held: Sequence[tuple[str, Stance]]) -> list[Clash]:
     return out
 
 
+class Stoppers(NamedTuple):
+    """The parties that stop a set of outcomes on one issue: the first few, and how many."""
+
+    total: int
+    first: tuple[str, ...]  # the first MAX_AGAINST + 1 of them, in the order compared
+
+
 class Holders(NamedTuple):
     """Who, among the parties compared, accepts and who rejects each outcome of one issue."""
 
     place: dict[str, int]  # each party with a stance on the issue -> its place in the order
     accepts: dict[str, frozenset[str]]  # outcome -> the parties that accept it
     rejects: dict[str, frozenset[str]]
+    # outcomes a condition names -> who stops them, found once for every condition naming them
+    stoppers: dict[tuple[str, ...], Stoppers]
 
     @classmethod
     def of(cls, iid: str, parties: Sequence[Party]) -> "Holders":
@@ -150,6 +165,7 @@ class Holders(NamedTuple):
             place,
             {o: frozenset(p) for o, p in accepts.items()},
             {o: frozenset(p) for o, p in rejects.items()},
+            {},
         )
 
     @classmethod
@@ -174,38 +190,65 @@ class Holders(NamedTuple):
                 where,
                 {o: frozenset(p) for o, p in accepts.get(iid, {}).items()},
                 {o: frozenset(p) for o, p in rejects.get(iid, {}).items()},
+                {},
             )
             for iid, where in place.items()
         }
 
+    def stops(self, issue: Issue, wanted: str, pid: str) -> bool:
+        """Whether ``pid`` stops ``wanted``: rejects it, or accepts what excludes it but not it."""
+        none: frozenset[str] = frozenset()
+        if pid in self.rejects.get(wanted, none):
+            return True
+        if pid in self.accepts.get(wanted, none):
+            return False
+        return any(pid in self.accepts.get(o, none) for o in issue.excludes.get(wanted, ()))
+
+    def stopping(self, issue: Issue, outcomes: tuple[str, ...]) -> Stoppers:
+        """Every party that stops one of ``outcomes``, counted, the first few named.
+
+        Found once for all the conditions that name the same outcomes, and kept as a count and
+        a few names, never as the whole set: many parties with the same condition cost what
+        stops it once, not once each.
+        """
+        if outcomes not in self.stoppers:
+            none: frozenset[str] = frozenset()
+            against: set[str] = set()
+            for wanted in outcomes:
+                against |= self.rejects.get(wanted, none)
+                for other in issue.excludes.get(wanted, ()):
+                    against |= self.accepts.get(other, none) - self.accepts.get(wanted, none)
+            first = heapq.nsmallest(MAX_AGAINST + 1, against, key=self.place.__getitem__)
+            self.stoppers[outcomes] = Stoppers(len(against), tuple(first))
+        return self.stoppers[outcomes]
+
 
 def condition_status(
-    issue: Issue, outcomes: Sequence[str], holders: Holders, pid: str
-) -> tuple[ConditionStatus, tuple[str, ...]]:
+    issue: Issue, outcomes: tuple[str, ...], holders: Holders, pid: str
+) -> tuple[ConditionStatus, tuple[str, ...], int]:
     """Whether the parties other than ``pid`` allow ``outcomes`` on ``issue``, and who stops them.
 
     A party stops an outcome if it rejects it, or accepts another that excludes it without
-    accepting it too. Worked out from who holds each outcome (Holders), not party by party, and
-    at a cost that does not grow with the number of parties that do not stop it: a comparison of
-    hundreds of parties, each with a condition on one issue, would otherwise be quadratic
-    (benchmarks/run.py, "matrix of 700 parties" and the worst case "parties").
+    accepting it too. Returned are the status, the first MAX_AGAINST parties that stop it (in
+    the order compared) and how many more do. Worked out from who holds each outcome
+    (Holders), not party by party, and at a cost that does not grow with the number of parties
+    that do not stop it: a comparison of hundreds of parties, each with a condition on one
+    issue, would otherwise be quadratic (benchmarks/run.py, "matrix of 700 parties" and the
+    worst case "parties").
     """
-    none: frozenset[str] = frozenset()
-    against: set[str] = set()
-    for wanted in outcomes:
-        against |= holders.rejects.get(wanted, none)
-        for other in issue.excludes.get(wanted, ()):
-            against |= holders.accepts.get(other, none) - holders.accepts.get(wanted, none)
-    against.discard(pid)
-    if against:
-        return ConditionStatus.IN_CONFLICT, tuple(sorted(against, key=holders.place.__getitem__))
+    found = holders.stopping(issue, outcomes)
+    count = found.total - any(holders.stops(issue, wanted, pid) for wanted in outcomes)
+    if count:
+        against = tuple(p for p in found.first if p != pid)[:MAX_AGAINST]
+        return ConditionStatus.IN_CONFLICT, against, count - len(against)
     # The others are the parties with a stance but ``pid``; each outcome's takers are among
     # the parties with a stance, so the others all take it when the counts match.
+    none: frozenset[str] = frozenset()
     others = len(holders.place) - (pid in holders.place)
     takers = (holders.accepts.get(o, none) for o in outcomes)
     if others and all(len(t) - (pid in t) == others for t in takers):
-        return ConditionStatus.MET, ()
-    return ConditionStatus.OPEN, ()
+        return ConditionStatus.MET, (), 0
+    return ConditionStatus.OPEN, (), 0
 
 
 def conditions(
@@ -225,8 +268,8 @@ def conditions(
         for iid, outcomes in stance.conditions.items():
             if iid not in holders:
                 holders[iid] = Holders.of(iid, compared)
-            status, against = condition_status(issues[iid], outcomes, holders[iid], pid)
-            out.append(Condition(pid, iid, outcomes, status, against))
+            status, against, left_out = condition_status(issues[iid], outcomes, holders[iid], pid)
+            out.append(Condition(pid, iid, outcomes, status, against, left_out))
     return out
 
 

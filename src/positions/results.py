@@ -81,7 +81,10 @@ class Condition(NamedTuple):
     issue: str
     outcomes: tuple[str, ...]
     status: ConditionStatus
-    against: tuple[str, ...]  # the parties whose stances put it in conflict
+    # The parties whose stances put it in conflict: the first twelve (comparison.MAX_AGAINST) in
+    # the order the parties are compared, and how many more there are.
+    against: tuple[str, ...]
+    against_left_out: int = 0
 
 
 class Verdict(NamedTuple):

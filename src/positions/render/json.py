@@ -90,6 +90,7 @@ def verdict_data(verdict: Verdict | None) -> dict[str, Any]:
                 "outcomes": list(c.outcomes),
                 "status": c.status.value,
                 "against": list(c.against),
+                "against_left_out": c.against_left_out,
             }
             for c in verdict.conditions
         ],
