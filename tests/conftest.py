@@ -2,10 +2,11 @@
 
 Every helper a test module needs lives here, so that no test module imports another.
 
-Two profiles: the default is fast (property tests at 50 examples, no benchmark smoke run) so that
-``pytest`` takes a few seconds while you work; CI sets ``POSITIONS_TEST_PROFILE=ci`` for 300
-examples per property and the benchmark smoke run. ``POSITIONS_HYPOTHESIS_EXAMPLES`` overrides the
-number of examples either way.
+Two profiles: the default is fast (property tests at 25 examples, no test marked ``ci``) so that
+``pytest`` takes under five seconds while you work; CI sets ``POSITIONS_TEST_PROFILE=ci`` for 300
+examples per property and every test: the hostile inputs run as processes, the large files and
+the benchmark smoke run. ``POSITIONS_HYPOTHESIS_EXAMPLES`` overrides the number of examples
+either way.
 """
 
 from __future__ import annotations
@@ -157,7 +158,7 @@ settings.register_profile(
     derandomize=True,
     database=None,
     deadline=None,
-    max_examples=int(os.environ.get("POSITIONS_HYPOTHESIS_EXAMPLES", "300" if CI else "50")),
+    max_examples=int(os.environ.get("POSITIONS_HYPOTHESIS_EXAMPLES", "300" if CI else "25")),
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.load_profile("positions")

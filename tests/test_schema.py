@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from importlib import resources
 from pathlib import Path
@@ -50,6 +51,7 @@ LOADER_ONLY = {
 }
 
 
+@functools.cache  # checking a schema takes 40 ms: once per run, not once per file
 def validator() -> jsonschema.Draft202012Validator:
     """A validator for the schema shipped in the package."""
     text = (resources.files("positions") / "data" / "positions.schema.json").read_text()
@@ -112,6 +114,7 @@ def test_loader_only_list_is_current() -> None:
         assert list(validator().iter_errors(data)) == [], stem
 
 
+@functools.cache
 def compare_validator() -> jsonschema.Draft202012Validator:
     """A validator for the documented shape of compare --format json."""
     schema = json.loads((ROOT / "docs" / "positions-compare-2.schema.json").read_text())
