@@ -5,7 +5,7 @@ validate, verify and lint report in plain lines, never wrapped.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from rich.text import Text
 
@@ -60,6 +60,20 @@ def agenda_view(plan: Agenda, width: int) -> Iterator[Text]:
     yield from closing(plan.header, width, plan.filter, (i.row.issue.id for i in plan.items))
 
 
+def _changes(
+    title: str, changes: Sequence[tuple[str, str, str | None, str | None]], width: int
+) -> Iterator[Text]:
+    """A titled list of changes, each ``WHAT CHANGE: BEFORE -> AFTER`` (``-`` for nothing)."""
+    yield Text()
+    yield styled(title, "bold")
+    for what, change, before, after in changes:
+        line = Text.assemble(
+            styled(what, "bold"), f" {change}: ", styled(before or "-"), " \u2192 ",
+            styled(after or "-"),
+        )  # fmt: skip
+        yield from paragraph(line, width, "  ", "    ")
+
+
 def diff_view(d: Diff, width: int) -> Iterator[Text]:
     """What changed between two versions of a data file."""
     yield from paragraph(styled(f"{d.old} \u2192 {d.new}", "bold"), width)
@@ -77,29 +91,12 @@ def diff_view(d: Diff, width: int) -> Iterator[Text]:
                 Text.assemble((f"{label}: ", "dim"), styled(", ".join(values))), width, "", "  "
             )
     if d.stances:
-        yield Text()
-        yield styled("Stances", "bold")
-        for c in d.stances:
-            change = Text.assemble(
-                styled(f"{c.party}/{c.issue}", "bold"),
-                f" {c.change}: ",
-                styled(c.before or "-"),
-                " \u2192 ",
-                styled(c.after or "-"),
-            )
-            yield from paragraph(change, width, "  ", "    ")
+        stances = [(f"{c.party}/{c.issue}", c.change, c.before, c.after) for c in d.stances]
+        yield from _changes("Stances", stances, width)
     if d.edits:
-        yield Text()
-        yield styled("Changed", "bold")
-        for e in d.edits:
-            change = Text.assemble(
-                styled(e.what, "bold"),
-                f" {e.change}: ",
-                styled(e.before or "-"),
-                " \u2192 ",
-                styled(e.after or "-"),
-            )
-            yield from paragraph(change, width, "  ", "    ")
+        yield from _changes(
+            "Changed", [(e.what, e.change, e.before, e.after) for e in d.edits], width
+        )
     if d.relations:
         yield Text()
         yield styled("Relations", "bold")
