@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -65,3 +66,214 @@ def test_the_table(run: Run) -> None:
     assert "firmness: 1 of 3 units, 33.3%, Cohen's kappa -0.500" in rows
     assert "attribution (strongest quote): 2 of 3 units, 66.7%, Cohen's kappa 0.500" in rows
     assert "p/i/y outcome: first rejects, second nothing" in rows
+
+
+# Two codings of three parties that differ on an exclusion and a condition: the relations they
+# give, worked out by hand. Issue i: r accepts a, u accepts b; the first coder codes a and b as
+# excluding each other (conflict), the second does not (complementary). Issue j: r and u accept
+# c, w accepts d; the first coder gives r the condition i: a, which u stops by accepting b, so r
+# and u are conditional there, and agree in the second coding; r-w and u-w are complementary in
+# both. Pairs with a relation in either coding: r-u on i, and three on j: 4, 2 the same.
+RELATED = """\
+schema: positions/2
+title: Coder {coder}
+sources:
+  s: {{title: The article}}
+issues:
+  i:
+    name: I
+    question: Which?
+    outcomes:
+      a: {{description: A{excludes}}}
+      b: B
+  j: {{name: J, question: Whether?, outcomes: {{c: C, d: D}}}}
+parties:
+  r:
+    name: R
+    stances:
+      i: {{summary: s, accepts: [a], firmness: firm,
+          evidence: [{{source: s, quote: We want A., attribution: reported}}]}}
+      j: {{summary: s, accepts: [c], firmness: firm,{condition}
+          evidence: [{{source: s, quote: "{quote}", attribution: reported}}]}}
+  u:
+    name: U
+    stances:
+      i: {{summary: s, accepts: [b], firmness: firm,
+          evidence: [{{source: s, quote: We want B., attribution: reported}}]}}
+      j: {{summary: s, accepts: [c], firmness: firm,
+          evidence: [{{source: s, quote: We want C too., attribution: reported}}]}}
+  w:
+    name: W
+    stances:
+      j: {{summary: s, accepts: [d], firmness: open,
+          evidence: [{{source: s, quote: We want D., attribution: reported}}]}}
+"""
+
+
+@pytest.fixture
+def related(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
+    """The two codings of RELATED, as a.yaml and b.yaml in the working folder."""
+    (tmp_path / "a.yaml").write_text(
+        RELATED.format(
+            coder="A",
+            excludes=", excludes: [b]",
+            condition=" conditions: {i: [a]},",
+            quote="We want C, if A is granted, and only then, as the minister said at length.",
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "b.yaml").write_text(
+        RELATED.format(coder="B", excludes="", condition="", quote="We want C."),
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    return "a.yaml", "b.yaml"
+
+
+def test_conditions_exclusions_and_relations_are_compared(related: tuple[str, str]) -> None:
+    """Conditions, exclusions and every pair's relations score as RELATED works them out.
+
+    Each differing relation is traced to the units that differ under it.
+    """
+    result = agreement(load(related[0]), load(related[1]))
+    assert (result.conditions.units, result.conditions.agreed) == (5, 4)
+    assert (result.exclusions.units, result.exclusions.agreed) == (2, 1)
+    assert result.parties == ("r", "u", "w")
+    assert (result.relations.units, result.relations.agreed, result.relations.kappa) == (4, 2, None)
+    exclusion = ("exclusions", None, "i", None, "a~b", "none")
+    condition = ("conditions", "r", "j", None, "i: a", "none")
+    assert [tuple(d) for d in result.disagreements] == [exclusion, condition]
+    assert [
+        (r.a, r.b, r.issue, r.first.value, r.second.value, [tuple(c) for c in r.causes])
+        for r in result.relation_differences
+    ] == [
+        ("r", "u", "i", "conflict", "complementary", [exclusion]),
+        ("r", "u", "j", "conditional", "agree", [condition, exclusion]),
+    ]
+
+
+def test_relations_of_a_chosen_pair(run: Run, related: tuple[str, str]) -> None:
+    """--parties takes ids, names or aliases, by commas or repeated: only their pairs count."""
+    for args in (["--parties", "r,W"], ["--parties", "R", "--parties", "w"]):
+        data = json.loads(run("agreement", *related, *args, "--format", "json").out)
+        assert data["parties"] == ["r", "w"]
+        assert data["relations"] == {"units": 1, "agreed": 1, "percent": 100.0, "kappa": None}
+        assert data["relation_differences"] == []
+
+
+def test_a_party_the_second_file_lacks_is_refused(
+    run: Run, related: tuple[str, str], tmp_path: Path
+) -> None:
+    """A party named with --parties that only the first file holds: exit 2, one line."""
+    text = (tmp_path / "a.yaml").read_text(encoding="utf-8")
+    (tmp_path / "c.yaml").write_text(
+        text.replace("  w:\n    name: W\n", "  x:\n    name: X\n"), encoding="utf-8"
+    )
+    result = run("agreement", "c.yaml", "b.yaml", "--parties", "r,x")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        "positions: party 'x' is not in b.yaml, so its relations cannot be compared; "
+        "expected a party both files hold\n"
+    )
+
+
+def test_the_json_carries_everything(run: Run, related: tuple[str, str]) -> None:
+    """The JSON holds every score, the relations, each difference with its causes, the quotes."""
+    data = json.loads(run("agreement", *related, "--format", "json").out)
+    assert data["schema"] == "positions-agreement/2"
+    assert list(data) == [
+        "schema", "first", "second", "outcomes", "firmness", "attribution", "conditions",
+        "exclusions", "disagreements", "parties", "relations", "relation_differences", "quotes",
+    ]  # fmt: skip
+    assert data["conditions"] == {"units": 5, "agreed": 4, "percent": 80.0, "kappa": 0.0}
+    assert data["relation_differences"][1] == {
+        "a": "r",
+        "b": "u",
+        "issue": "j",
+        "first": "conditional",
+        "second": "agree",
+        "causes": [
+            {"kind": "conditions", "party": "r", "issue": "j", "outcome": None,
+             "first": "i: a", "second": "none"},
+            {"kind": "exclusions", "party": None, "issue": "i", "outcome": None,
+             "first": "a~b", "second": "none"},
+        ],
+    }  # fmt: skip
+    assert data["quotes"] == [
+        {
+            "party": "r",
+            "issue": "j",
+            "first": [{"source": "s", "speaker": None, "attribution": "reported",
+                       "quote": "We want C, if A is granted, and only then, as the minister "
+                                "said at length."}],
+            "second": [{"source": "s", "speaker": None, "attribution": "reported",
+                        "quote": "We want C."}],
+        }
+    ]  # fmt: skip
+
+
+def test_the_terminal_at_80_columns(run: Run, related: tuple[str, str]) -> None:
+    """The relations' line, each differing relation with its causes, the quotes side by side."""
+    result = run("agreement", *related, "--evidence")
+    assert result.code == 0
+    lines = result.out.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    tail = lines[lines.index("  relations of 3 parties, pair by pair: 2 of 4 the same, 50.0%") :]
+    assert tail == [
+        "  relations of 3 parties, pair by pair: 2 of 4 the same, 50.0%",
+        "",
+        "Disagreements: 2",
+        "  i exclusions: first a~b, second none",
+        "  r/j conditions: first i: a, second none",
+        "",
+        "Relations that differ: 2",
+        "  r \u2013 u, i: first conflict, second complementary",
+        "    \u2190 i exclusions: first a~b, second none",
+        "  r \u2013 u, j: first conditional, second agree",
+        "    \u2190 r/j conditions: first i: a, second none",
+        "    \u2190 i exclusions: first a~b, second none",
+        "",
+        "Quotes of each stance coded differently",
+        "  r/j",
+        "    first                                  second",
+        "    \u201cWe want C, if A is granted, and       \u201cWe want C.\u201d (s; reported)",
+        "      only then, as the minister said at",
+        "      length.\u201d (s; reported)",
+    ]
+
+
+def test_the_terminal_at_40_columns(run: Run, related: tuple[str, str]) -> None:
+    """At 40 columns every line fits, and the quotes stand one coder after the other."""
+    result = run("agreement", *related, "--evidence", env={"COLUMNS": "40"})
+    lines = result.out.splitlines()
+    assert all(len(line) <= 40 for line in lines)
+    assert lines[lines.index("  relations of 3 parties, pair by") :] == [
+        "  relations of 3 parties, pair by",
+        "    pair: 2 of 4 the same, 50.0%",
+        "",
+        "Disagreements: 2",
+        "  i exclusions: first a~b, second none",
+        "  r/j conditions: first i: a, second",
+        "    none",
+        "",
+        "Relations that differ: 2",
+        "  r \u2013 u, i: first conflict, second",
+        "    complementary",
+        "    \u2190 i exclusions: first a~b, second",
+        "      none",
+        "  r \u2013 u, j: first conditional, second",
+        "    agree",
+        "    \u2190 r/j conditions: first i: a, second",
+        "      none",
+        "    \u2190 i exclusions: first a~b, second",
+        "      none",
+        "",
+        "Quotes of each stance coded differently",
+        "  r/j",
+        "    first",
+        "    \u201cWe want C, if A is granted, and",
+        "      only then, as the minister said at",
+        "      length.\u201d (s; reported)",
+        "    second",
+        "    \u201cWe want C.\u201d (s; reported)",
+    ]

@@ -28,6 +28,7 @@ from positions.options import (
     locate,
     output_option,
     parties_argument,
+    parties_option,
     relation_option,
     sources_option,
 )
@@ -152,21 +153,37 @@ def lint_command(
 @cli.command("agreement")
 @data_file_argument("first", "FIRST")
 @data_file_argument("second", "SECOND")
+@parties_option
+@click.option(
+    "--evidence",
+    is_flag=True,
+    help="Each stance coded differently, with both coders' quotes side by side.",
+)
 @format_option(Agreement)
-def agreement_command(first: str, second: str, fmt: Format) -> None:
+def agreement_command(
+    first: str, second: str, parties: tuple[str, ...], evidence: bool, fmt: Format
+) -> None:
     """Measure how far two coders agree on the same articles.
 
-    For each party and issue, each outcome's coding (accepts, rejects, nothing), the firmness
-    and the attribution: percent agreement and Cohen's kappa, then every disagreement.
+    For each party and issue, each outcome's coding (accepts, rejects, nothing), the firmness,
+    the attribution and the conditions; for each issue, its exclusions: percent agreement and
+    Cohen's kappa, then every disagreement. Then the relations the two codings give each pair
+    of parties, issue by issue, and each that differs with the units that differ under it.
 
     \b
-    Example:
+    Examples:
       positions agreement coder-a.yaml coder-b.yaml
+      positions agreement coder-a.yaml coder-b.yaml --parties russia,ukraine --evidence
     """
     from positions.agreement import agreement
     from positions.loader import load
+    from positions.lookup import find_parties
 
-    output.emit(agreement(load(first), load(second)), fmt)
+    one, other = load(first), load(second)
+    names = [n.strip() for given in parties for n in given.split(",") if n.strip()]
+    chosen = [p.id for p in find_parties(one, names)] if names else None
+    detail = Detail.EVIDENCE if evidence else Detail.SUMMARY
+    output.emit(agreement(one, other, chosen), fmt, detail=detail)
 
 
 @cli.command("compare")

@@ -256,6 +256,20 @@ def issue_option(func: F) -> F:
     )(func)
 
 
+def parties_option(func: F) -> F:
+    """The repeatable --parties option: the parties a command relates, pair by pair."""
+    return click.option(
+        "--parties",
+        "parties",
+        multiple=True,
+        metavar="PARTY",
+        callback=_naming("party", "a party's id, name or alias"),
+        help="Only these parties' relations, pair by pair (default: every party both files "
+        "hold); repeat it, or separate several by commas.",
+        shell_complete=complete_party,
+    )(func)
+
+
 def _attribution(_: click.Context, __: click.Parameter, value: str | None) -> Attribution | None:
     return None if value is None else Attribution(value.lower())
 

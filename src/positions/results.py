@@ -16,7 +16,7 @@ another 1.5 ms here; only an annotation naming a later class is written as a str
 from enum import Enum
 from typing import NamedTuple
 
-from positions.model import Attribution, Dataset, Issue, Party, Source, Stance
+from positions.model import Attribution, Dataset, Evidence, Issue, Party, Source, Stance
 
 # What every view says, and every reason the core words, of a party with no stance on an issue.
 NO_POSITION = "no stated position"
@@ -370,25 +370,66 @@ class Score(NamedTuple):
 
 
 class Disagreement(NamedTuple):
-    """One unit the two coders coded differently."""
+    """One unit the two coders coded differently.
 
-    kind: str  # "outcome", "firmness" or "attribution"
-    party: str
+    ``kind`` is ``outcome``, ``firmness``, ``attribution``, ``conditions`` (a stance's
+    conditions, written ``ISSUE: OUTCOME, OUTCOME; ...`` or ``none``) or ``exclusions`` (an
+    issue's outcomes that exclude each other, written ``A~B, ...`` or ``none``; its ``party``
+    is None: exclusions are coded on the issue).
+    """
+
+    kind: str
+    party: str | None
     issue: str
     outcome: str | None
     first: str
     second: str
 
 
+class RelationDifference(NamedTuple):
+    """A pair of parties whose computed relation on an issue differs between the two codings.
+
+    ``causes`` are the units that differ on that issue for those parties (their stances on it
+    and on the issues their conditions name, and the issues' exclusions): what a reader checks.
+    """
+
+    a: str
+    b: str
+    issue: str
+    first: Relation
+    second: Relation
+    causes: tuple[Disagreement, ...]
+
+
+class QuotedStance(NamedTuple):
+    """Both coders' quotes for a party's stance on an issue that they coded differently."""
+
+    party: str
+    issue: str
+    first: tuple[Evidence, ...]  # empty: that coder gave the party no stance on the issue
+    second: tuple[Evidence, ...]
+
+
 class Agreement(NamedTuple):
-    """Two coders' encodings of the same sources compared (``agreement``)."""
+    """Two coders' encodings of the same sources compared (``agreement``).
+
+    ``relations`` counts the pairs of ``parties`` and issues on which either coding gives the
+    pair a relation other than unknown, and how many are the same; its kappa is None (README,
+    "Checking a coding": the relations are computed, not coded).
+    """
 
     first: str
     second: str
     outcomes: Score
     firmness: Score
     attribution: Score
+    conditions: Score
+    exclusions: Score
     disagreements: tuple[Disagreement, ...]
+    parties: tuple[str, ...]  # the parties whose relations are compared, pair by pair
+    relations: Score
+    relation_differences: tuple[RelationDifference, ...]
+    quotes: tuple[QuotedStance, ...]  # each stance with a disagreement, in the listing's order
 
 
 # What a command hands the output edge: every result type a format can render.

@@ -6,7 +6,7 @@ import json
 from functools import singledispatch
 from typing import Any
 
-from positions.model import Stance
+from positions.model import Evidence, Stance
 from positions.results import (
     Agenda,
     Agreement,
@@ -383,17 +383,53 @@ def _score(score: Score) -> dict[str, Any]:
     }
 
 
+def _quotes(evidence: tuple[Evidence, ...]) -> list[dict[str, Any]]:
+    return [
+        {
+            "source": e.source,
+            "quote": e.quote,
+            "speaker": e.speaker,
+            "attribution": e.attribution.value,
+        }
+        for e in evidence
+    ]
+
+
 @render.register
 def agreement(a: Agreement) -> str:
-    """Two coders' agreement, by kind of judgement, and every disagreement."""
+    """Two coders' agreement by kind of judgement, each disagreement, the relations, the quotes."""
     return _dump(
         {
-            "schema": "positions-agreement/1",
+            "schema": "positions-agreement/2",
             "first": a.first,
             "second": a.second,
             "outcomes": _score(a.outcomes),
             "firmness": _score(a.firmness),
             "attribution": _score(a.attribution),
+            "conditions": _score(a.conditions),
+            "exclusions": _score(a.exclusions),
             "disagreements": [d._asdict() for d in a.disagreements],
+            "parties": list(a.parties),
+            "relations": _score(a.relations),
+            "relation_differences": [
+                {
+                    "a": r.a,
+                    "b": r.b,
+                    "issue": r.issue,
+                    "first": r.first.value,
+                    "second": r.second.value,
+                    "causes": [d._asdict() for d in r.causes],
+                }
+                for r in a.relation_differences
+            ],
+            "quotes": [
+                {
+                    "party": q.party,
+                    "issue": q.issue,
+                    "first": _quotes(q.first),
+                    "second": _quotes(q.second),
+                }
+                for q in a.quotes
+            ],
         }
     )

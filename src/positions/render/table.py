@@ -65,6 +65,12 @@ def _comparison(
     return lay_out(View(partial(cards, evidence=detail is Detail.EVIDENCE), cmp), stream)
 
 
+@render.register
+def _agreement(a: Agreement, detail: Detail = Detail.SUMMARY, stream: TextIO | None = None) -> str:
+    """The scores, disagreements and relations; with every quote of each (--evidence)."""
+    return lay_out(View(partial(agreement_view, evidence=detail is Detail.EVIDENCE), a), stream)
+
+
 def _laid_out(view: Callable[[Any, int], Iterator[Text]]) -> Renderer:
     """A renderer showing ``view`` of a result, for a terminal."""
 
@@ -94,7 +100,6 @@ for kind, renderer in (
     (Matrix, _laid_out(matrix_view)),
     (Agenda, _laid_out(agenda_view)),
     (Diff, _laid_out(diff_view)),
-    (Agreement, _laid_out(agreement_view)),
     (Summary, _plain(lambda s: present_summary(s) + "\n")),
     (Verification, _plain(lambda v: present_verification(v) + "\n")),
     (LintReport, _plain(lint_lines)),

@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 
 from rich.text import Text
 
+from positions.model import Evidence
 from positions.present import (
     changed_mark,
     plural,
@@ -17,6 +18,7 @@ from positions.results import (
     Agenda,
     Agreement,
     Diff,
+    Disagreement,
     LintReport,
     Relation,
 )
@@ -27,6 +29,9 @@ from .table_parts import (
     names,
 )
 from .terminal import (
+    NARROW,
+    beside,
+    indent,
     paragraph,
     relation_word,
     styled,
@@ -115,16 +120,22 @@ def diff_view(d: Diff, width: int) -> Iterator[Text]:
         yield styled("no changes")
 
 
-def agreement_view(a: Agreement, width: int) -> Iterator[Text]:
-    """The scores by kind of judgement, then every disagreement."""
-    yield from paragraph(
-        styled(f"Agreement of two coders: first {a.first}, second {a.second}", "bold"), width
+def _unit(d: Disagreement) -> Text:
+    """One unit coded differently: ``PARTY/ISSUE[/OUTCOME] KIND: first X, second Y``."""
+    what = "/".join(p for p in (d.party, d.issue, d.outcome) if p)
+    return Text.assemble(
+        styled(what, "bold"), f" {d.kind}: first ", styled(d.first), ", second ", styled(d.second)
     )
-    yield Text()
+
+
+def _scores(a: Agreement, width: int) -> Iterator[Text]:
+    """A line for each kind of judgement, then one for the relations."""
     for label, score in (
         ("outcomes accepted or rejected", a.outcomes),
         ("firmness", a.firmness),
         ("attribution (strongest quote)", a.attribution),
+        ("conditions", a.conditions),
+        ("exclusions (per issue)", a.exclusions),
     ):
         k = "-" if score.kappa is None else f"{score.kappa:.3f}"
         scored = (
@@ -132,31 +143,85 @@ def agreement_view(a: Agreement, width: int) -> Iterator[Text]:
             if score.percent is None
             else f": {score.agreed} of {score.units} units, {score.percent:.1f}%, Cohen's kappa {k}"
         )
-        yield from paragraph(
-            Text.assemble(styled(label, "bold"), scored),
-            width,
-            "  ",
-            "    ",
-        )
+        yield from paragraph(Text.assemble(styled(label, "bold"), scored), width, "  ", "    ")
+    r = a.relations
+    same = (
+        ": no pair with a relation in either coding"
+        if r.percent is None
+        else f": {r.agreed} of {r.units} the same, {r.percent:.1f}%"
+    )
+    label = f"relations of {plural(len(a.parties), 'party', 'parties')}, pair by pair"
+    yield from paragraph(Text.assemble(styled(label, "bold"), same), width, "  ", "    ")
+
+
+def _side_by_side(
+    first: tuple[Evidence, ...], second: tuple[Evidence, ...], width: int
+) -> Iterator[Text]:
+    """Both coders' quotes for one stance: in two columns, or one after the other if narrow."""
+
+    def column(label: str, evidence: tuple[Evidence, ...], room: int) -> list[Text]:
+        lines = [styled(label, "dim")]
+        if not evidence:
+            lines.append(styled("no stance", "italic"))
+        for e in evidence:
+            credit = "; ".join(x for x in (e.source, e.speaker, e.attribution.value) if x)
+            quote = Text.assemble(styled(f"\u201c{e.quote}\u201d"), (f" ({credit})", "dim"))
+            lines += paragraph(quote, room, "", "  ")
+        return lines
+
+    if width - 4 < NARROW:
+        yield from indent(column("first", first, width - 4), "    ", "    ")
+        yield from indent(column("second", second, width - 4), "    ", "    ")
+        return
+    room = (width - 4 - 2) // 2
+    yield from indent(
+        beside(column("first", first, room), room + 2, column("second", second, room)),
+        "    ",
+        "    ",
+    )
+
+
+def agreement_view(a: Agreement, width: int, *, evidence: bool = False) -> Iterator[Text]:
+    """The scores by kind of judgement, every disagreement, each relation that differs and why.
+
+    With ``evidence``, each stance coded differently with both coders' quotes side by side.
+    """
+    yield from paragraph(
+        styled(f"Agreement of two coders: first {a.first}, second {a.second}", "bold"), width
+    )
+    yield Text()
+    yield from _scores(a, width)
     yield Text()
     if not a.disagreements:
         yield styled("No disagreements.")
-        return
-    yield styled(f"Disagreements: {len(a.disagreements)}", "bold")
-    for d in a.disagreements:
-        what = f"{d.party}/{d.issue}" + (f"/{d.outcome}" if d.outcome else "")
-        yield from paragraph(
-            Text.assemble(
-                styled(what, "bold"),
-                f" {d.kind}: first ",
-                styled(d.first),
-                ", second ",
-                styled(d.second),
-            ),
-            width,
-            "  ",
-            "    ",
+    else:
+        yield styled(f"Disagreements: {len(a.disagreements)}", "bold")
+        for d in a.disagreements:
+            yield from paragraph(_unit(d), width, "  ", "    ")
+    if a.relation_differences:
+        yield Text()
+        yield styled(f"Relations that differ: {len(a.relation_differences)}", "bold")
+    for r in a.relation_differences:
+        change = Text.assemble(
+            styled(f"{r.a} \u2013 {r.b}", "bold"),
+            ", ",
+            styled(r.issue),
+            ": first ",
+            (r.first.value, RELATION_STYLE[r.first]),
+            ", second ",
+            (r.second.value, RELATION_STYLE[r.second]),
         )
+        yield from paragraph(change, width, "  ", "    ")
+        if not r.causes:
+            yield from paragraph(styled("no unit on this issue differs", "dim"), width, "    ")
+        for cause in r.causes:
+            yield from paragraph(_unit(cause), width, "    \u2190 ", "      ")
+    if evidence and a.quotes:
+        yield Text()
+        yield styled("Quotes of each stance coded differently", "bold")
+        for q in a.quotes:
+            yield from paragraph(styled(f"{q.party}/{q.issue}", "bold"), width, "  ")
+            yield from _side_by_side(q.first, q.second, width)
 
 
 def lint_lines(report: LintReport) -> str:
