@@ -415,7 +415,7 @@ class Agreement(NamedTuple):
 
     ``relations`` counts the pairs of ``parties`` and issues on which either coding gives the
     pair a relation other than unknown, and how many are the same; its kappa is None (README,
-    "Checking a coding": the relations are computed, not coded).
+    "Coding the data": the relations are computed, not coded).
     """
 
     first: str
