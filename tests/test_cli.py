@@ -51,7 +51,7 @@ def test_validate_invalid_file(run: Run) -> None:
     assert lines(result.err) == [
         f"positions: {path}:2:9: schema is 'positions/0'; expected one of positions/1, positions/2",
         f"positions: {path}:6:5: unknown key 'titel' in source 's1'; expected one of title, "
-        "outlet, published, url (did you mean 'title'?)",
+        "outlet, published, url, set_aside (did you mean 'title'?)",
         f"positions: {path}:33:19: 'retrun' is not an outcome of issue 'territory'; expected one "
         "of keep, return (did you mean 'return'?)",
         f"positions: {path}:34:19: firmness of stance of 'south' on 'territory' is 'maybe'; "

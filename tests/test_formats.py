@@ -12,6 +12,7 @@ from positions import formats, output
 from positions.agreement import agreement
 from positions.analysis import agenda, diff, matrix, source_use
 from positions.comparison import compare
+from positions.coverage import coverage
 from positions.formats import FORMATS, Format
 from positions.lint import lint
 from positions.listing import issue_detail, issue_list, party_list, summary
@@ -39,6 +40,7 @@ def samples() -> dict[type, Result]:
         summary(ds),
         verify(load(MINIMAL), read_sources(SOURCES, ["s1"])),
         lint(ds),
+        coverage(load(MINIMAL), read_sources(SOURCES, ["s1"])),
         agreement(
             load(DATA / "agreement" / "coder-a.yaml"), load(DATA / "agreement" / "coder-b.yaml")
         ),

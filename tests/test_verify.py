@@ -119,3 +119,17 @@ def test_finder_finds_what_str_find_finds(
     assert (found >= 0) == (quote in text)
     if found >= 0:
         assert text.startswith(quote, found)
+
+
+def test_a_sentence_set_aside_is_checked_as_a_quote() -> None:
+    """A sentence set aside is looked up like evidence and, if missing, listed as "set aside"."""
+    text = MINIMAL.read_text().replace(
+        "    title: An article\n",
+        "    title: An article\n    set_aside:\n      - quote: Today North will\n"
+        "        reason: context only\n      - quote: Tomorrow\n        reason: context only\n",
+    )
+    checked, missing = check(parse(text.replace("positions/1", "positions/2"), "a.yaml"), SOURCES)
+    assert checked == 4
+    assert [str(m) for m in missing] == [
+        "a.yaml:10:9: set aside: quote not found in source 's1': \"Tomorrow\""
+    ]

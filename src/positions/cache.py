@@ -44,6 +44,7 @@ from positions.model import (
     Issue,
     Location,
     Party,
+    SetAside,
     Source,
     Stance,
 )
@@ -61,7 +62,7 @@ else:
         except ImportError:  # a Python without them: hashlib has it
             from hashlib import sha256
 
-FORMAT = 1
+FORMAT = 2  # 2: a source's set_aside
 KEEP = 32
 KEEP_BYTES = 64 * 1024 * 1024  # a few files near the 16 MiB budget, not 32 of them
 ENV_VAR = "POSITIONS_CACHE"
@@ -225,11 +226,15 @@ def _encode(dataset: Dataset) -> list[Any] | None:
         stances = {k: stance(s) for k, s in p.stances.items()}
         return [p.id, p.name, p.aliases, stances, p.members, where(p.location)]
 
+    def source(s: Source) -> list[Any]:
+        aside = [[a.quote, a.reason, where(a.location)] for a in s.set_aside]
+        return [s.id, s.title, s.outlet, s.published, s.url, aside, where(s.location)]
+
     try:
         return [
             dataset.title,
             dataset.schema,
-            {k: [*s[:-1], where(s.location)] for k, s in dataset.sources.items()},
+            {k: source(s) for k, s in dataset.sources.items()},
             {k: issue(i) for k, i in dataset.issues.items()},
             {k: party(p) for k, p in dataset.parties.items()},
             dataset.disputes,
@@ -272,8 +277,9 @@ def _decode(body: list[Any], path: str) -> Dataset:
                      tuple(members), where(location))  # fmt: skip
 
     def source(s: list[Any]) -> Source:
-        sid, name, outlet, published, url, location = s
-        return Source(sid, name, outlet, published, url, where(location))
+        sid, name, outlet, published, url, aside, location = s
+        set_aside = tuple(SetAside(q, r, where(at)) for q, r, at in aside)
+        return Source(sid, name, outlet, published, url, set_aside, where(location))
 
     return Dataset(
         title,

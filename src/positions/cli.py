@@ -10,7 +10,14 @@ import click
 
 from positions import output
 from positions.commandline import PositionsGroup, version_option
-from positions.errors import EXIT_DIFFERENT, EXIT_OK, EXIT_TROUBLE, CodebookBroken, PositionsError
+from positions.errors import (
+    EXIT_DIFFERENT,
+    EXIT_OK,
+    EXIT_OPEN,
+    EXIT_TROUBLE,
+    CodebookBroken,
+    PositionsError,
+)
 from positions.formats import Format, for_output
 from positions.model import Attribution
 from positions.options import (
@@ -37,6 +44,7 @@ from positions.results import (
     Agenda,
     Agreement,
     Comparison,
+    CoverageReport,
     Diff,
     IssueDetail,
     IssueList,
@@ -148,6 +156,46 @@ def lint_command(
     output.emit(findings, fmt)
     if findings.errors:
         raise CodebookBroken(findings.errors)
+
+
+@cli.command("coverage")
+@sources_option(required=True, help="Folder holding each source's text as <source id>.txt.")
+@file_argument
+@click.option("--all", "every", is_flag=True, help="Every sentence, not only the open candidates.")
+@format_option(CoverageReport)
+@data_option
+@click.pass_context
+def coverage_command(
+    ctx: click.Context,
+    sources_dir: str,
+    file: str | None,
+    every: bool,
+    fmt: Format,
+    data: str | None,
+) -> None:
+    """List each source's sentences: cited, set aside, or not looked at.
+
+    Sentences are split as lint splits them. One that no quote covers, or only in part, and
+    whose uncovered words name a party or carry a codebook cue ("only if", "demand",
+    "prerequisite"...) is an open candidate, listed with those parties and cues. First each
+    source's counts, then the candidates (--all: every sentence). Exits 1 if any candidate is
+    open or a source cannot be read, else 0.
+
+    \b
+    Examples:
+      positions coverage --sources ../shared/sources positions.yaml
+      positions coverage --sources ../shared/sources --all
+      positions coverage --sources ../shared/sources --format json | jq '.candidates'
+    """
+    from pathlib import Path
+
+    from positions.coverage import coverage
+    from positions.textfile import read_sources
+
+    dataset = load_data(ctx, checked_file(ctx, file, data))
+    report = coverage(dataset, read_sources(Path(sources_dir), dataset.sources), every=every)
+    output.emit(report, fmt)
+    ctx.exit(EXIT_OPEN if report.candidates or report.unreadable else EXIT_OK)
 
 
 @cli.command("agreement")

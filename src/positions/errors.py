@@ -9,6 +9,8 @@ EXIT_INTERRUPTED = 130
 # positions diff exits as diff(1) does: 0 the same, 1 different, 2 trouble.
 EXIT_DIFFERENT = 1
 EXIT_TROUBLE = 2
+# positions coverage: 1 when some sentence is an open candidate, so a script can wait for none.
+EXIT_OPEN = 1
 
 
 class Problem(NamedTuple):

@@ -168,6 +168,15 @@ ISSUE = Record(
     ),
 )
 
+SET_ASIDE = Record(
+    "set-aside",
+    "A sentence of the source deliberately not coded, and why.",
+    (
+        Field("quote", Kind.TEXT, "The sentence, or a part of it, as the source prints it.", True),
+        Field("reason", Kind.TEXT, "Why it is not coded (docs/codebook.md).", required=True),
+    ),
+)
+
 SOURCE = Record(
     "source",
     "An article or document that evidence is quoted from.",
@@ -176,6 +185,13 @@ SOURCE = Record(
         Field("outlet", Kind.TEXT, "Who published it."),
         Field("published", Kind.DATE, "When: YYYY, YYYY-MM or YYYY-MM-DD."),
         Field("url", Kind.URL, "Where it can be read."),
+        Field(
+            "set_aside",
+            Kind.LIST,
+            "Sentences read and deliberately not coded, each with the reason.",
+            since="positions/2",
+            record=SET_ASIDE,
+        ),
     ),
 )
 
@@ -250,7 +266,7 @@ def _record(record: Record) -> dict[str, Any]:
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of the format, as shipped in data/positions.schema.json."""
-    records = (SOURCE, ISSUE, OUTCOME, PARTY, STANCE, EVIDENCE)
+    records = (SOURCE, SET_ASIDE, ISSUE, OUTCOME, PARTY, STANCE, EVIDENCE)
     top = _record(FILE)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -19,6 +19,7 @@ from positions.results import (
     Agenda,
     Agreement,
     Comparison,
+    CoverageReport,
     Diff,
     IssueDetail,
     IssueList,
@@ -89,7 +90,7 @@ def _svg() -> Renderer:
 
 
 _LISTS = {IssueList, PartyList, IssueDetail, Matrix, Agenda, SourcesReport, Diff}
-_REPORTS = {Summary, Verification, LintReport, Agreement}
+_REPORTS = {Summary, Verification, LintReport, CoverageReport, Agreement}
 
 FORMATS: dict[str, Format] = {
     f.name: f

@@ -50,8 +50,19 @@ _CUE_PATTERNS = {
 # Words in a summary that say a position holds only on a condition.
 CONDITION_WORDS = ("only if", "on its terms", "on its own terms", "provided that", "only once")
 # Where a sentence ends: a full stop, question or exclamation mark (and any closing quotation
-# marks or brackets after it) before white space; or a line break.
+# marks or brackets after it) before white space; or a line break. The one splitter: lint's
+# same-sentence check and coverage's sentences both come from sentence_ends().
 _SENTENCE_END = re.compile("[.!?][\"'\u201d\u2019)\\]]*\\s|\n")
+# Every cue of the codebook in one pattern, for finding them in a sentence (cue_words): the
+# firmness cues of each level, as _CUE_PATTERNS match them, and the condition wordings.
+_ANY_CUE = re.compile(
+    "|".join(
+        [
+            *(p.pattern for p in _CUE_PATTERNS.values()),
+            *(rf"\b{re.escape(w)}\b" for w in CONDITION_WORDS),
+        ]
+    )
+)
 # Quotation marks: double (straight or curly, either way round), or single curly ones.
 _DOUBLE = re.compile('["\u201c\u201d]')
 _SINGLE = "\u2018", "\u2019"
@@ -96,6 +107,24 @@ CHECKS = {
 
 def _fold(text: str) -> str:
     return fold(text).lower()
+
+
+def sentence_ends(text: str) -> list[int]:
+    """Where each sentence of ``text`` ends (after the white space that ends it), in order.
+
+    The text after the last end, if any, is a last sentence with no end mark.
+    """
+    return [m.end() for m in _SENTENCE_END.finditer(text)]
+
+
+def cue_words(text: str) -> list[str]:
+    """The codebook's cues in ``text``, as they stand there (lower case), each once, in order.
+
+    Firmness cues of every level ("demands" also finds "demand") and the condition wordings
+    ("only if", "provided that"...), the lists lint's checks use.
+    """
+    found = (m.group() for m in _ANY_CUE.finditer(_fold(text)))
+    return list(dict.fromkeys(found))
 
 
 def _listed(level: Firmness) -> str:
@@ -183,7 +212,7 @@ class _Linter:
         # The ends of a source's sentences are found once, not again up to each quote: many
         # quotes from one long source would cost their number times its length.
         if evidence.source not in self.ends:
-            self.ends[evidence.source] = [m.end() for m in _SENTENCE_END.finditer(text)]
+            self.ends[evidence.source] = sentence_ends(text)
         ends = self.ends[evidence.source]
         before = bisect_right(ends, start) - 1
         return f"@{ends[before] if before >= 0 else 0}"

@@ -22,6 +22,7 @@ from positions.fields import (
     LATEST,
     OUTCOME,
     PARTY,
+    SET_ASIDE,
     SOURCE,
     STANCE,
     VERSIONS,
@@ -33,6 +34,7 @@ from positions.model import (
     Firmness,
     Issue,
     Party,
+    SetAside,
     Source,
     Stance,
 )
@@ -100,7 +102,7 @@ class _Reader:
         return Dataset(title, sources, issues, parties, disputes, version, self.check.path)
 
     def sources(self, node: Node | None) -> dict[str, Source]:
-        """``sources``: id -> {title, outlet?, published?, url?}."""
+        """``sources``: id -> {title, outlet?, published?, url?, set_aside?}."""
         out: dict[str, Source] = {}
         for sid, key_node, value in self.check.pairs(node, "sources"):
             what = f"source '{sid}'"
@@ -108,6 +110,7 @@ class _Reader:
             values = {
                 field.name: self.check.leaf(field, f.get(field.name), f"{field.name} of {what}")
                 for field in SOURCE.fields
+                if field.record is None
             }
             # A source with a bad field is still defined, so its quotes are not reported too.
             out[sid] = Source(
@@ -116,9 +119,28 @@ class _Reader:
                 values["outlet"],
                 values["published"],
                 values["url"],
+                self.set_aside(f.get("set_aside"), what),
                 self.check.where(key_node),
             )
         return out
+
+    def set_aside(self, node: Node | None, what: str) -> tuple[SetAside, ...]:
+        """A source's ``set_aside``: [{quote, reason}], the sentences read and not coded."""
+        items = self.check.items(node, f"set_aside of {what}")
+        if isinstance(node, Sequence) and not items:
+            message = f"set_aside of {what} is empty; expected at least one sentence, or no key"
+            self.check.problem(node, message)
+        out = []
+        for item in items:
+            label = f"a sentence set aside from {what}"
+            f = self.check.record(item, SET_ASIDE, label)
+            if f is None:
+                continue
+            quote = self.check.text(f.get("quote"), f"quote of {label}")
+            reason = self.check.text(f.get("reason"), f"reason of {label}")
+            if quote is not None and reason is not None:
+                out.append(SetAside(quote, reason, self.check.where(item)))
+        return tuple(out)
 
     def disputes(self, node: Node | None) -> dict[str, str]:
         """``disputes``: id -> name."""

@@ -66,14 +66,24 @@ class Location(NamedTuple):
 
 
 @_located
+class SetAside(NamedTuple):
+    """A sentence of a source that a coder read and deliberately did not code, and why."""
+
+    quote: str
+    reason: str
+    location: Location | None = None
+
+
+@_located
 class Source(NamedTuple):
-    """An article or document that evidence is quoted from."""
+    """An article or document that evidence is quoted from, with the sentences set aside."""
 
     id: str
     title: str
     outlet: str | None = None
     published: str | None = None
     url: str | None = None
+    set_aside: tuple[SetAside, ...] = ()
     location: Location | None = None
 
 

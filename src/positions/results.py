@@ -356,6 +356,75 @@ class LintReport(NamedTuple):
         return sum(f.noted for f in self.findings)
 
 
+class Reading(Enum):
+    """What a data file does with a sentence of a source (``coverage``)."""
+
+    CITED = "cited"  # a stance quotes it, or a part of it
+    SET_ASIDE = "set aside"  # a coder read it and recorded why it is not coded
+    CANDIDATE = "candidate"  # neither, and it names a party or carries a codebook cue
+    NOT_LOOKED_AT = "not looked at"  # neither, with no party and no cue in it
+
+
+class Sentence(NamedTuple):
+    """One sentence of a source, and what the data file does with it (``coverage``)."""
+
+    number: int  # 1-based, within its source
+    text: str  # as the source prints it, each run of white space one space
+    cited_by: tuple[str, ...]  # party/issue of each stance quoting it, or a part of it
+    reasons: tuple[str, ...]  # why it is set aside, for each entry covering it or a part
+    rest: str  # its words no quote covers (parts joined by "..."): all of it, or "" for none
+    parties: tuple[str, ...]  # ids of the parties the rest names
+    cues: tuple[str, ...]  # the codebook cues in the rest, as written
+
+    @property
+    def reading(self) -> Reading:
+        """An open candidate, cited, set aside, or not looked at.
+
+        A candidate is a sentence whose words outside every quote (all of them, if none covers
+        it) name a party or carry a cue: quoted in part, it still holds something uncoded.
+        """
+        if self.parties or self.cues:
+            return Reading.CANDIDATE
+        if self.cited_by:
+            return Reading.CITED
+        if self.reasons:
+            return Reading.SET_ASIDE
+        return Reading.NOT_LOOKED_AT
+
+
+class SourceCoverage(NamedTuple):
+    """The sentences of one source, each with what the data file does with it."""
+
+    id: str
+    title: str
+    sentences: tuple[Sentence, ...]
+    unreadable: str | None = None  # why its text could not be read
+    not_found: int = 0  # quotes from it that are not in its text (verify lists them)
+
+    def count(self, reading: Reading) -> int:
+        """How many of its sentences are read so."""
+        return sum(s.reading is reading for s in self.sentences)
+
+
+class CoverageReport(NamedTuple):
+    """Every sentence of every source: cited, set aside or not looked at (``coverage``)."""
+
+    header: Header
+    folder: str  # the folder the texts were read from, as the user named it
+    sources: tuple[SourceCoverage, ...]
+    every: bool  # every sentence is to be shown, not only the open candidates
+
+    @property
+    def candidates(self) -> int:
+        """Open candidates in all the sources."""
+        return sum(s.count(Reading.CANDIDATE) for s in self.sources)
+
+    @property
+    def unreadable(self) -> int:
+        """Sources whose text could not be read."""
+        return sum(s.unreadable is not None for s in self.sources)
+
+
 class Score(NamedTuple):
     """How far two coders agree on one kind of judgement."""
 
@@ -445,5 +514,6 @@ Result = (
     | Summary
     | Verification
     | LintReport
+    | CoverageReport
     | Agreement
 )

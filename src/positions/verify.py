@@ -75,30 +75,52 @@ class Missing(NamedTuple):
 
 
 def cited(dataset: Dataset) -> list[str]:
-    """The sources the quotes cite, in the order first cited: the texts verify needs."""
+    """The sources quoted or set aside from, in the order first cited: the texts verify needs."""
     return list(
         dict.fromkeys(
-            evidence.source
+            [
+                *(
+                    evidence.source
+                    for party in dataset.parties.values()
+                    for stance in party.stances.values()
+                    for evidence in stance.evidence
+                ),
+                *(sid for sid, source in dataset.sources.items() if source.set_aside),
+            ]
+        )
+    )
+
+
+def quotes(dataset: Dataset) -> list[tuple[str, str, str, Location | None]]:
+    """Every quote of the file as (what, source, quote, place): evidence, then set-asides.
+
+    ``what`` is ``party/issue`` for evidence and ``set aside`` for a sentence set aside.
+    """
+    return [
+        *(
+            (f"{party.id}/{stance.issue}", evidence.source, evidence.quote, evidence.location)
             for party in dataset.parties.values()
             for stance in party.stances.values()
             for evidence in stance.evidence
-        )
-    )
+        ),
+        *(
+            ("set aside", sid, aside.quote, aside.location)
+            for sid, source in dataset.sources.items()
+            for aside in source.set_aside
+        ),
+    ]
 
 
 def check(dataset: Dataset, sources: SourceTexts) -> tuple[int, list[Missing]]:
     """Look up every quote in its source; how many were checked, and what was not found.
 
+    Quotes are the evidence of the stances and the sentences set aside from each source.
+
     ``sources`` holds the texts of the sources cited (cited()). A source that could not be read
     is reported once, with the number of its quotes left unchecked, not once for each of them;
     a folder that holds none of the sources is an error.
     """
-    quotes = [
-        (party.id, stance.issue, evidence)
-        for party in dataset.parties.values()
-        for stance in party.stances.values()
-        for evidence in stance.evidence
-    ]
+    found = quotes(dataset)
     wanted = cited(dataset)
     texts = {s: Finder(fold(sources.texts[s])) for s in wanted if s in sources.texts}
     unreadable = {s: sources.unreadable[s] for s in wanted if s in sources.unreadable}
@@ -107,7 +129,7 @@ def check(dataset: Dataset, sources: SourceTexts) -> tuple[int, list[Missing]]:
             f"{sources.folder}: none of the {len(wanted)} cited sources is there; "
             f"expected the folder that holds <source id>.txt for each"
         )
-    counts = Counter(evidence.source for _, _, evidence in quotes)
+    counts = Counter(source for _, source, _, _ in found)
     missing = [
         Missing(
             dataset.sources[source].location,
@@ -116,12 +138,12 @@ def check(dataset: Dataset, sources: SourceTexts) -> tuple[int, list[Missing]]:
         )
         for source, error in unreadable.items()
     ]
-    for party, issue, evidence in quotes:
-        text = texts.get(evidence.source)
-        if text is not None and text.find(fold(evidence.quote)) < 0:
-            reason = f"quote not found in source '{evidence.source}': \"{evidence.quote}\""
-            missing.append(Missing(evidence.location, f"{party}/{issue}", reason))
-    return len(quotes), missing
+    for what, source, quote, location in found:
+        text = texts.get(source)
+        if text is not None and text.find(fold(quote)) < 0:
+            reason = f"quote not found in source '{source}': \"{quote}\""
+            missing.append(Missing(location, what, reason))
+    return len(found), missing
 
 
 def verify(dataset: Dataset, sources: SourceTexts) -> Verification:

@@ -12,6 +12,7 @@ from positions.results import (
     Agreement,
     Clash,
     Comparison,
+    CoverageReport,
     Diff,
     Filter,
     Header,
@@ -430,6 +431,41 @@ def agreement(a: Agreement) -> str:
                     "second": _quotes(q.second),
                 }
                 for q in a.quotes
+            ],
+        }
+    )
+
+
+@render.register
+def coverage_report(report: CoverageReport) -> str:
+    """Every source's sentences, each with its reading, and the count that decides the exit."""
+    return _dump(
+        {
+            "schema": "positions-coverage/1",
+            "data": report.header.data,
+            "sources_folder": report.folder,
+            "candidates": report.candidates,
+            "sources": [
+                {
+                    "id": source.id,
+                    "title": source.title,
+                    "unreadable": source.unreadable,
+                    "quotes_not_found": source.not_found,
+                    "sentences": [
+                        {
+                            "number": s.number,
+                            "reading": s.reading.value,
+                            "text": s.text,
+                            "cited_by": list(s.cited_by),
+                            "set_aside": list(s.reasons),
+                            "open": s.rest,
+                            "parties": list(s.parties),
+                            "cues": list(s.cues),
+                        }
+                        for s in source.sentences
+                    ],
+                }
+                for source in report.sources
             ],
         }
     )

@@ -23,6 +23,7 @@ from positions.results import (
     Agenda,
     Agreement,
     Comparison,
+    CoverageReport,
     Diff,
     IssueDetail,
     IssueList,
@@ -39,7 +40,7 @@ from positions.text import for_terminal
 from .table_compare import cards, compact
 from .table_lists import detail_view, issues_view, parties_view, sources_view
 from .table_matrix import matrix_view
-from .table_reports import agenda_view, agreement_view, diff_view, lint_lines
+from .table_reports import agenda_view, agreement_view, coverage_view, diff_view, lint_lines
 from .terminal import View, lay_out
 
 Renderer = Callable[[Any, Detail, TextIO | None], str]
@@ -100,6 +101,7 @@ for kind, renderer in (
     (Matrix, _laid_out(matrix_view)),
     (Agenda, _laid_out(agenda_view)),
     (Diff, _laid_out(diff_view)),
+    (CoverageReport, _laid_out(coverage_view)),
     (Summary, _plain(lambda s: present_summary(s) + "\n")),
     (Verification, _plain(lambda v: present_verification(v) + "\n")),
     (LintReport, _plain(lint_lines)),

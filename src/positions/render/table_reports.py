@@ -17,10 +17,13 @@ from positions.present import (
 from positions.results import (
     Agenda,
     Agreement,
+    CoverageReport,
     Diff,
     Disagreement,
     LintReport,
+    Reading,
     Relation,
+    Sentence,
 )
 from positions.text import visible
 
@@ -241,3 +244,57 @@ def lint_lines(report: LintReport) -> str:
     if not report.with_sources:
         counts += " (speakers not checked: give --sources DIR)"
     return "\n".join([*lines, counts]) + "\n"
+
+
+def _sentence(sentence: Sentence, width: int) -> Iterator[Text]:
+    """A sentence after its number and reading, then what covers it and what is left open."""
+    place = f"{sentence.number:>3}. "
+    rest = " " * len(place)
+    head = Text.assemble(styled(sentence.reading.value, "bold"), "  ", styled(sentence.text))
+    yield from paragraph(head, width, place, rest)
+    if sentence.cited_by:
+        yield from paragraph(styled("cited by " + ", ".join(sentence.cited_by), "dim"), width, rest)
+    if sentence.reasons:
+        yield from paragraph(
+            styled("set aside: " + "; ".join(sentence.reasons), "dim"), width, rest
+        )
+    if sentence.reading is Reading.CANDIDATE:
+        found = []
+        if sentence.rest != sentence.text:
+            found.append(f"open: {sentence.rest}")
+        if sentence.parties:
+            found.append("parties: " + ", ".join(sentence.parties))
+        if sentence.cues:
+            found.append("cues: " + ", ".join(sentence.cues))
+        yield from paragraph(styled("; ".join(found), "dim"), width, rest)
+
+
+def coverage_view(report: CoverageReport, width: int) -> Iterator[Text]:
+    """Each source's counts, then its open candidates (or, with --all, every sentence)."""
+    yield from paragraph(styled(f"Coverage of the sources in {report.folder}", "bold"), width)
+    for source in report.sources:
+        yield from paragraph(styled(source.id, "bold"), width)
+        if source.unreadable is not None:
+            yield from paragraph(styled(f"not read: {source.unreadable}"), width, "  ")
+            continue
+        counts = (
+            f"{plural(len(source.sentences), 'sentence')}: "
+            f"{source.count(Reading.CITED)} cited, {source.count(Reading.SET_ASIDE)} set aside, "
+            f"{plural(source.count(Reading.CANDIDATE), 'open candidate')}, "
+            f"{source.count(Reading.NOT_LOOKED_AT)} not looked at"
+        )
+        if source.not_found:
+            counts += f"; {plural(source.not_found, 'quote')} not found (positions verify)"
+        yield from paragraph(styled(counts), width, "  ")
+    for source in report.sources:
+        shown = [s for s in source.sentences if report.every or s.reading is Reading.CANDIDATE]
+        if not shown:
+            continue
+        yield Text()
+        yield from paragraph(styled(f"{source.id}  {source.title}", "bold"), width)
+        for sentence in shown:
+            yield from _sentence(sentence, width)
+    yield Text()
+    total = plural(report.candidates, "open candidate")
+    yield from paragraph(styled(total if report.candidates else "No open candidate."), width)
+    yield from closing(report.header, width)
