@@ -141,7 +141,7 @@ def test_quotation_found_as_the_regular_expression_found_it(quote: str) -> None:
     That expression ('["“”].+?["“”]|‘.+?’') backtracked on marks never closed.
     """
     old = re.compile('["\u201c\u201d].+?["\u201c\u201d]|\u2018.+?\u2019')
-    assert lint_module._has_quotation(quote) == bool(old.search(quote))
+    assert lint_module.has_quotation(quote) == bool(old.search(quote))
 
 
 def test_sentence_ends_are_found_once_per_source(
@@ -153,7 +153,7 @@ def test_sentence_ends_are_found_once_per_source(
     """
     (tmp_path / "src.txt").write_text(shapes.source_text(70_000), encoding="utf-8")
     ds = parse(shapes.quotes(30_000), "quotes.yaml")
-    real = lint_module._SENTENCE_END
+    real = lint_module.SENTENCE_END
     scanned = 0
 
     class Counted:
@@ -162,6 +162,6 @@ def test_sentence_ends_are_found_once_per_source(
             scanned += (span[1] if len(span) > 1 else len(text)) - (span[0] if span else 0)
             return real.finditer(text, *span)
 
-    monkeypatch.setattr(lint_module, "_SENTENCE_END", Counted())
+    monkeypatch.setattr(lint_module, "SENTENCE_END", Counted())
     lint_module.lint(ds, read_sources(tmp_path, ds.sources))
     assert scanned <= len((tmp_path / "src.txt").read_text(encoding="utf-8"))

@@ -19,12 +19,14 @@ from positions.results import (
     Agenda,
     Agreement,
     Comparison,
+    Created,
     Diff,
     IssueDetail,
     IssueList,
     LintReport,
     Matrix,
     PartyList,
+    Quotes,
     Result,
     SourcesReport,
     Summary,
@@ -89,7 +91,7 @@ def _svg() -> Renderer:
 
 
 _LISTS = {IssueList, PartyList, IssueDetail, Matrix, Agenda, SourcesReport, Diff}
-_REPORTS = {Summary, Verification, LintReport, Agreement}
+_REPORTS = {Summary, Verification, LintReport, Agreement, Quotes, Created}
 
 FORMATS: dict[str, Format] = {
     f.name: f

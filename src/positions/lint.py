@@ -51,7 +51,7 @@ _CUE_PATTERNS = {
 CONDITION_WORDS = ("only if", "on its terms", "on its own terms", "provided that", "only once")
 # Where a sentence ends: a full stop, question or exclamation mark (and any closing quotation
 # marks or brackets after it) before white space; or a line break.
-_SENTENCE_END = re.compile("[.!?][\"'\u201d\u2019)\\]]*\\s|\n")
+SENTENCE_END = re.compile("[.!?][\"'\u201d\u2019)\\]]*\\s|\n")
 # Quotation marks: double (straight or curly, either way round), or single curly ones.
 _DOUBLE = re.compile('["\u201c\u201d]')
 _SINGLE = "\u2018", "\u2019"
@@ -106,7 +106,7 @@ def _has_cue(quotes: list[str], level: Firmness) -> bool:
     return any(_CUE_PATTERNS[level].search(q) for q in quotes)
 
 
-def _has_quotation(quote: str) -> bool:
+def has_quotation(quote: str) -> bool:
     """Whether some words of ``quote``, on one line, stand between quotation marks.
 
     The regular expression this replaces ('["“”].+?["“”]|‘.+?’') tried again from each opening
@@ -183,7 +183,7 @@ class _Linter:
         # The ends of a source's sentences are found once, not again up to each quote: many
         # quotes from one long source would cost their number times its length.
         if evidence.source not in self.ends:
-            self.ends[evidence.source] = [m.end() for m in _SENTENCE_END.finditer(text)]
+            self.ends[evidence.source] = [m.end() for m in SENTENCE_END.finditer(text)]
         ends = self.ends[evidence.source]
         before = bisect_right(ends, start) - 1
         return f"@{ends[before] if before >= 0 else 0}"
@@ -211,7 +211,7 @@ class _Linter:
     def evidence(self) -> None:
         for party, stance in self.stances():
             for e in stance.evidence:
-                if e.attribution is Attribution.STATED and not _has_quotation(e.quote):
+                if e.attribution is Attribution.STATED and not has_quotation(e.quote):
                     self.find("stated-without-quotation", e.location,
                               f"{party.id}/{stance.issue}: stated, but the quote has no words in "
                               f"quotation marks; expected reported", False)  # fmt: skip

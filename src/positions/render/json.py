@@ -12,6 +12,7 @@ from positions.results import (
     Agreement,
     Clash,
     Comparison,
+    Created,
     Diff,
     Filter,
     Header,
@@ -20,6 +21,7 @@ from positions.results import (
     LintReport,
     Matrix,
     PartyList,
+    Quotes,
     Relation,
     Row,
     Score,
@@ -397,3 +399,35 @@ def agreement(a: Agreement) -> str:
             "disagreements": [d._asdict() for d in a.disagreements],
         }
     )
+
+
+@render.register
+def quotes(q: Quotes) -> str:
+    """Each sentence found, its suggestions, and the evidence entry the terminal shows."""
+    from positions.quoting import entry
+
+    found = len(q.matches)
+    return _dump(
+        {
+            "schema": "positions-quote/1",
+            "source": q.source,
+            "fragment": q.fragment,
+            "matches": [
+                {
+                    "line": m.line,
+                    "quote": m.quote,
+                    "speaker": m.speaker,
+                    "attribution": m.attribution.value,
+                    "why": m.why,
+                    "yaml": entry(q.source, m, 80, number=n, of=found),
+                }
+                for n, m in enumerate(q.matches, 1)
+            ],
+        }
+    )
+
+
+@render.register
+def created(c: Created) -> str:
+    """The new dataset's folder and the files made in it."""
+    return _dump({"schema": "positions-init/1", **c._asdict(), "files": list(c.files)})

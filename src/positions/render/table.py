@@ -23,12 +23,14 @@ from positions.results import (
     Agenda,
     Agreement,
     Comparison,
+    Created,
     Diff,
     IssueDetail,
     IssueList,
     LintReport,
     Matrix,
     PartyList,
+    Quotes,
     Result,
     SourcesReport,
     Summary,
@@ -40,6 +42,7 @@ from .table_compare import cards, compact
 from .table_lists import detail_view, issues_view, parties_view, sources_view
 from .table_matrix import matrix_view
 from .table_reports import agenda_view, agreement_view, diff_view, lint_lines
+from .table_workbench import created_view, quotes_view
 from .terminal import View, lay_out
 
 Renderer = Callable[[Any, Detail, TextIO | None], str]
@@ -98,5 +101,7 @@ for kind, renderer in (
     (Summary, _plain(lambda s: present_summary(s) + "\n")),
     (Verification, _plain(lambda v: present_verification(v) + "\n")),
     (LintReport, _plain(lint_lines)),
+    (Quotes, _laid_out(quotes_view)),
+    (Created, _laid_out(created_view)),
 ):
     render.register(kind, renderer)
