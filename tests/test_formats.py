@@ -17,7 +17,8 @@ from positions.formats import FORMATS, Format
 from positions.lint import lint
 from positions.listing import issue_detail, issue_list, party_list, summary
 from positions.loader import load
-from positions.results import Result, Summary
+from positions.quoting import find_quotes
+from positions.results import Created, Result, Summary
 from positions.textfile import read_sources
 from positions.verify import verify
 
@@ -44,6 +45,8 @@ def samples() -> dict[type, Result]:
         agreement(
             load(DATA / "agreement" / "coder-a.yaml"), load(DATA / "agreement" / "coder-b.yaml")
         ),
+        find_quotes("s1", (SOURCES / "s1.txt").read_text(), "the land back"),
+        Created("new", ("positions.yaml", "sources/README.md")),
     ]
     return {type(r): r for r in results}
 

@@ -141,7 +141,7 @@ def test_quotation_found_as_the_regular_expression_found_it(quote: str) -> None:
     That expression ('["“”].+?["“”]|‘.+?’') backtracked on marks never closed.
     """
     old = re.compile('["\u201c\u201d].+?["\u201c\u201d]|\u2018.+?\u2019')
-    assert lint_module._has_quotation(quote) == bool(old.search(quote))
+    assert lint_module.has_quotation(quote) == bool(old.search(quote))
 
 
 def test_sentence_ends_are_found_once_per_source(

@@ -16,16 +16,19 @@ from positions.errors import (
     EXIT_OPEN,
     EXIT_TROUBLE,
     CodebookBroken,
+    FileError,
     PositionsError,
 )
 from positions.formats import Format, for_output
 from positions.model import Attribution
 from positions.options import (
+    PathName,
     any_parties_argument,
     attribution_option,
     checked_file,
     complete_issue,
     complete_party,
+    complete_source,
     data_file_argument,
     data_option,
     file_argument,
@@ -37,6 +40,8 @@ from positions.options import (
     parties_argument,
     parties_option,
     relation_option,
+    shipped_path,
+    sources_folder,
     sources_option,
 )
 from positions.render import Detail
@@ -45,12 +50,14 @@ from positions.results import (
     Agreement,
     Comparison,
     CoverageReport,
+    Created,
     Diff,
     IssueDetail,
     IssueList,
     LintReport,
     Matrix,
     PartyList,
+    Quotes,
     Relation,
     SourcesReport,
     Summary,
@@ -515,3 +522,86 @@ def diff_command(ctx: click.Context, old: str, new: str, fmt: Format) -> None:
         error.exit_code = EXIT_TROUBLE  # as diff(1): 1 says that the files differ
         raise
     ctx.exit(EXIT_OK if found.empty else EXIT_DIFFERENT)
+
+
+@cli.command("quote")
+@click.argument("source", shell_complete=complete_source)
+@click.argument("fragment")
+@sources_option(
+    required=False,
+    help="Folder of the articles as <source id>.txt. Default: sources/ beside the data file.",
+)
+@format_option(Quotes)
+@data_option
+@click.pass_context
+def quote_command(
+    ctx: click.Context,
+    source: str,
+    fragment: str,
+    sources_dir: str | None,
+    fmt: Format,
+    data: str | None,
+) -> None:
+    """Print the sentences holding FRAGMENT as evidence to paste.
+
+    SOURCE is a source's id or its beginning (001). FRAGMENT is matched ignoring case, runs of
+    white space, typographic quotes and dashes, as verify matches; the quote is the whole
+    sentence as the article has it, so verify accepts it. Each entry suggests the attribution
+    (codebook §5: stated if words are in quotation marks, inferred if the writers infer it,
+    reported if the article attributes it, else inferred) and a speaker where the sentence
+    names one beside "said", "says", "told" or "according to" (§7): check both. Several
+    sentences are numbered; none is an error naming the closest sentence (exit 1).
+
+    \b
+    Examples:
+      positions quote 001 "diplomacy is possible" --sources ../shared/sources
+      positions quote 002_46ba32856588528c "according to kremlin" --format json
+    """
+    from pathlib import Path
+
+    from positions.lookup import find_source
+    from positions.quoting import find_quotes
+    from positions.textfile import read_sources, source_ids
+
+    folder = sources_folder(sources_dir, data)
+    if folder is None:
+        raise click.UsageError("no sources/ folder beside the data file; give --sources DIR", ctx)
+    found = find_source(source_ids(Path(folder)), source)
+    texts = read_sources(Path(folder), [found])
+    if found in texts.unreadable:
+        raise FileError(texts.unreadable[found])
+    output.emit(find_quotes(found, texts.texts[found], fragment), fmt)
+
+
+@cli.command("init")
+@click.argument("folder", type=PathName("a folder to make the dataset in"))
+@format_option(Created)
+def init_command(folder: str, fmt: Format) -> None:
+    """Start a new dataset in FOLDER, ready to fill.
+
+    Makes FOLDER with a positions.yaml that validates as it is (one example source, issue
+    and party, each pointing to the codebook's rules) and a sources/ folder for the articles'
+    texts. A folder that holds anything is refused, and no file is ever written over (exit 2).
+
+    \b
+    Example:
+      positions init ceasefire-2025 && cd ceasefire-2025 && positions validate
+    """
+    import os
+
+    from positions import skeleton, writing
+
+    schema = os.path.join(os.path.dirname(shipped_path()), "positions.schema.json")
+    files = skeleton.files(_relative(schema, folder))
+    writing.create_new(folder, files)
+    output.emit(Created(folder, tuple(files)), fmt)
+
+
+def _relative(path: str, folder: str) -> str:
+    """``path`` as seen from ``folder``, for an editor there; absolute where no relative is."""
+    import os
+
+    try:
+        return os.path.relpath(path, os.path.abspath(folder))
+    except ValueError:  # another drive
+        return path

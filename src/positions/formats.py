@@ -20,12 +20,14 @@ from positions.results import (
     Agreement,
     Comparison,
     CoverageReport,
+    Created,
     Diff,
     IssueDetail,
     IssueList,
     LintReport,
     Matrix,
     PartyList,
+    Quotes,
     Result,
     SourcesReport,
     Summary,
@@ -90,7 +92,7 @@ def _svg() -> Renderer:
 
 
 _LISTS = {IssueList, PartyList, IssueDetail, Matrix, Agenda, SourcesReport, Diff}
-_REPORTS = {Summary, Verification, LintReport, CoverageReport, Agreement}
+_REPORTS = {Summary, Verification, LintReport, CoverageReport, Agreement, Quotes, Created}
 
 FORMATS: dict[str, Format] = {
     f.name: f

@@ -135,7 +135,7 @@ def _has_cue(quotes: list[str], level: Firmness) -> bool:
     return any(_CUE_PATTERNS[level].search(q) for q in quotes)
 
 
-def _has_quotation(quote: str) -> bool:
+def has_quotation(quote: str) -> bool:
     """Whether some words of ``quote``, on one line, stand between quotation marks.
 
     The regular expression this replaces ('["“”].+?["“”]|‘.+?’') tried again from each opening
@@ -240,7 +240,7 @@ class _Linter:
     def evidence(self) -> None:
         for party, stance in self.stances():
             for e in stance.evidence:
-                if e.attribution is Attribution.STATED and not _has_quotation(e.quote):
+                if e.attribution is Attribution.STATED and not has_quotation(e.quote):
                     self.find("stated-without-quotation", e.location,
                               f"{party.id}/{stance.issue}: stated, but the quote has no words in "
                               f"quotation marks; expected reported", False)  # fmt: skip

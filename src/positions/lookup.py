@@ -84,3 +84,25 @@ def find_issues(dataset: Dataset, names: Sequence[str]) -> list[Issue] | None:
         return None
     wanted = {issue.id for issue in _named_issues(dataset, names)}
     return [issue for issue in dataset.issues.values() if issue.id in wanted]
+
+
+def find_source(ids: Sequence[str], name: str) -> str:
+    """The source id ``name`` is, or begins (``001`` for ``001_4e8d...``); UsageError if not one.
+
+    ``ids`` are the sources there are (the texts of a folder of sources).
+    """
+    if name in ids:
+        return name
+    starting = [i for i in ids if i.startswith(name)] if name else []
+    if len(starting) == 1:
+        return starting[0]
+    if starting:
+        return _source_error(f"'{name}' begins {len(starting)} sources", starting)
+    close = closest(name, list(ids))
+    guess = f"; did you mean '{close}'?" if close else ""
+    return _source_error(f"no source '{name}'{guess}", ids)
+
+
+def _source_error(message: str, ids: Sequence[str]) -> str:
+    shown = ", ".join(ids[:10]) + (f" and {len(ids) - 10} more" if len(ids) > 10 else "")
+    raise UsageError(f"{message}; expected an id, or the beginning of one, of: {shown or 'none'}")

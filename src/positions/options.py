@@ -363,3 +363,29 @@ def output_option(*, required: bool) -> Callable[[F], F]:
     )
     force = click.option("--force", is_flag=True, help="Replace FILE even if it is read-only.")
     return lambda func: output(force(func))
+
+
+def sources_folder(given: str | None, data: str | None) -> str | None:
+    """The folder of the articles: ``--sources``, else ``sources/`` beside the data file."""
+    if given is not None:
+        return given
+    beside = os.path.join(os.path.dirname(locate(data)[0]), "sources")
+    return beside if os.path.isdir(beside) else None
+
+
+def complete_source(
+    ctx: click.Context, _: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    """Shell completion of source ids: the ``<id>.txt`` files of the folder quote reads."""
+    from pathlib import Path
+
+    from click.shell_completion import CompletionItem
+
+    from positions.textfile import source_ids
+
+    folder = sources_folder(ctx.params.get("sources_dir"), ctx.params.get("data"))
+    try:
+        ids = source_ids(Path(folder)) if folder and os.path.isdir(folder) else []
+    except PositionsError:
+        return []
+    return [CompletionItem(one_line(i)) for i in ids if i.startswith(incomplete)]

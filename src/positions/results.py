@@ -501,6 +501,31 @@ class Agreement(NamedTuple):
     quotes: tuple[QuotedStance, ...]  # each stance with a disagreement, in the listing's order
 
 
+class QuoteMatch(NamedTuple):
+    """A sentence of an article that holds the fragment asked for, as evidence (``quote``)."""
+
+    quote: str  # the sentence as the article has it
+    line: int  # the line of the article where it begins
+    speaker: str | None  # suggested: the codebook's §7, by quoting.suggest_speaker
+    attribution: Attribution  # suggested: the codebook's §5, by quoting.suggest_attribution
+    why: str  # the attribution's reason, in a few words
+
+
+class Quotes(NamedTuple):
+    """Every sentence of one source that holds a fragment (``quote``)."""
+
+    source: str
+    fragment: str
+    matches: tuple[QuoteMatch, ...]
+
+
+class Created(NamedTuple):
+    """A new dataset's folder and the files made in it (``init``)."""
+
+    folder: str
+    files: tuple[str, ...]  # paths relative to ``folder``, in the order made
+
+
 # What a command hands the output edge: every result type a format can render.
 Result = (
     Comparison
@@ -516,4 +541,6 @@ Result = (
     | LintReport
     | CoverageReport
     | Agreement
+    | Quotes
+    | Created
 )

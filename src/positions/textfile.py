@@ -157,3 +157,11 @@ def read_sources(directory: Path, ids: Iterable[str]) -> SourceTexts:
         except FileError as error:
             unreadable[source_id] = str(error)
     return SourceTexts(str(directory), texts, unreadable)
+
+
+def source_ids(directory: Path) -> list[str]:
+    """The ids of the sources a folder holds: the names of its ``<id>.txt`` files, sorted."""
+    try:
+        return sorted(p.stem for p in directory.glob("*.txt") if source_path(directory, p.stem))
+    except OSError as error:
+        raise FileError(f"{directory}: cannot read: {error.strerror}") from None

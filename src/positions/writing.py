@@ -257,3 +257,33 @@ def encodable(text: str, stream: object) -> str:
         return fold_typography(text).encode(encoding, "backslashreplace").decode(encoding)
     except LookupError:  # an encoding Python does not know: ASCII is safe
         return fold_typography(text).encode("ascii", "backslashreplace").decode("ascii")
+
+
+def create_new(folder: str, files: dict[str, str]) -> None:
+    """Make ``folder`` and ``files`` (path in it -> text) in it, never over anything.
+
+    A folder that exists and holds anything, or anything in the way, is refused (UsageError)
+    before a file is written; each file is then created exclusively, so even one appearing
+    meanwhile is not written over.
+    """
+    shown = one_line(folder)
+    if os.path.lexists(folder) and not os.path.isdir(folder):
+        raise UsageError(f"{shown}: exists and is not a folder; expected a new or empty folder")
+    try:
+        if os.path.isdir(folder) and os.listdir(folder):
+            raise UsageError(
+                f"{shown}: not empty; expected a new or empty folder (nothing is written over)"
+            )
+        os.makedirs(folder, exist_ok=True)
+        for name, text in files.items():
+            path = os.path.join(folder, name)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "x", encoding="utf-8", newline="\n") as file:
+                file.write(text)
+    except FileExistsError as error:
+        raise UsageError(
+            f"{one_line(str(error.filename))}: exists; nothing is written over"
+        ) from None
+    except OSError as error:
+        where = one_line(str(error.filename or folder))
+        raise FileError(f"{where}: cannot create: {error.strerror}") from None

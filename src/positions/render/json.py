@@ -13,6 +13,7 @@ from positions.results import (
     Clash,
     Comparison,
     CoverageReport,
+    Created,
     Diff,
     Filter,
     Header,
@@ -21,6 +22,7 @@ from positions.results import (
     LintReport,
     Matrix,
     PartyList,
+    Quotes,
     Relation,
     Row,
     Score,
@@ -469,3 +471,35 @@ def coverage_report(report: CoverageReport) -> str:
             ],
         }
     )
+
+
+@render.register
+def quotes(q: Quotes) -> str:
+    """Each sentence found, its suggestions, and the evidence entry the terminal shows."""
+    from positions.quoting import entry
+
+    found = len(q.matches)
+    return _dump(
+        {
+            "schema": "positions-quote/1",
+            "source": q.source,
+            "fragment": q.fragment,
+            "matches": [
+                {
+                    "line": m.line,
+                    "quote": m.quote,
+                    "speaker": m.speaker,
+                    "attribution": m.attribution.value,
+                    "why": m.why,
+                    "yaml": entry(q.source, m, 80, number=n, of=found),
+                }
+                for n, m in enumerate(q.matches, 1)
+            ],
+        }
+    )
+
+
+@render.register
+def created(c: Created) -> str:
+    """The new dataset's folder and the files made in it."""
+    return _dump({"schema": "positions-init/1", **c._asdict(), "files": list(c.files)})

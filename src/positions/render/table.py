@@ -24,12 +24,14 @@ from positions.results import (
     Agreement,
     Comparison,
     CoverageReport,
+    Created,
     Diff,
     IssueDetail,
     IssueList,
     LintReport,
     Matrix,
     PartyList,
+    Quotes,
     Result,
     SourcesReport,
     Summary,
@@ -41,6 +43,7 @@ from .table_compare import cards, compact
 from .table_lists import detail_view, issues_view, parties_view, sources_view
 from .table_matrix import matrix_view
 from .table_reports import agenda_view, agreement_view, coverage_view, diff_view, lint_lines
+from .table_workbench import created_view, quotes_view
 from .terminal import View, lay_out
 
 Renderer = Callable[[Any, Detail, TextIO | None], str]
@@ -105,5 +108,7 @@ for kind, renderer in (
     (Summary, _plain(lambda s: present_summary(s) + "\n")),
     (Verification, _plain(lambda v: present_verification(v) + "\n")),
     (LintReport, _plain(lint_lines)),
+    (Quotes, _laid_out(quotes_view)),
+    (Created, _laid_out(created_view)),
 ):
     render.register(kind, renderer)
