@@ -39,7 +39,7 @@ from positions.text import for_terminal
 from .table_compare import cards, compact
 from .table_lists import detail_view, issues_view, parties_view, sources_view
 from .table_matrix import matrix_view
-from .table_reports import agenda_view, agreement_view, diff_view, lint_lines
+from .table_reports import agenda_view, agreement_view, diff_view, lint_view
 from .terminal import View, lay_out
 
 Renderer = Callable[[Any, Detail, TextIO | None], str]
@@ -97,6 +97,6 @@ for kind, renderer in (
     (Agreement, _laid_out(agreement_view)),
     (Summary, _plain(lambda s: present_summary(s) + "\n")),
     (Verification, _plain(lambda v: present_verification(v) + "\n")),
-    (LintReport, _plain(lint_lines)),
+    (LintReport, _laid_out(lint_view)),
 ):
     render.register(kind, renderer)
