@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from positions import lint as lint_module
+from positions.fields import ANSWERABLE
 from positions.lint import CHECKS, CUES
 from positions.loader import parse
 from positions.model import Firmness
@@ -243,6 +244,30 @@ def test_text_leaves_noted_findings_out_unless_all(run: Run) -> None:
     assert len(out) == 10
     assert not [line for line in out if " noted: " in line]
     assert out[-1] == "5 errors, 4 warnings, 5 noted in lint/breaks-every-rule.yaml"
+
+
+def test_a_note_answers_the_checks_it_names_and_no_other(run: Run) -> None:
+    """A note naming L109 (by name) makes that finding noted; L102 on the same stance counts."""
+    result = run("lint", "--all", "--sources", arg(LINT), arg(LINT / "note-answers.yaml"))
+    assert (result.code, result.err) == (0, "")
+    assert lines(result.out) == [
+        "0 errors, 1 warning, 1 noted in lint/note-answers.yaml",
+        "  L102 firmness-without-cue: 1 warning",
+        "  L109 inferred-without-note: 1 noted",
+        "",
+        "lint/note-answers.yaml:13:9: L102 warning",
+        "  east/river is firm, but no quote has a firm or red-line cue (insists, demands,",
+        "  requires, rejects, remains firm, denied, disproved...) [firmness-without-cue]",
+        "",
+        "lint/note-answers.yaml:13:9: L109 noted",
+        "  east/river rests only on inferred evidence [inferred-without-note]",
+    ]
+
+
+def test_the_checks_a_note_can_name_are_the_ones_lint_lets_a_note_answer() -> None:
+    """fields.ANSWERABLE lists, by code and name, exactly the checks lint marks noted."""
+    answerable = [c for c in CHECKS.values() if c.name in lint_module.ANSWERED_BY_NOTES]
+    assert list(ANSWERABLE) == [x for c in answerable for x in (c.code, c.name)]
 
 
 def test_a_sentence_ends_after_a_closing_quotation_mark(run: Run, tmp_path: Path) -> None:
