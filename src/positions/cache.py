@@ -62,7 +62,7 @@ else:
         except ImportError:  # a Python without them: hashlib has it
             from hashlib import sha256
 
-FORMAT = 2  # 2: a source's set_aside
+FORMAT = 3  # 2: a source's set_aside; 3: a note's answers
 KEEP = 32
 KEEP_BYTES = 64 * 1024 * 1024  # a few files near the 16 MiB budget, not 32 of them
 ENV_VAR = "POSITIONS_CACHE"
@@ -216,7 +216,7 @@ def _encode(dataset: Dataset) -> list[Any] | None:
     def stance(s: Stance) -> list[Any]:
         found = [evidence(e) for e in s.evidence]
         return [s.issue, s.summary, s.accepts, s.rejects, s.firmness.value, found, s.conditions,
-                s.note, where(s.location)]  # fmt: skip
+                s.note, s.answers, where(s.location)]  # fmt: skip
 
     def issue(i: Issue) -> list[Any]:
         excludes = {o: sorted(excluded) for o, excluded in i.excludes.items()}
@@ -259,10 +259,10 @@ def _decode(body: list[Any], path: str) -> Dataset:
         return Evidence(source, quote, Attribution(attribution), speaker, where(location))
 
     def stance(s: list[Any]) -> Stance:
-        issue, summary, accepts, rejects, firmness, found, conditions, note, location = s
+        issue, summary, accepts, rejects, firmness, found, conditions, note, answers, location = s
         return Stance(issue, summary, tuple(accepts), tuple(rejects), Firmness(firmness),
                       tuple(evidence(e) for e in found),
-                      {i: tuple(o) for i, o in conditions.items()}, note,
+                      {i: tuple(o) for i, o in conditions.items()}, note, tuple(answers),
                       where(location))  # fmt: skip
 
     def issue(i: list[Any]) -> Issue:

@@ -265,6 +265,19 @@ class Checker:
             seen[value] = item
         return list(seen.items())
 
+    def choices(self, node: Node | None, what: str, choices: list[str]) -> list[str]:
+        """A non-empty list of ``choices``, each once, "did you mean" for one not among them."""
+        if isinstance(node, Sequence) and node.tag == SEQ and not node.items:
+            self.problem(node, f"{what} is empty; expected at least one of {one_of(choices)}")
+        out = []
+        for value, item in self.ids(node, what):
+            if value in choices:
+                out.append(value)
+            else:
+                message = f"{what} names '{value}'; expected one of {one_of(choices)}"
+                self.problem(item, message, suggest=(value, choices))
+        return out
+
     def leaf(self, field: Field, node: Node | None, what: str) -> str | None:
         """The value of a field of a single-value kind (text, date, url, choice, id)."""
         if field.kind is Kind.DATE:

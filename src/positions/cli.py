@@ -136,17 +136,27 @@ def verify_command(
     required=False,
     help="Folder of the articles as <source id>.txt, to check speakers against them.",
 )
+@click.option("--all", "every", is_flag=True, help="Show noted findings too, not only their count.")
+@click.option("--errors-only", is_flag=True, help="Show only errors (the counts still count all).")
 @format_option(LintReport)
 @data_option
 @click.pass_context
 def lint_command(
-    ctx: click.Context, file: str | None, sources_dir: str | None, fmt: Format, data: str | None
+    ctx: click.Context,
+    file: str | None,
+    sources_dir: str | None,
+    every: bool,
+    errors_only: bool,
+    fmt: Format,
+    data: str | None,
 ) -> None:
     """Hold a data file to the codebook (docs/codebook.md).
 
-    Each finding is FILE:LINE:COL, a code, and what is wrong. Errors break a coding rule;
-    warnings mark what to look at again; findings on a stance that carries a note are shown as
-    noted and do not count. Exits 1 if any error is not noted.
+    The counts come first, then each finding: FILE:LINE:COL, a code, and what is wrong. Errors
+    break a coding rule; warnings mark what to look at again; a finding a stance's note answers
+    is noted: counted apart, not shown unless --all. Exits 1 if any error is not noted.
+    --format text writes one line per finding, never wrapped, for editors and scripts; --format
+    json has every finding, noted or not.
 
     \b
     Example:
@@ -159,10 +169,10 @@ def lint_command(
 
     dataset = load_data(ctx, checked_file(ctx, file, data))
     texts = read_sources(Path(sources_dir), dataset.sources) if sources_dir else None
-    findings = lint(dataset, texts)
-    output.emit(findings, fmt)
-    if findings.errors:
-        raise CodebookBroken(findings.errors)
+    report = lint(dataset, texts)._replace(every=every, errors_only=errors_only)
+    output.emit(report, fmt)
+    if report.errors:
+        raise CodebookBroken(report.errors)
 
 
 @cli.command("coverage")

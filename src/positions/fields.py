@@ -18,6 +18,13 @@ from positions.model import Attribution, Firmness
 VERSIONS = ("positions/1", "positions/2")
 LATEST = VERSIONS[-1]
 ID_PATTERN = "^[a-z0-9][a-z0-9_-]*$"
+# The checks of positions lint that a stance's note can answer, each by code and by name
+# (lint.py's CHECKS; tests/test_lint.py holds the two together).
+ANSWERABLE = (
+    "L101", "red-line-without-cue", "L102", "firmness-without-cue",
+    "L103", "same-quote-coded-differently", "L106", "condition-not-coded",
+    "L109", "inferred-without-note",
+)  # fmt: skip
 
 
 def newer_or_same(version: str, than: str) -> bool:
@@ -41,6 +48,8 @@ class Kind(Enum):
     TEXTS_BY_ID = "texts by id"  # a mapping of id -> text
     IDS_BY_ID = "ids by id"  # a mapping of id -> a list of ids
     LIST = "list"  # a list of records of the field's record type
+    CHOICES = "choices"  # a non-empty list of the field's choices, each once
+    TEXT_OR_RECORD = "text or record"  # text, or a record of the field's record type
 
 
 class Field(NamedTuple):
@@ -85,6 +94,21 @@ EVIDENCE = Record(
     ),
 )
 
+NOTE = Record(
+    "note",
+    "A note that answers only the checks it names; a note that is text answers every check.",
+    (
+        Field("text", Kind.TEXT, "The coder's reason for the judgement call.", required=True),
+        Field(
+            "answers",
+            Kind.CHOICES,
+            "The checks of positions lint the note answers, by code or name (docs/codebook.md).",
+            required=True,
+            choices=ANSWERABLE,
+        ),
+    ),
+)
+
 STANCE = Record(
     "stance",
     "One party's position on one issue.",
@@ -105,7 +129,13 @@ STANCE = Record(
             required=True,
             choices=tuple(f.value for f in Firmness),
         ),
-        Field("note", Kind.TEXT, "The coder's note on a judgement call.", since="positions/2"),
+        Field(
+            "note",
+            Kind.TEXT_OR_RECORD,
+            "The coder's note on a judgement call; as {text, answers}, only for the checks named.",
+            since="positions/2",
+            record=NOTE,
+        ),
         Field("evidence", Kind.LIST, "At least one quote.", required=True, record=EVIDENCE),
     ),
 )
@@ -225,6 +255,8 @@ def _value(field: Field) -> dict[str, Any]:
         Kind.DATE: {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
         Kind.URL: {"type": "string", "pattern": "^https?://"},
         Kind.CHOICE: {"enum": list(field.choices)},
+        Kind.CHOICES: {"type": "array", "minItems": 1, "uniqueItems": True,
+                       "items": {"enum": list(field.choices)}},
         Kind.ID: {"$ref": "#/$defs/id"},
         Kind.IDS: ids,
         Kind.TEXTS: {"type": "array", "items": text},
@@ -237,6 +269,8 @@ def _value(field: Field) -> dict[str, Any]:
         return {"description": field.description, **shapes[field.kind]}
     assert field.record is not None
     ref = {"$ref": f"#/$defs/{field.record.name}"}
+    if field.kind is Kind.TEXT_OR_RECORD:
+        return {"description": field.description, "anyOf": [text, ref]}
     if field.kind is Kind.LIST:
         return {"description": field.description, "type": "array", "minItems": 1, "items": ref}
     value: dict[str, Any] = {"anyOf": [text, ref]} if field.record is OUTCOME else ref
@@ -266,7 +300,7 @@ def _record(record: Record) -> dict[str, Any]:
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of the format, as shipped in data/positions.schema.json."""
-    records = (SOURCE, SET_ASIDE, ISSUE, OUTCOME, PARTY, STANCE, EVIDENCE)
+    records = (SOURCE, SET_ASIDE, ISSUE, OUTCOME, PARTY, STANCE, NOTE, EVIDENCE)
     top = _record(FILE)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

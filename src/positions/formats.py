@@ -85,6 +85,12 @@ def _html() -> Renderer:
     return render
 
 
+def _text() -> Renderer:
+    from positions.render.text import render
+
+    return render
+
+
 def _svg() -> Renderer:
     from positions.render.svg import render
 
@@ -107,6 +113,7 @@ FORMATS: dict[str, Format] = {
                aliases=("md",)),
         Format("html", frozenset({Comparison}), _html, (".html", ".htm")),
         Format("svg", frozenset({Comparison, Matrix}), _svg, (".svg",)),
+        Format("text", frozenset({LintReport}), _text),
     )
 }  # fmt: skip
 

@@ -2,7 +2,8 @@
 
 Each check has a code and a name, finds places (FILE:LINE:COL) and says in one line what is
 wrong. Errors break a coding rule; warnings mark what a coder must look at again. A stance that
-carries a ``note`` has been looked at: its findings are shown as noted and do not count.
+carries a ``note`` has been looked at: the findings its note answers (every one, unless the note
+names the checks it answers) are shown as noted and do not count.
 
 The cue phrases that signal each level of firmness are declared here once; the codebook's table
 lists the same phrases (tests/test_lint.py holds the two together).
@@ -153,6 +154,23 @@ def has_quotation(quote: str) -> bool:
     return False
 
 
+# The checks a stance's note can answer (the others always count); the data format lets a note
+# name them (fields.ANSWERABLE), and tests/test_lint.py holds the two lists together.
+ANSWERED_BY_NOTES = (
+    "red-line-without-cue", "firmness-without-cue", "same-quote-coded-differently",
+    "condition-not-coded", "inferred-without-note",
+)  # fmt: skip
+
+
+def answered(stance: Stance, check: str) -> bool:
+    """Whether the stance's note answers ``check``: a note that names no check answers all."""
+    assert check in ANSWERED_BY_NOTES, check
+    if stance.note is None:
+        return False
+    spec = CHECKS[check]
+    return not stance.answers or spec.code in stance.answers or spec.name in stance.answers
+
+
 def _where(location: Location | None) -> str:
     return str(location) if location else "?"
 
@@ -182,17 +200,18 @@ class _Linter:
         for party, stance in self.stances():
             quotes = [_fold(e.quote) for e in stance.evidence]
             what = f"{party.id}/{stance.issue}"
-            noted = stance.note is not None
             if stance.firmness is Firmness.RED_LINE and not _has_cue(quotes, Firmness.RED_LINE):
                 self.find("red-line-without-cue", stance.location,
                           f"{what} is red-line, but no quote has a red-line cue "
-                          f"({_listed(Firmness.RED_LINE)})", noted)  # fmt: skip
+                          f"({_listed(Firmness.RED_LINE)})",
+                          answered(stance, "red-line-without-cue"))  # fmt: skip
             if stance.firmness is Firmness.FIRM and not (
                 _has_cue(quotes, Firmness.FIRM) or _has_cue(quotes, Firmness.RED_LINE)
             ):
                 self.find("firmness-without-cue", stance.location,
                           f"{what} is firm, but no quote has a firm or red-line cue "
-                          f"({_listed(Firmness.FIRM)}...)", noted)  # fmt: skip
+                          f"({_listed(Firmness.FIRM)}...)",
+                          answered(stance, "firmness-without-cue"))  # fmt: skip
 
     def place(self, source: str, text: str) -> int:
         """Where ``text`` (folded) begins in the folded text of ``source``; -1 if nowhere."""
@@ -230,7 +249,7 @@ class _Linter:
             firmness = {s.firmness for _, s, _ in uses}
             if len(attributions) < 2 and len(firmness) < 2:
                 continue
-            noted = any(s.note is not None for _, s, _ in uses)  # a note says why
+            noted = any(answered(s, "same-quote-coded-differently") for _, s, _ in uses)
             where = ", ".join(
                 f"{p.id}/{s.issue} {s.firmness.value} {e.attribution.value}" for p, s, e in uses
             )
@@ -257,7 +276,8 @@ class _Linter:
             if said and not stance.conditions:
                 self.find("condition-not-coded", stance.location,
                           f"{party.id}/{stance.issue}: the summary says '{said[0]}', but the "
-                          f"stance has no conditions", stance.note is not None)  # fmt: skip
+                          f"stance has no conditions",
+                          answered(stance, "condition-not-coded"))  # fmt: skip
 
     def sources(self) -> None:
         cited = {e.source for _, s in self.stances() for e in s.evidence}
@@ -301,7 +321,7 @@ class _Linter:
             if all(e.attribution is Attribution.INFERRED for e in stance.evidence):
                 self.find("inferred-without-note", stance.location,
                           f"{party.id}/{stance.issue} rests only on inferred evidence",
-                          stance.note is not None)  # fmt: skip
+                          answered(stance, "inferred-without-note"))  # fmt: skip
 
 
 def lint(dataset: Dataset, sources: SourceTexts | None = None) -> LintReport:

@@ -20,6 +20,7 @@ from positions.fields import (
     FILE,
     ISSUE,
     LATEST,
+    NOTE,
     OUTCOME,
     PARTY,
     SET_ASIDE,
@@ -305,7 +306,7 @@ class _Reader:
             message = f"{what} names no outcome; expected accepts or rejects (or both)"
             self.check.problem(node, message)
         conditions = self.conditions(f.get("conditions"), what, issue, issues)
-        note = self.check.text(f.get("note"), f"note of {what}")
+        note, answers = self.note(f.get("note"), what)
         evidence_node = f.get("evidence")
         items = self.check.items(evidence_node, f"evidence of {what}")
         if isinstance(evidence_node, Sequence) and not items:
@@ -325,8 +326,20 @@ class _Reader:
             evidence=tuple(evidence),
             conditions=conditions,
             note=note,
+            answers=answers,
             location=self.check.where(node),
         )
+
+    def note(self, node: Node | None, what: str) -> tuple[str | None, tuple[str, ...]]:
+        """``note``: text, answering every check; or {text, answers}, answering those named."""
+        if not isinstance(node, Mapping):
+            return self.check.text(node, f"note of {what}"), ()
+        label = f"note of {what}"
+        f = self.check.record(node, NOTE, label) or {}
+        text = self.check.text(f.get("text"), f"text of {label}")
+        choices = list(NOTE.field("answers").choices)
+        answers = self.check.choices(f.get("answers"), f"answers of {label}", choices)
+        return text, tuple(answers)
 
     def outcome_ids(self, node: Node | None, what: str, issue: Issue) -> dict[str, Node]:
         """A list of outcome ids of ``issue``, each once, with the node that names it."""

@@ -132,6 +132,7 @@ class Stance(NamedTuple):
     evidence: tuple[Evidence, ...]
     conditions: dict[str, tuple[str, ...]] = {}  # noqa: RUF012 - never changed: the model is immutable  # issue -> outcomes
     note: str | None = None
+    answers: tuple[str, ...] = ()  # the checks (codes or names) the note answers; () for all
     location: Location | None = None
 
 

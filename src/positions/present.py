@@ -10,7 +10,9 @@ from positions.model import Evidence, Issue, Stance
 from positions.results import (
     Comparison,
     Filter,
+    Finding,
     Header,
+    LintReport,
     Relation,
     Row,
     Summary,
@@ -147,3 +149,30 @@ def summary(s: Summary) -> str:
 def verification(v: Verification) -> str:
     """Every quote found, in one line."""
     return f"{v.data}: all {plural(v.quotes, 'quote')} found in {v.sources}"
+
+
+def severity(finding: Finding) -> str:
+    """``error``, ``warning`` or ``noted`` (answered by a note, not counted): in one word."""
+    return "noted" if finding.noted else "error" if finding.error else "warning"
+
+
+def lint_counts(report: LintReport) -> str:
+    """The counts that decide lint's exit code, of every finding, shown or not."""
+    counts = (
+        f"{plural(report.errors, 'error')}, {plural(report.warnings, 'warning')}, "
+        f"{report.noted} noted in {report.header.data}"
+    )
+    if not report.with_sources:
+        counts += " (speakers not checked: give --sources DIR)"
+    return counts
+
+
+def check_counts(report: LintReport) -> list[tuple[str, str]]:
+    """Each check with findings, and its counts: ``L101 red-line-without-cue``, ``1 error``."""
+    out = []
+    for first, counted, noted in report.by_check():
+        words = [plural(counted, "error" if first.error else "warning")] if counted else []
+        if noted:
+            words.append(f"{noted} noted")
+        out.append((f"{first.code} {first.check}", ", ".join(words)))
+    return out

@@ -334,11 +334,40 @@ class Finding(NamedTuple):
 
 
 class LintReport(NamedTuple):
-    """Every finding of the codebook's checks (``lint``)."""
+    """Every finding of the codebook's checks (``lint``), and which of them to show.
+
+    The counts are always of every finding; ``every`` (--all) shows the noted ones too, and
+    ``errors_only`` (--errors-only) shows errors alone. JSON carries every finding regardless.
+    """
 
     header: Header
     findings: tuple[Finding, ...]
     with_sources: bool  # whether the articles were read (speakers, sentences)
+    every: bool = False  # show noted findings too, not only their count
+    errors_only: bool = False  # show errors alone
+
+    @property
+    def shown(self) -> tuple[Finding, ...]:
+        """The findings to show, in the file's order."""
+        return tuple(
+            f
+            for f in self.findings
+            if (self.every or not f.noted) and (f.error or not self.errors_only)
+        )
+
+    @property
+    def hidden_noted(self) -> int:
+        """Noted findings left out of what is shown (they are still counted)."""
+        if self.every:
+            return 0
+        return sum(f.noted and (f.error or not self.errors_only) for f in self.findings)
+
+    def by_check(self) -> list[tuple[Finding, int, int]]:
+        """Each check with findings, by code: its first finding, how many count, how many noted."""
+        counts: dict[str, tuple[Finding, list[int]]] = {}
+        for f in self.findings:
+            counts.setdefault(f.code, (f, [0, 0]))[1][f.noted] += 1
+        return [(first, n[0], n[1]) for _, (first, n) in sorted(counts.items())]
 
     @property
     def errors(self) -> int:

@@ -42,7 +42,7 @@ from positions.text import for_terminal
 from .table_compare import cards, compact
 from .table_lists import detail_view, issues_view, parties_view, sources_view
 from .table_matrix import matrix_view
-from .table_reports import agenda_view, agreement_view, coverage_view, diff_view, lint_lines
+from .table_reports import agenda_view, agreement_view, coverage_view, diff_view, lint_view
 from .table_workbench import created_view, quotes_view
 from .terminal import View, lay_out
 
@@ -107,7 +107,7 @@ for kind, renderer in (
     (CoverageReport, _laid_out(coverage_view)),
     (Summary, _plain(lambda s: present_summary(s) + "\n")),
     (Verification, _plain(lambda v: present_verification(v) + "\n")),
-    (LintReport, _plain(lint_lines)),
+    (LintReport, _laid_out(lint_view)),
     (Quotes, _laid_out(quotes_view)),
     (Created, _laid_out(created_view)),
 ):

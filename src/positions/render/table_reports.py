@@ -1,6 +1,6 @@
 """The terminal views of the reports: the agenda, a diff, two coders' agreement, and more.
 
-validate, verify and lint report in plain lines, never wrapped.
+validate and verify report in plain lines; lint's findings are wrapped, ids never broken.
 """
 
 from __future__ import annotations
@@ -12,7 +12,10 @@ from rich.text import Text
 from positions.model import Evidence
 from positions.present import (
     changed_mark,
+    check_counts,
+    lint_counts,
     plural,
+    severity,
 )
 from positions.results import (
     Agenda,
@@ -25,7 +28,6 @@ from positions.results import (
     Relation,
     Sentence,
 )
-from positions.text import visible
 
 from .table_parts import (
     closing,
@@ -227,23 +229,42 @@ def agreement_view(a: Agreement, width: int, *, evidence: bool = False) -> Itera
             yield from _side_by_side(q.first, q.second, width)
 
 
-def lint_lines(report: LintReport) -> str:
-    """Every finding on one line, FILE:LINE:COL first as compilers write it, then the counts.
+_SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "noted": "dim"}
 
-    Plain lines, never wrapped, so that editors and grep can use them.
+
+def lint_view(report: LintReport, width: int) -> Iterator[Text]:
+    """The counts first, a line per check, then each finding shown, wrapped to ``width``.
+
+    A finding's first line is ``FILE:LINE:COL: CODE severity``, as compilers begin theirs; what
+    is wrong is indented under it. Words (ids, paths) are never broken. Noted findings are
+    counted at the end unless --all shows them.
     """
-    lines = [
-        f"{f.location}: {f.code} {'noted' if f.noted else 'error' if f.error else 'warning'}: "
-        f"{visible(f.message)} [{f.check}]"
-        for f in report.findings
-    ]
-    counts = (
-        f"{plural(report.errors, 'error')}, {plural(report.warnings, 'warning')}, "
-        f"{report.noted} noted in {report.header.data}"
-    )
-    if not report.with_sources:
-        counts += " (speakers not checked: give --sources DIR)"
-    return "\n".join([*lines, counts]) + "\n"
+    yield from paragraph(styled(lint_counts(report), "bold"), width, "", "  ")
+    for check, counts in check_counts(report):
+        line = styled(f"  {check}: {counts}")
+        if line.cell_len <= width:
+            yield line
+        else:  # the counts on a line of their own, rather than a number apart from its word
+            yield from paragraph(styled(f"{check}:"), width, "  ")
+            yield from paragraph(styled(counts), width, "    ")
+    for f in report.shown:
+        word = severity(f)
+        code = Text.assemble(styled(f.code, "bold"), " ", styled(word, _SEVERITY_STYLE[word]))
+        yield Text()
+        head = Text.assemble(styled(f"{f.location}: "), code)
+        if head.cell_len <= width:
+            yield head
+        else:  # the place on a line of its own, its code and kind under it
+            yield from paragraph(styled(f"{f.location}:"), width)
+            yield from paragraph(code, width, "  ")
+        yield from paragraph(styled(f"{f.message} [{f.check}]"), width, "  ")
+    left_out = report.hidden_noted
+    if left_out:
+        yield Text()
+        yield from paragraph(
+            styled(f"{plural(left_out, 'noted finding')} not shown; --all shows them", "dim"),
+            width,
+        )
 
 
 def _sentence(sentence: Sentence, width: int) -> Iterator[Text]:
