@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from positions.coverage import coverage
 from positions.loader import parse
 from positions.results import Reading
@@ -137,3 +139,19 @@ def test_a_missing_source_is_reported(tmp_path: Path, run: Run) -> None:
     result = run("coverage", "--sources", arg(folder), arg(data))
     assert result.code == 1
     assert "s0\n  not read:" in result.out
+
+
+def test_the_view_fits_40_and_120_columns(
+    tmp_path: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 40 and 120 columns every line of the view, --all too, fits the terminal."""
+    files(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    for width in (40, 120):
+        for every in ((), ("--all",)):
+            out = run(
+                "coverage", "--sources", "sources", *every, "data.yaml",
+                env={"COLUMNS": str(width)},
+            ).out  # fmt: skip
+            assert "South demands the land back" in " ".join(out.split())
+            assert max(len(line) for line in out.splitlines()) <= width
