@@ -927,3 +927,18 @@ def test_export_refuses_data_file_by_another_name(run: Run, tmp_path: Path) -> N
     result = run("export", "-o", str(link), "--data", str(data))
     assert result.code == 2
     assert data.read_text() == MINIMAL.read_text()
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+@pytest.mark.parametrize("view", ["compare", "matrix"])
+def test_hostile_names_keep_their_columns(run: Any, tmp_path: Path, view: str, width: int) -> None:
+    """Names whose escapes make them wider than they look are measured as shown.
+
+    No line is wider than the terminal, and no name runs into the next column's firmness mark.
+    """
+    path = hostile(tmp_path)
+    args = ("compare", "north\u202e", "south") if view == "compare" else ("matrix",)
+    out = run(*args, "--data", str(path), env={"COLUMNS": str(width)}).out
+    shown = [line for line in out.splitlines() if not line.startswith("data: ")]
+    assert max(len(line) for line in shown) <= width
+    assert not re.search("\\S[\u25a0\u25c6\u25cb]", out)

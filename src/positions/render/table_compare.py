@@ -37,6 +37,7 @@ from .terminal import (
     indent,
     paragraph,
     relation_word,
+    shown_width,
     styled,
     wrap,
 )
@@ -112,11 +113,11 @@ def _asks(row: Row, cmp: Comparison) -> list[tuple[Text, Text]]:
     if len(cmp.parties) > ASKS_SHOWN:
         return []
     held = [(p, s) for p, s in zip(cmp.parties, row.stances, strict=True) if s is not None]
-    label = max(len(p.name) for p in cmp.parties)  # one column for the asks of every block
+    label = max(shown_width(p.name) for p in cmp.parties)  # one column for the asks of every block
     out = []
     for party, stance in held:
         mark = Text.assemble(firmness_mark(stance.firmness), " ", styled(party.name))
-        mark.pad_right(label - len(party.name) + 2)
+        mark.pad_right(label - shown_width(party.name) + 2)
         out.append((mark, ask(stance, row.issue, row, party.id)))
     return out
 

@@ -27,6 +27,7 @@ from .terminal import (
     legend,
     paragraph,
     relation_word,
+    shown_width,
     styled,
     wrap,
 )
@@ -63,27 +64,29 @@ def matrix_view(m: Matrix, width: int) -> Iterator[Text]:
 
 def grid(m: Matrix, cells: list[list[Text]], width: int) -> list[Text]:
     """The matrix as a grid of issues by parties, or nothing if it is wider than ``width``."""
-    issue_width = min(28, max((len(r.issue.name) for r in m.rows), default=5))
+    issue_width = min(28, max((shown_width(r.issue.name) for r in m.rows), default=5))
     marks = [changed_mark(m.filter, r.issue.id) for r in m.rows]
     relation_width = max(
         (len(r.relation.value) + (len(k) + 2 if k else 0)
          for r, k in zip(m.rows, marks, strict=True) if r.relation),
         default=7,
     )  # fmt: skip
-    widths = [max([len(p.name), *(c[i].cell_len for c in cells)]) for i, p in enumerate(m.parties)]
+    widths = [
+        max([shown_width(p.name), *(c[i].cell_len for c in cells)]) for i, p in enumerate(m.parties)
+    ]
     if issue_width + relation_width + sum(widths) + 2 * (len(widths) + 1) > width:
         return []
     head = Text(" " * (issue_width + relation_width + 4))
     for party, w in zip(m.parties, widths, strict=True):
         head.append_text(styled(party.name, "bold"))
-        head.pad_right(w - len(party.name) + 2)
+        head.pad_right(w - shown_width(party.name) + 2)
     head.rstrip()
     out = [head]
     for row, row_cells, mark in zip(m.rows, cells, marks, strict=True):
         relation = row.relation or Relation.UNKNOWN
         left = wrap(styled(row.issue.name), issue_width)
         line = left[0].copy()
-        line.pad_right(issue_width - line.cell_len + 2)
+        line.pad_right(max(0, issue_width - line.cell_len) + 2)
         if mark:
             line.append(relation.value, RELATION_STYLE[relation])
             line.append(f"  {mark}".ljust(relation_width + 2 - len(relation.value)), "italic")
@@ -94,7 +97,8 @@ def grid(m: Matrix, cells: list[list[Text]], width: int) -> list[Text]:
             line.pad_right(w - c.cell_len + 2)
         line.rstrip()
         out += [line, *left[1:]]
-    return out
+    # A word wider than its column (an issue's name with escapes shown) widens the grid.
+    return out if all(line.cell_len <= width for line in out) else []
 
 
 def stacked(m: Matrix, cells: list[list[Text]], width: int) -> Iterator[Text]:

@@ -106,12 +106,19 @@ def indent(lines: Iterable[Text], first: Text | str, rest: str) -> Iterator[Text
         yield Text.assemble(head, line)
 
 
+def shown_width(text: str) -> int:
+    """How many cells ``text`` takes on a terminal, its control characters shown as escapes."""
+    return cell_len(visible(text))
+
+
 def beside(left: list[Text], left_width: int, right: list[Text]) -> Iterator[Text]:
     """Two columns of lines side by side, the left padded to ``left_width`` cells."""
     for n in range(max(len(left), len(right))):
         line = left[n].copy() if n < len(left) else Text()
         if n < len(right):
-            line.pad_right(max(0, left_width - line.cell_len))
+            # At least a space: a word wider than its column (a hostile name, shown with its
+            # escapes) must not run into the next column.
+            line.pad_right(max(1, left_width - line.cell_len))
             line.append_text(right[n])
         yield line
 
