@@ -6,7 +6,7 @@ import json
 from functools import singledispatch
 from typing import Any
 
-from positions.model import Evidence, Stance
+from positions.model import Stance
 from positions.results import (
     Agenda,
     Agreement,
@@ -25,13 +25,14 @@ from positions.results import (
     Quotes,
     Relation,
     Row,
-    Score,
     SourcesReport,
     Summary,
     Verdict,
     Verification,
 )
 from positions.text import json_safe
+
+from . import json_reports
 
 COMPARE_SCHEMA = "positions-compare/2"
 
@@ -339,167 +340,14 @@ def diff(d: Diff) -> str:
     )
 
 
-@render.register
-def summary(s: Summary) -> str:
-    """A valid file in counts."""
-    return _dump({"schema": "positions-validate/1", **s._asdict(), "valid": True})
-
-
-@render.register
-def verification(v: Verification) -> str:
-    """Every quote found."""
-    return _dump({"schema": "positions-verify/1", **v._asdict(), "missing": []})
-
-
-@render.register
-def lint_report(report: LintReport) -> str:
-    """Every finding, with the counts that decide the exit code."""
-    return _dump(
-        {
-            "schema": "positions-lint/1",
-            "data": report.header.data,
-            "sources_read": report.with_sources,
-            "errors": report.errors,
-            "warnings": report.warnings,
-            "noted": report.noted,
-            "findings": [
-                {
-                    "code": f.code,
-                    "check": f.check,
-                    "severity": "error" if f.error else "warning",
-                    "location": f.location,
-                    "message": f.message,
-                    "noted": f.noted,
-                }
-                for f in report.findings
-            ],
-        }
-    )
-
-
-def _score(score: Score) -> dict[str, Any]:
-    return {
-        "units": score.units,
-        "agreed": score.agreed,
-        "percent": None if score.percent is None else round(score.percent, 1),
-        "kappa": None if score.kappa is None else round(score.kappa, 3),
-    }
-
-
-def _quotes(evidence: tuple[Evidence, ...]) -> list[dict[str, Any]]:
-    return [
-        {
-            "source": e.source,
-            "quote": e.quote,
-            "speaker": e.speaker,
-            "attribution": e.attribution.value,
-        }
-        for e in evidence
-    ]
-
-
-@render.register
-def agreement(a: Agreement) -> str:
-    """Two coders' agreement by kind of judgement, each disagreement, the relations, the quotes."""
-    return _dump(
-        {
-            "schema": "positions-agreement/2",
-            "first": a.first,
-            "second": a.second,
-            "outcomes": _score(a.outcomes),
-            "firmness": _score(a.firmness),
-            "attribution": _score(a.attribution),
-            "conditions": _score(a.conditions),
-            "exclusions": _score(a.exclusions),
-            "disagreements": [d._asdict() for d in a.disagreements],
-            "parties": list(a.parties),
-            "relations": _score(a.relations),
-            "relation_differences": [
-                {
-                    "a": r.a,
-                    "b": r.b,
-                    "issue": r.issue,
-                    "first": r.first.value,
-                    "second": r.second.value,
-                    "causes": [d._asdict() for d in r.causes],
-                }
-                for r in a.relation_differences
-            ],
-            "quotes": [
-                {
-                    "party": q.party,
-                    "issue": q.issue,
-                    "first": _quotes(q.first),
-                    "second": _quotes(q.second),
-                }
-                for q in a.quotes
-            ],
-        }
-    )
-
-
-@render.register
-def coverage_report(report: CoverageReport) -> str:
-    """Every source's sentences, each with its reading, and the count that decides the exit."""
-    return _dump(
-        {
-            "schema": "positions-coverage/1",
-            "data": report.header.data,
-            "sources_folder": report.folder,
-            "candidates": report.candidates,
-            "sources": [
-                {
-                    "id": source.id,
-                    "title": source.title,
-                    "unreadable": source.unreadable,
-                    "quotes_not_found": source.not_found,
-                    "sentences": [
-                        {
-                            "number": s.number,
-                            "reading": s.reading.value,
-                            "text": s.text,
-                            "cited_by": list(s.cited_by),
-                            "set_aside": list(s.reasons),
-                            "open": s.rest,
-                            "parties": list(s.parties),
-                            "cues": list(s.cues),
-                        }
-                        for s in source.sentences
-                    ],
-                }
-                for source in report.sources
-            ],
-        }
-    )
-
-
-@render.register
-def quotes(q: Quotes) -> str:
-    """Each sentence found, its suggestions, and the evidence entry the terminal shows."""
-    from positions.quoting import entry
-
-    found = len(q.matches)
-    return _dump(
-        {
-            "schema": "positions-quote/1",
-            "source": q.source,
-            "fragment": q.fragment,
-            "matches": [
-                {
-                    "line": m.line,
-                    "quote": m.quote,
-                    "speaker": m.speaker,
-                    "attribution": m.attribution.value,
-                    "why": m.why,
-                    "yaml": entry(q.source, m, 80, number=n, of=found),
-                }
-                for n, m in enumerate(q.matches, 1)
-            ],
-        }
-    )
-
-
-@render.register
-def created(c: Created) -> str:
-    """The new dataset's folder and the files made in it."""
-    return _dump({"schema": "positions-init/1", **c._asdict(), "files": list(c.files)})
+# The coder's reports: their data is built in json_reports.py.
+for kind, data in (
+    (Summary, json_reports.summary_data),
+    (Verification, json_reports.verification_data),
+    (LintReport, json_reports.lint_report_data),
+    (Agreement, json_reports.agreement_data),
+    (CoverageReport, json_reports.coverage_report_data),
+    (Quotes, json_reports.quotes_data),
+    (Created, json_reports.created_data),
+):
+    render.register(kind, lambda result, data=data: _dump(data(result)))
