@@ -1,7 +1,8 @@
 """The command line: each command parses its arguments, calls the core, emits the result.
 
-Only the commands are assembled here; how click is adapted (the one error boundary, --help and
---version written through the output edge) is in commandline.py.
+The views are assembled here, the coder's commands in coding_commands.py; how click is adapted
+(the one error boundary, --help and --version written through the output edge) is in
+commandline.py.
 """
 
 from __future__ import annotations
@@ -9,59 +10,42 @@ from __future__ import annotations
 import click
 
 from positions import output
+from positions.coding_commands import COMMANDS as CODING_COMMANDS
 from positions.commandline import PositionsGroup, version_option
 from positions.errors import (
     EXIT_DIFFERENT,
     EXIT_OK,
-    EXIT_OPEN,
     EXIT_TROUBLE,
-    CodebookBroken,
-    FileError,
     PositionsError,
 )
 from positions.formats import Format, for_output
 from positions.model import Attribution
 from positions.options import (
-    PathName,
     any_parties_argument,
     attribution_option,
-    checked_file,
     complete_issue,
     complete_party,
-    complete_source,
     data_file_argument,
     data_option,
-    file_argument,
     format_option,
     issue_option,
     load_data,
     locate,
     output_option,
     parties_argument,
-    parties_option,
     relation_option,
-    shipped_path,
-    sources_folder,
-    sources_option,
 )
 from positions.render import Detail
 from positions.results import (
     Agenda,
-    Agreement,
     Comparison,
-    CoverageReport,
-    Created,
     Diff,
     IssueDetail,
     IssueList,
-    LintReport,
     Matrix,
     PartyList,
-    Quotes,
     Relation,
     SourcesReport,
-    Summary,
-    Verification,
 )
 
 
@@ -82,173 +66,6 @@ def cli(ctx: click.Context, debug: bool) -> None:
       positions export -o table.csv
     """
     ctx.meta["positions.debug"] = debug
-
-
-@cli.command("validate")
-@file_argument
-@format_option(Summary)
-@data_option
-@click.pass_context
-def validate_command(ctx: click.Context, file: str | None, fmt: Format, data: str | None) -> None:
-    """Check a data file and summarise what it holds.
-
-    Prints every problem as FILE:LINE:COL and exits 1, or one line of counts and exits 0.
-
-    \b
-    Example:
-      positions validate positions.yaml
-    """
-    from positions.listing import summary
-
-    output.emit(summary(load_data(ctx, checked_file(ctx, file, data))), fmt)
-
-
-@cli.command("verify")
-@sources_option(required=True, help="Folder holding each source's text as <source id>.txt.")
-@file_argument
-@format_option(Verification)
-@data_option
-@click.pass_context
-def verify_command(
-    ctx: click.Context, sources_dir: str, file: str | None, fmt: Format, data: str | None
-) -> None:
-    """Check that every quote occurs verbatim in its source.
-
-    Runs of white space, typographic quotes and apostrophes, and dashes are folded before
-    comparing. Each quote not found is listed with its place in the data file (exit 1).
-
-    \b
-    Example:
-      positions verify --sources ../shared/sources positions.yaml
-    """
-    from pathlib import Path
-
-    from positions.textfile import read_sources
-    from positions.verify import cited, verify
-
-    dataset = load_data(ctx, checked_file(ctx, file, data))
-    output.emit(verify(dataset, read_sources(Path(sources_dir), cited(dataset))), fmt)
-
-
-@cli.command("lint")
-@file_argument
-@sources_option(
-    required=False,
-    help="Folder of the articles as <source id>.txt, to check speakers against them.",
-)
-@click.option("--all", "every", is_flag=True, help="Show noted findings too, not only their count.")
-@click.option("--errors-only", is_flag=True, help="Show only errors (the counts still count all).")
-@format_option(LintReport)
-@data_option
-@click.pass_context
-def lint_command(
-    ctx: click.Context,
-    file: str | None,
-    sources_dir: str | None,
-    every: bool,
-    errors_only: bool,
-    fmt: Format,
-    data: str | None,
-) -> None:
-    """Hold a data file to the codebook (docs/codebook.md).
-
-    The counts come first, then each finding: FILE:LINE:COL, a code, and what is wrong. Errors
-    break a coding rule; warnings mark what to look at again; a finding a stance's note answers
-    is noted: counted apart, not shown unless --all. Exits 1 if any error is not noted.
-    --format text writes one line per finding, never wrapped, for editors and scripts; --format
-    json has every finding, noted or not.
-
-    \b
-    Example:
-      positions lint --sources ../shared/sources positions.yaml
-    """
-    from pathlib import Path
-
-    from positions.lint import lint
-    from positions.textfile import read_sources
-
-    dataset = load_data(ctx, checked_file(ctx, file, data))
-    texts = read_sources(Path(sources_dir), dataset.sources) if sources_dir else None
-    report = lint(dataset, texts)._replace(every=every, errors_only=errors_only)
-    output.emit(report, fmt)
-    if report.errors:
-        raise CodebookBroken(report.errors)
-
-
-@cli.command("coverage")
-@sources_option(required=True, help="Folder holding each source's text as <source id>.txt.")
-@file_argument
-@click.option("--all", "every", is_flag=True, help="Every sentence, not only the open candidates.")
-@format_option(CoverageReport)
-@data_option
-@click.pass_context
-def coverage_command(
-    ctx: click.Context,
-    sources_dir: str,
-    file: str | None,
-    every: bool,
-    fmt: Format,
-    data: str | None,
-) -> None:
-    """List each source's sentences: cited, set aside, or not looked at.
-
-    Sentences are split as lint splits them. One that no quote covers, or only in part, and
-    whose uncovered words name a party or carry a codebook cue ("only if", "demand",
-    "prerequisite"...) is an open candidate, listed with those parties and cues. First each
-    source's counts, then the candidates (--all: every sentence). Exits 1 if any candidate is
-    open or a source cannot be read, else 0.
-
-    \b
-    Examples:
-      positions coverage --sources ../shared/sources positions.yaml
-      positions coverage --sources ../shared/sources --all
-      positions coverage --sources ../shared/sources --format json | jq '.candidates'
-    """
-    from pathlib import Path
-
-    from positions.coverage import coverage
-    from positions.textfile import read_sources
-
-    dataset = load_data(ctx, checked_file(ctx, file, data))
-    report = coverage(dataset, read_sources(Path(sources_dir), dataset.sources), every=every)
-    output.emit(report, fmt)
-    ctx.exit(EXIT_OPEN if report.candidates or report.unreadable else EXIT_OK)
-
-
-@cli.command("agreement")
-@data_file_argument("first", "FIRST")
-@data_file_argument("second", "SECOND")
-@parties_option
-@click.option(
-    "--evidence",
-    is_flag=True,
-    help="Each stance coded differently, with both coders' quotes side by side.",
-)
-@format_option(Agreement)
-def agreement_command(
-    first: str, second: str, parties: tuple[str, ...], evidence: bool, fmt: Format
-) -> None:
-    """Measure how far two coders agree on the same articles.
-
-    For each party and issue, each outcome's coding (accepts, rejects, nothing), the firmness,
-    the attribution and the conditions; for each issue, its exclusions: percent agreement and
-    Cohen's kappa, then every disagreement. Then the relations the two codings give each pair
-    of parties, issue by issue, and each that differs with the units that differ under it.
-
-    \b
-    Examples:
-      positions agreement coder-a.yaml coder-b.yaml
-      positions agreement coder-a.yaml coder-b.yaml --parties russia,ukraine --evidence
-    """
-    from positions.agreement import agreement
-    from positions.loader import load
-    from positions.lookup import find_parties
-
-    one, other = load(first), load(second)
-    names = [n.strip() for given in parties for n in given.split(",") if n.strip()]
-    chosen = [p.id for p in find_parties(one, names)] if names else None
-    detail = Detail.EVIDENCE if evidence else Detail.SUMMARY
-    output.emit(agreement(one, other, chosen), fmt, detail=detail)
 
 
 @cli.command("compare")
@@ -534,84 +351,5 @@ def diff_command(ctx: click.Context, old: str, new: str, fmt: Format) -> None:
     ctx.exit(EXIT_OK if found.empty else EXIT_DIFFERENT)
 
 
-@cli.command("quote")
-@click.argument("source", shell_complete=complete_source)
-@click.argument("fragment")
-@sources_option(
-    required=False,
-    help="Folder of the articles as <source id>.txt. Default: sources/ beside the data file.",
-)
-@format_option(Quotes)
-@data_option
-@click.pass_context
-def quote_command(
-    ctx: click.Context,
-    source: str,
-    fragment: str,
-    sources_dir: str | None,
-    fmt: Format,
-    data: str | None,
-) -> None:
-    """Print the sentences holding FRAGMENT as evidence to paste.
-
-    SOURCE is a source's id or its beginning (001). FRAGMENT is matched ignoring case, runs of
-    white space, typographic quotes and dashes, as verify matches; the quote is the whole
-    sentence as the article has it, so verify accepts it. Each entry suggests the attribution
-    (codebook §5: stated if words are in quotation marks, inferred if the writers infer it,
-    reported if the article attributes it, else inferred) and a speaker where the sentence
-    names one beside "said", "says", "told" or "according to" (§7): check both. Several
-    sentences are numbered; none is an error naming the closest sentence (exit 1).
-
-    \b
-    Examples:
-      positions quote 001 "diplomacy is possible" --sources ../shared/sources
-      positions quote 002_46ba32856588528c "according to kremlin" --format json
-    """
-    from pathlib import Path
-
-    from positions.lookup import find_source
-    from positions.quoting import find_quotes
-    from positions.textfile import read_sources, source_ids
-
-    folder = sources_folder(sources_dir, data)
-    if folder is None:
-        raise click.UsageError("no sources/ folder beside the data file; give --sources DIR", ctx)
-    found = find_source(source_ids(Path(folder)), source)
-    texts = read_sources(Path(folder), [found])
-    if found in texts.unreadable:
-        raise FileError(texts.unreadable[found])
-    output.emit(find_quotes(found, texts.texts[found], fragment), fmt)
-
-
-@cli.command("init")
-@click.argument("folder", type=PathName("a folder to make the dataset in"))
-@format_option(Created)
-def init_command(folder: str, fmt: Format) -> None:
-    """Start a new dataset in FOLDER, ready to fill.
-
-    Makes FOLDER with a positions.yaml that validates as it is (one example source, issue
-    and party, each pointing to the codebook's rules) and a sources/ folder for the articles'
-    texts. A folder that holds anything is refused, and no file is ever written over (exit 2).
-
-    \b
-    Example:
-      positions init ceasefire-2025 && cd ceasefire-2025 && positions validate
-    """
-    import os
-
-    from positions import skeleton, writing
-
-    schema = os.path.join(os.path.dirname(shipped_path()), "positions.schema.json")
-    files = skeleton.files(_relative(schema, folder))
-    writing.create_new(folder, files)
-    output.emit(Created(folder, tuple(files)), fmt)
-
-
-def _relative(path: str, folder: str) -> str:
-    """``path`` as seen from ``folder``, for an editor there; absolute where no relative is."""
-    import os
-
-    try:
-        return os.path.relpath(path, os.path.abspath(folder))
-    except ValueError:  # another drive
-        return path
+for command in CODING_COMMANDS:  # validate, verify, lint, coverage, agreement, quote, init
+    cli.add_command(command)
