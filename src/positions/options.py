@@ -20,6 +20,7 @@ from positions.formats import Format
 from positions.model import Attribution, Dataset
 from positions.results import Relation
 from positions.text import one_line
+from positions.writing import same_file
 
 if TYPE_CHECKING:
     from click.shell_completion import CompletionItem
@@ -159,17 +160,9 @@ def checked_file(ctx: click.Context, file: str | None, data: str | None) -> str 
     ``./d.yaml``, a link and its target) are one file.
     """
     given_both = ctx.get_parameter_source("data") is ParameterSource.COMMANDLINE
-    if file is not None and data is not None and given_both and not _one_file(file, data):
+    if file is not None and data is not None and given_both and not same_file(file, data):
         raise click.UsageError(f"FILE {file} and --data {data} name two files; give one", ctx)
     return file if file is not None else data
-
-
-def _one_file(a: str, b: str) -> bool:
-    """Whether the paths ``a`` and ``b`` name one file: the file itself, else the paths."""
-    try:
-        return os.path.samefile(a, b)
-    except (OSError, ValueError):  # missing or unreadable: the paths, normalised, decide
-        return os.path.normpath(os.path.abspath(a)) == os.path.normpath(os.path.abspath(b))
 
 
 def _complete(kind: str) -> Callable[[click.Context, click.Parameter, str], list[CompletionItem]]:

@@ -76,11 +76,14 @@ def is_utf8(stream: object) -> bool:
 
 
 def same_file(a: str, b: str) -> bool:
-    """Whether the paths ``a`` and ``b`` name one file (through links too)."""
+    """Whether the paths ``a`` and ``b`` name one file: through links too, else by the paths.
+
+    Where either cannot be looked at (missing, unreadable), the paths, normalised, decide.
+    """
     try:
         return os.path.samefile(a, b)
-    except OSError:
-        return False
+    except (OSError, ValueError):
+        return os.path.normpath(os.path.abspath(a)) == os.path.normpath(os.path.abspath(b))
 
 
 def write_file(
