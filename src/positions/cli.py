@@ -340,7 +340,7 @@ def diff_command(ctx: click.Context, old: str, new: str, fmt: Format) -> None:
       git show HEAD~3:positions.yaml > old.yaml && positions diff old.yaml positions.yaml
     """
     from positions.analysis import diff
-    from positions.loader import load
+    from positions.cache import load  # the data files, as every command reads them
 
     try:
         found = diff(load(old), load(new))

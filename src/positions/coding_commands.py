@@ -200,7 +200,7 @@ def agreement_command(
       positions agreement coder-a.yaml coder-b.yaml --parties russia,ukraine --evidence
     """
     from positions.agreement import agreement
-    from positions.loader import load
+    from positions.cache import load  # the data files, as every command reads them
     from positions.lookup import find_parties
 
     one, other = load(first), load(second)
