@@ -12,7 +12,7 @@ from positions.loader import parse
 from positions.results import Reading
 from positions.textfile import read_sources
 
-from .conftest import Run, arg
+from .conftest import Run
 
 ARTICLE = (
     "North Daily\n"
@@ -97,7 +97,7 @@ def test_each_sentence_is_read_in_order(tmp_path: Path) -> None:
 def test_the_command_lists_candidates_and_exits_1(tmp_path: Path, run: Run) -> None:
     """Counts first, then each open candidate with its parties and cues; exit 1 while any."""
     data, folder = files(tmp_path)
-    result = run("coverage", "--sources", arg(folder), arg(data))
+    result = run("coverage", "--sources", str(folder), str(data))
     assert result.code == 1
     out = result.out
     assert "  6 sentences: 1 cited, 1 set aside, 2 open candidates, 2 not looked at\n" in out
@@ -109,10 +109,10 @@ def test_the_command_lists_candidates_and_exits_1(tmp_path: Path, run: Run) -> N
 def test_all_and_json(tmp_path: Path, run: Run) -> None:
     """--all shows every sentence; JSON gives each sentence's reading and the count."""
     data, folder = files(tmp_path)
-    every = run("coverage", "--sources", arg(folder), "--all", arg(data)).out
+    every = run("coverage", "--sources", str(folder), "--all", str(data)).out
     assert "  3. not looked at  The weather was fine.\n" in every
     assert "     set aside: context only\n" in every
-    found = json.loads(run("coverage", "--sources", arg(folder), "--format", "json", arg(data)).out)
+    found = json.loads(run("coverage", "--sources", str(folder), "--format", "json", str(data)).out)
     assert found["candidates"] == 2
     readings = [s["reading"] for s in found["sources"][0]["sentences"]]
     assert readings == ["candidate", "cited", "not looked at", "candidate", "set aside",
@@ -128,7 +128,7 @@ def test_no_open_candidate_exits_0(tmp_path: Path, run: Run) -> None:
         "      - quote: and the West supports it.\n        reason: a forecast, not a position\n",
     )
     data.write_text(text)
-    result = run("coverage", "--sources", arg(folder), arg(data))
+    result = run("coverage", "--sources", str(folder), str(data))
     assert (result.code, result.out.splitlines()[-2]) == (0, "No open candidate.")
 
 
@@ -136,7 +136,7 @@ def test_a_missing_source_is_reported(tmp_path: Path, run: Run) -> None:
     """A source whose text is missing is listed as not read, and the command exits 1."""
     data, folder = files(tmp_path)
     data.write_text(DATA.replace("sources:\n", "sources:\n  s0:\n    title: Gone\n", 1))
-    result = run("coverage", "--sources", arg(folder), arg(data))
+    result = run("coverage", "--sources", str(folder), str(data))
     assert result.code == 1
     assert "s0\n  not read:" in result.out
 
