@@ -26,7 +26,7 @@ from positions.results import (
     WeakStance,
 )
 
-HARDNESS = {Firmness.OPEN: 0, Firmness.FIRM: 1, Firmness.RED_LINE: 2}
+HARDNESS = {Firmness.NO_CUE: 0, Firmness.OPEN: 0, Firmness.FIRM: 1, Firmness.RED_LINE: 2}
 
 
 # -- matrix ----------------------------------------------------------------------------------

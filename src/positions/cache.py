@@ -263,23 +263,23 @@ def _decode(body: list[Any], path: str) -> Dataset:
         return Stance(issue, summary, tuple(accepts), tuple(rejects), Firmness(firmness),
                       tuple(evidence(e) for e in found),
                       {i: tuple(o) for i, o in conditions.items()}, note, tuple(answers),
-                      where(location))  # fmt: skip
+                      location=where(location))  # fmt: skip
 
     def issue(i: list[Any]) -> Issue:
         iid, name, question, outcomes, excludes, dispute, location = i
         return Issue(iid, name, question, dict(outcomes),
                      {o: frozenset(x) for o, x in excludes.items()}, dispute,
-                     where(location))  # fmt: skip
+                     location=where(location))  # fmt: skip
 
     def party(p: list[Any]) -> Party:
         pid, name, aliases, stances, members, location = p
         return Party(pid, name, tuple(aliases), {i: stance(s) for i, s in stances.items()},
-                     tuple(members), where(location))  # fmt: skip
+                     tuple(members), location=where(location))  # fmt: skip
 
     def source(s: list[Any]) -> Source:
         sid, name, outlet, published, url, aside, location = s
         set_aside = tuple(SetAside(q, r, where(at)) for q, r, at in aside)
-        return Source(sid, name, outlet, published, url, set_aside, where(location))
+        return Source(sid, name, outlet, published, url, set_aside, location=where(location))
 
     return Dataset(
         title,
@@ -287,6 +287,6 @@ def _decode(body: list[Any], path: str) -> Dataset:
         {k: issue(i) for k, i in issues.items()},
         {k: party(p) for k, p in parties.items()},
         dict(disputes),
-        schema,
-        path,
+        schema=schema,
+        path=path,
     )

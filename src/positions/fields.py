@@ -127,7 +127,7 @@ STANCE = Record(
             Kind.CHOICE,
             "How hard the party holds it (see docs/codebook.md).",
             required=True,
-            choices=tuple(f.value for f in Firmness),
+            choices=tuple(f.value for f in Firmness if f is not Firmness.NO_CUE),
         ),
         Field(
             "note",

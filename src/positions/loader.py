@@ -100,7 +100,9 @@ class _Reader:
         parties = self.parties(top.get("parties"), issues, sources)
         if title is None or version is None:
             return None
-        return Dataset(title, sources, issues, parties, disputes, version, self.check.path)
+        return Dataset(
+            title, sources, issues, parties, disputes, schema=version, path=self.check.path
+        )
 
     def sources(self, node: Node | None) -> dict[str, Source]:
         """``sources``: id -> {title, outlet?, published?, url?, set_aside?}."""
@@ -121,7 +123,7 @@ class _Reader:
                 values["published"],
                 values["url"],
                 self.set_aside(f.get("set_aside"), what),
-                self.check.where(key_node),
+                location=self.check.where(key_node),
             )
         return out
 
@@ -184,7 +186,7 @@ class _Reader:
                 outcomes,
                 excludes,
                 dispute,
-                self.check.where(key_node),
+                location=self.check.where(key_node),
             )
         return out
 
@@ -272,7 +274,7 @@ class _Reader:
                     tuple(a for a, _ in aliases),
                     stances,
                     tuple(m for m, _ in members),
-                    self.check.where(key_node),
+                    location=self.check.where(key_node),
                 )
         return out
 

@@ -20,6 +20,23 @@ class Firmness(Enum):
     RED_LINE = "red-line"
     FIRM = "firm"
     OPEN = "open"
+    NO_CUE = "no-cue"  # the evidence has no firmness cue at all: not known, not "open"
+
+
+class Stage(Enum):
+    """When a condition or a stance applies, from earliest to latest (codebook: stage)."""
+
+    TALKS = "talks"  # before talks start
+    CEASEFIRE = "ceasefire"  # before a ceasefire
+    SETTLEMENT = "settlement"  # in the settlement
+
+
+class Level(Enum):
+    """How important an issue is to a party, where an article ranks it, from most to least."""
+
+    TOP = "top"
+    HIGH = "high"
+    LOW = "low"
 
 
 class Attribution(Enum):
@@ -76,7 +93,11 @@ class SetAside(NamedTuple):
 
 @_located
 class Source(NamedTuple):
-    """An article or document that evidence is quoted from, with the sentences set aside."""
+    """An article or document that evidence is quoted from, with the sentences set aside.
+
+    ``title_from`` says whose the title is: ``"article"`` (its headline) or ``"coder"``; None
+    where the file does not say.
+    """
 
     id: str
     title: str
@@ -84,6 +105,16 @@ class Source(NamedTuple):
     published: str | None = None
     url: str | None = None
     set_aside: tuple[SetAside, ...] = ()
+    title_from: str | None = None
+    location: Location | None = None
+
+
+@_located
+class Compatibility(NamedTuple):
+    """A coder's check that two outcomes of one issue can both happen, and why."""
+
+    outcomes: frozenset[str]
+    reason: str
     location: Location | None = None
 
 
@@ -94,6 +125,11 @@ class Issue(NamedTuple):
     ``excludes`` holds, for each outcome that has any, the outcomes that cannot happen with it;
     it is symmetric (the loader adds the other direction). ``dispute`` is the id of the dispute
     this issue is one part of.
+
+    Links across issues are ``(issue id, outcome id)`` pairs: ``excludes_elsewhere`` holds, per
+    outcome, the outcomes of other issues that cannot happen with it (symmetric, as
+    ``excludes``); ``requires``, per outcome, those it cannot happen without (one direction).
+    ``compatible`` holds the pairs of this issue's outcomes that a coder checked can both happen.
     """
 
     id: str
@@ -102,11 +138,19 @@ class Issue(NamedTuple):
     outcomes: dict[str, str]
     excludes: dict[str, frozenset[str]] = {}  # noqa: RUF012 - never changed: the model is immutable
     dispute: str | None = None
+    excludes_elsewhere: dict[str, frozenset[tuple[str, str]]] = {}  # noqa: RUF012 - immutable
+    requires: dict[str, frozenset[tuple[str, str]]] = {}  # noqa: RUF012 - immutable
+    compatible: tuple[Compatibility, ...] = ()
     location: Location | None = None
 
     def exclusive(self, a: str, b: str) -> bool:
         """Whether outcomes ``a`` and ``b`` cannot both happen."""
         return b in self.excludes.get(a, ())
+
+    def checked(self, a: str, b: str) -> Compatibility | None:
+        """The recorded check that outcomes ``a`` and ``b`` can both happen, if there is one."""
+        pair = frozenset((a, b))
+        return next((c for c in self.compatible if c.outcomes == pair), None)
 
 
 @_located
@@ -121,8 +165,33 @@ class Evidence(NamedTuple):
 
 
 @_located
+class Ranking(NamedTuple):
+    """Where an article ranks how important an issue is to a party, with the quote that does."""
+
+    level: Level
+    evidence: Evidence
+    location: Location | None = None
+
+
+@_located
+class Doubt(NamedTuple):
+    """A source's doubt about a stance (its sincerity, its meaning), and who voices it."""
+
+    by: str
+    source: str
+    quote: str
+    location: Location | None = None
+
+
+@_located
 class Stance(NamedTuple):
-    """One party's position on one issue."""
+    """One party's position on one issue.
+
+    ``stage`` is when the accepted outcomes are asked for, ``condition_stages`` the stage of each
+    condition (by the condition's issue id) where coded; None and absent mean "not coded".
+    ``joint`` names the other parties a joint statement speaks for, on the stance as coded;
+    on their copies, ``coded_under`` names the party it was coded under.
+    """
 
     issue: str
     summary: str
@@ -133,7 +202,17 @@ class Stance(NamedTuple):
     conditions: dict[str, tuple[str, ...]] = {}  # noqa: RUF012 - never changed: the model is immutable  # issue -> outcomes
     note: str | None = None
     answers: tuple[str, ...] = ()  # the checks (codes or names) the note answers; () for all
+    stage: Stage | None = None
+    condition_stages: dict[str, Stage] = {}  # noqa: RUF012 - never changed: the model is immutable
+    salience: Ranking | None = None
+    doubts: tuple[Doubt, ...] = ()
+    joint: tuple[str, ...] = ()
+    coded_under: str | None = None
     location: Location | None = None
+
+    def source_count(self) -> int:
+        """How many different sources the stance's evidence quotes."""
+        return len({e.source for e in self.evidence})
 
 
 @_located
@@ -145,6 +224,7 @@ class Party(NamedTuple):
     aliases: tuple[str, ...]
     stances: dict[str, Stance]
     members: tuple[str, ...] = ()
+    camp: str | None = None  # the id of the camp (Dataset.camps) the party belongs to
     location: Location | None = None
 
 
@@ -156,7 +236,8 @@ class Dataset(NamedTuple):
     issues: dict[str, Issue]
     parties: dict[str, Party]
     disputes: dict[str, str] = {}  # id -> name  # noqa: RUF012 - never changed: immutable model
-    schema: str = "positions/2"
+    camps: dict[str, str] = {}  # id -> name  # noqa: RUF012 - never changed: immutable model
+    schema: str = "positions/3"
     path: str = ""
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import singledispatch
 from html import escape
 
-from positions.model import Firmness, Issue, Party, Stance
+from positions.model import Issue, Party, Stance
 from positions.present import (
     ask,
     counts_line,
@@ -23,7 +23,7 @@ from positions.present import (
 from positions.results import NO_POSITION, Comparison, Relation, Row
 from positions.text import visible
 
-from .vocabulary import FIRMNESS_MARK, FIRMNESS_WORD, RELATION_COLOURS
+from .vocabulary import FIRMNESS_MARK, FIRMNESS_WORD, LEGEND, RELATION_COLOURS
 
 _STYLE = """
 :root { color-scheme: light; --ink: #1b1b1b; --dim: #5b6470; --line: #d6dae0; }
@@ -215,7 +215,7 @@ def comparison(cmp: Comparison) -> str:
     legend = "Relation:" + "".join(
         f'<span class="swatch {r.value}"></span>{r.value}' for r in Relation
     )
-    marks = (f"{FIRMNESS_MARK[f]} {FIRMNESS_WORD[f]}" for f in Firmness)
+    marks = (f"{FIRMNESS_MARK[f]} {FIRMNESS_WORD[f]}" for f in LEGEND)
     legend += " &middot; Firmness: " + ", ".join(marks)
     meta = _e(scope_line(cmp))
     title = _e(cmp.header.title)

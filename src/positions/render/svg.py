@@ -36,7 +36,7 @@ from positions.results import (
 )
 from positions.text import visible
 
-from .vocabulary import FIRMNESS_MARK, FIRMNESS_WORD, RELATION_COLOURS
+from .vocabulary import FIRMNESS_MARK, FIRMNESS_WORD, LEGEND, RELATION_COLOURS
 
 WIDTH = 1000
 MARGIN = 24
@@ -249,7 +249,7 @@ def _legend(body: list[str], y: float, width: float) -> float:
     x = float(MARGIN)
     body.append(_text(x, y + 12, "Firmness:", size=12, weight="bold", fill="#3d434a"))
     x += 70
-    for firmness in Firmness:
+    for firmness in LEGEND:
         label = f"{FIRMNESS_MARK[firmness]} {FIRMNESS_WORD[firmness]}"
         if firmness is Firmness.RED_LINE:
             label += " (thick border)"

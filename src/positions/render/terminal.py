@@ -32,6 +32,7 @@ from .vocabulary import (
     FIRMNESS_MARK,
     FIRMNESS_STYLE,
     FIRMNESS_WORD,
+    LEGEND,
     RELATION_STYLE,
 )
 
@@ -62,7 +63,7 @@ def firmness_mark(firmness: Firmness) -> Text:
 def legend() -> Text:
     """The key to the firmness marks."""
     out = Text("firmness: ", style="dim")
-    for i, firmness in enumerate(Firmness):
+    for i, firmness in enumerate(LEGEND):
         if i:
             out.append("  ")
         out.append_text(firmness_mark(firmness))

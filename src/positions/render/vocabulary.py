@@ -30,10 +30,33 @@ RELATION_COLOURS = {
     Relation.UNKNOWN: ("#5b6470", "#eef0f3"),
 }
 
-# Firmness as a mark and a word: red line, firm, open.
-FIRMNESS_MARK = {Firmness.RED_LINE: "\u25a0", Firmness.FIRM: "\u25c6", Firmness.OPEN: "\u25cb"}
-FIRMNESS_WORD = {Firmness.RED_LINE: "red line", Firmness.FIRM: "firm", Firmness.OPEN: "open"}
+# The levels every firmness key shows; "no cue" is keyed where a view shows a stance with it.
+LEGEND = (Firmness.RED_LINE, Firmness.FIRM, Firmness.OPEN)
+
+# Firmness as a mark and a word: red line, firm, open, no cue.
+FIRMNESS_MARK = {
+    Firmness.RED_LINE: "\u25a0",
+    Firmness.FIRM: "\u25c6",
+    Firmness.OPEN: "\u25cb",
+    Firmness.NO_CUE: "\u00b7",
+}
+FIRMNESS_WORD = {
+    Firmness.RED_LINE: "red line",
+    Firmness.FIRM: "firm",
+    Firmness.OPEN: "open",
+    Firmness.NO_CUE: "no cue",
+}
 # The mark's style on a terminal: a red line stands out in bold.
-FIRMNESS_STYLE = {Firmness.RED_LINE: "bold", Firmness.FIRM: "", Firmness.OPEN: ""}
-# Each mark on a terminal that cannot show it (black square, black diamond, white circle).
-FIRMNESS_ASCII = {Firmness.RED_LINE: "#", Firmness.FIRM: "*", Firmness.OPEN: "o"}
+FIRMNESS_STYLE = {
+    Firmness.RED_LINE: "bold",
+    Firmness.FIRM: "",
+    Firmness.OPEN: "",
+    Firmness.NO_CUE: "dim",
+}
+# Each mark on a terminal that cannot show it (black square, black diamond, white circle, middle dot).
+FIRMNESS_ASCII = {
+    Firmness.RED_LINE: "#",
+    Firmness.FIRM: "*",
+    Firmness.OPEN: "o",
+    Firmness.NO_CUE: ".",
+}
