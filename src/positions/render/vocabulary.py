@@ -53,7 +53,7 @@ FIRMNESS_STYLE = {
     Firmness.OPEN: "",
     Firmness.NO_CUE: "dim",
 }
-# Each mark on a terminal that cannot show it (black square, black diamond, white circle, middle dot).
+# Each mark on a terminal that cannot show it (black square, black diamond, white circle, dot).
 FIRMNESS_ASCII = {
     Firmness.RED_LINE: "#",
     Firmness.FIRM: "*",
