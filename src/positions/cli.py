@@ -243,11 +243,12 @@ def matrix_command(
 ) -> None:
     """Map every party's stance on every issue, and each pair.
 
-    A grid of issues by parties: each cell holds the outcomes the party accepts (or "not"
-    those it rejects) after its firmness mark (■ red line, ◆ firm, ○ open), and each issue
-    its relation among all the parties shown. Below, for each pair of parties, how many of
-    the issues both address fall under each relation (up to 12 parties). All parties are
-    shown when none is named; as SVG, the grid is a chart.
+    A grid of issues by parties: each cell holds the ids of the outcomes the party accepts
+    (and, after "rejects:", those it rejects) after its firmness mark (■ red line, ◆ firm,
+    ○ open); each issue its relation among all the parties shown, and the reason in one line.
+    On a terminal too narrow for the grid, each issue is a block of its own instead. Below,
+    for each pair of parties, how many of the issues both address fall under each relation
+    (up to 12 parties). All parties are shown when none is named; as SVG, the grid is a chart.
 
     \b
     Examples:
@@ -284,7 +285,7 @@ def agenda_command(
     no clash coded (complementary); then agreement on conditions in conflict (conditional);
     then the conflicts from the most open to the hardest (every side open, then at most firm,
     then any red line; ties by the sum of the sides' firmness, then the file's order); last
-    the issues on which fewer than two parties have a stated position.
+    the issues on which fewer than two parties have a position recorded.
 
     \b
     Example:

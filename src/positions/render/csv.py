@@ -1,6 +1,6 @@
 """CSV output in long form: one row per quote, the stance's fields repeated on each.
 
-A stance backed by three quotes is three rows; a party with no stated position on an issue is
+A stance backed by three quotes is three rows; a party with no position recorded on an issue is
 one row with the stance's cells empty. So every quote is in the table, each with its own
 source, speaker and attribution; a pivot table can count stances by ``quote_no == 1``
 (``quote_count`` is the stance's number of quotes); and every party compared appears on every
@@ -15,6 +15,7 @@ import io
 from functools import singledispatch
 
 from positions.model import Evidence, Party, Stance
+from positions.present import prose
 from positions.results import Comparison, Relation, Row
 from positions.text import for_terminal
 
@@ -64,11 +65,11 @@ def _stance_cells(stance: Stance) -> list[str]:
     conditions = "; ".join(f"{iid}: {', '.join(oids)}" for iid, oids in stance.conditions.items())
     return [
         stance.firmness.value,
-        stance.summary,
+        prose(stance.summary),
         "; ".join(stance.accepts),
         "; ".join(stance.rejects),
         conditions,
-        stance.note or "",
+        prose(stance.note or ""),
     ]
 
 
