@@ -91,8 +91,8 @@ def test_agenda_needs_two_parties(run: Run) -> None:
     result = run("agenda", "a", "--data", arg(AGENDA))
     assert (result.code, result.err) == (
         2,
-        "positions: agenda needs two or more parties, got 1; for one party's stances: "
-        "positions show PARTY; see 'positions agenda --help'\n",
+        "positions: agenda needs two or more parties, got 1; known parties: a, b; for one "
+        "party's stances: positions show PARTY; see 'positions agenda --help'\n",
     )
 
 
@@ -480,7 +480,7 @@ def test_matrix_output_file_format_follows_extension(run: Run, tmp_path: Path) -
     assert (unknown.code, unknown.err) == (
         2,
         f"positions: cannot tell the format from '{tmp_path / 'm.csv'}'; use --format with one "
-        "of json, svg\n",
+        "of table, json, svg\n",
     )
 
 

@@ -348,8 +348,8 @@ def test_compare_json_null_for_no_stance(run: Run) -> None:
         (["suoth", "north"], "no party 'suoth'; did you mean 'south'? known parties: north, "
          "south, east"),
         (["north", "North"], "party 'north' is named twice ('North'); name each party once"),
-        (["north"], "compare needs two or more parties, got 1; for one party's stances: "
-         "positions show PARTY; see 'positions compare --help'"),
+        (["north"], "compare needs two or more parties, got 1; known parties: north, south, "
+         "east; for one party's stances: positions show PARTY; see 'positions compare --help'"),
         (["north", "south", "--issue", "bordr"], "no issue 'bordr'; did you mean 'border'? "
          "known issues: trade, water, border, aid"),
     ],
