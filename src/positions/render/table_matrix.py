@@ -69,11 +69,15 @@ def matrix_view(m: Matrix, width: int) -> Iterator[Text]:
     relation's reason.
     """
     yield from heading(m.header, width)
-    yield from paragraph(Text.assemble(legend(), "  ", (NONE, "dim"), f" {NO_POSITION}"), width)
-    yield Text()
     cells = [[matrix_cell(s, r, p.id) for p, s in zip(m.parties, r.stances, strict=True)]
              for r in m.rows]  # fmt: skip
-    yield from grid(m, cells, width) or stacked(m, cells, width)
+    laid = grid(m, cells, width)
+    key = legend()
+    if laid:  # the grid marks a party with no position; the blocks name them
+        key.append_text(Text.assemble("  ", (NONE, "dim"), f" {NO_POSITION}"))
+    yield from paragraph(key, width)
+    yield Text()
+    yield from laid or stacked(m, cells, width)
     if m.pairs:
         yield Text()
         yield from pair_lines(m.pairs, m.parties, width)
