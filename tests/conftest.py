@@ -3,7 +3,7 @@
 Every helper a test module needs lives here, so that no test module imports another.
 
 Two profiles: the default is fast (property tests at 25 examples, no test marked ``ci``) so that
-``pytest`` takes under five seconds while you work; CI sets ``POSITIONS_TEST_PROFILE=ci`` for 300
+``pytest`` takes about ten seconds while you work; CI sets ``POSITIONS_TEST_PROFILE=ci`` for 300
 examples per property and every test: the hostile inputs run as processes, the large files and
 the benchmark smoke run. ``POSITIONS_HYPOTHESIS_EXAMPLES`` overrides the number of examples
 either way.

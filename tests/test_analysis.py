@@ -60,7 +60,7 @@ def test_agenda_order_and_reasons() -> None:
         (8, "firm-both", "conflict", "no red line; firm: A, B \u2014 x (A) excludes y (B)"),
         (9, "redline-open", "conflict", "red line: A \u2014 x (A) excludes y (B)"),
         (10, "redline-both", "conflict", "red line: A, B \u2014 x (A) excludes y (B)"),
-        (11, "silent", "no stated position", "one stated position only (A)"),
+        (11, "silent", "fewer than two positions recorded", "only one position recorded (A)"),
     ]  # fmt: skip
 
 
@@ -80,9 +80,9 @@ def test_agenda_table(run: Run) -> None:
         "10. redline-both  CONFLICT (stated)",
         "    red line: A, B — x (A) excludes y (B)",
         "",
-        "No stated position",
+        "Fewer than two positions recorded",
         "11. silent  UNKNOWN",
-        "    one stated position only (A)",
+        "    only one position recorded (A)",
         "",
         "data: valid/agenda.yaml",
     ]
@@ -93,8 +93,8 @@ def test_agenda_needs_two_parties(run: Run) -> None:
     result = run("agenda", "a", "--data", arg(AGENDA))
     assert (result.code, result.err) == (
         2,
-        "positions: agenda needs two or more parties, got 1; for one party's stances: "
-        "positions show PARTY; see 'positions agenda --help'\n",
+        "positions: agenda needs two or more parties, got 1; known parties: a, b; for one "
+        "party's stances: positions show PARTY; see 'positions agenda --help'\n",
     )
 
 
@@ -113,16 +113,33 @@ def test_matrix_pair_counts() -> None:
 
 
 def test_matrix_table_cells_and_legend(run: Run) -> None:
-    """Cells show the firmness letter and the accepted outcomes; a legend explains them."""
+    """A grid of issues by parties, each issue's relation under its name, its reason below.
+
+    Each cell: the firmness mark and the outcomes accepted (or ``rejects:`` those rejected).
+    """
     out = lines(run("matrix", "--data", arg(THREE)).out)
-    assert out[1:8] == [
-        "firmness: ■ red line  ◆ firm  ○ open",
+    assert out[1:22] == [
+        "firmness: ■ red line  ◆ firm  ○ open  · no position recorded",
         "",
-        "                  North          South      East",
-        "Trade   overlap   ○ lift, phase  ◆ phase    ○ phase, lift",
-        "Water   agree     ◆ share        ○ share    ○ share",
-        "Border  conflict  ■ new          ◆ old      ◆ not new",
-        "Aid     unknown   ·              ○ deliver  ·",
+        "          North          South      East",
+        "",
+        "Trade     ○ lift, phase  ◆ phase    ○ phase, lift",
+        "OVERLAP",
+        "  all accept phase",
+        "",
+        "Water     ◆ share        ○ share    ○ share",
+        "AGREE",
+        "  all accept share",
+        "",
+        "Border    ■ new          ◆ old      ◆ rejects: new",
+        "CONFLICT",
+        "  old: accepted by South, rejected by North; new: accepted by North, rejected by",
+        "  South and East",
+        "",
+        "Aid       ·              ○ deliver  ·",
+        "UNKNOWN",
+        "  only one position recorded (South)",
+        "",
     ]
     assert "  North – East: 1 conflict, 2 agree" in out
 
@@ -155,7 +172,7 @@ def test_matrix_svg_is_an_image_of_the_same_grid(run: Run, tmp_path: Path) -> No
     for cell in (
         "Border",
         "\u25a0 The new border",
-        "\u25c6 not The new border",
+        "\u25c6 rejects: the new border",
         "CONFLICT",
         "North \u2013 East: 1 conflict, 2 agree, 1 unknown",
     ):
@@ -461,12 +478,12 @@ def test_matrix_output_file_format_follows_extension(run: Run, tmp_path: Path) -
     assert result.code == 0
     text = as_text.read_text()
     assert "\x1b" not in text
-    assert "Border  conflict  ■ new" in text
+    assert "Border    ■ new" in text
     unknown = run("matrix", "--data", arg(THREE), "-o", str(tmp_path / "m.csv"))
     assert (unknown.code, unknown.err) == (
         2,
         f"positions: cannot tell the format from '{tmp_path / 'm.csv'}'; use --format with one "
-        "of json, svg\n",
+        "of table, json, svg\n",
     )
 
 

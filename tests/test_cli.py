@@ -220,13 +220,13 @@ def test_compare_evidence_prints_quotes(run: Run) -> None:
         "  return: accepted by South, rejected by North",
         "  ■ North red line",
         "    Wants to keep the land.",
-        "    accepts The occupier keeps the land (keep)",
-        "    rejects The land is returned (return)",
+        "    accepts: the occupier keeps the land (keep)",
+        "    rejects: the land is returned (return)",
         "    │ “North will keep the land.”",
         "    │ — An article; stated",
         "  ◆ South firm",
         "    Wants the land back.",
-        "    accepts The land is returned (return)",
+        "    accepts: the land is returned (return)",
         '    │ “"South wants the land back - now," said the South\'s president.”',
         "    │ — An article; The South's president; reported",
         "",
@@ -365,7 +365,7 @@ def test_compare_json_null_for_no_stance(run: Run) -> None:
         None,
     )
     assert (aid["reason"], aid["silent"], aid["confidence"]) == (
-        "no stated position",
+        "no position recorded",
         ["north", "east"],
         None,
     )
@@ -377,8 +377,8 @@ def test_compare_json_null_for_no_stance(run: Run) -> None:
         (["suoth", "north"], "no party 'suoth'; did you mean 'south'? known parties: north, "
          "south, east"),
         (["north", "North"], "party 'north' is named twice ('North'); name each party once"),
-        (["north"], "compare needs two or more parties, got 1; for one party's stances: "
-         "positions show PARTY; see 'positions compare --help'"),
+        (["north"], "compare needs two or more parties, got 1; known parties: north, south, "
+         "east; for one party's stances: positions show PARTY; see 'positions compare --help'"),
         (["north", "south", "--issue", "bordr"], "no issue 'bordr'; did you mean 'border'? "
          "known issues: trade, water, border, aid"),
     ],
@@ -485,7 +485,7 @@ def test_issue_detail(run: Run) -> None:
         "",
         "  ■ North red line",
         "    Wants to keep the land.",
-        "    accepts The occupier keeps the land (keep)",
+        "    accepts: the occupier keeps the land (keep)",
     ]
     assert "    │ “North will keep the land.”" in out
 
@@ -524,8 +524,8 @@ def test_show_party(run: Run) -> None:
         "Territory (territory)",
         "  ■ North red line",
         "    Wants to keep the land.",
-        "    accepts The occupier keeps the land (keep)",
-        "    rejects The land is returned (return)",
+        "    accepts: the occupier keeps the land (keep)",
+        "    rejects: the land is returned (return)",
         "    │ “North will keep the land.”",
         "    │ — An article; stated",
     ]

@@ -48,9 +48,9 @@ def test_readme_opens_with_the_two_commands() -> None:
 def test_readme_session(
     command: str, shown: str, run: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Run in the repository at 100 columns, the command prints what the README shows."""
+    """Run in the repository at 80 columns, the command prints what the README shows."""
     monkeypatch.chdir(ROOT)
-    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("COLUMNS", "80")
     result = run(*shlex.split(command)[1:])
     assert _strip(result.out + result.err) == _strip(shown)
 

@@ -212,7 +212,7 @@ def test_compare_says_each_fact_once(run: Run, data: Path, monkeypatch: pytest.M
         "AGREE (inferred)      ○ South  Limited humanitarian agreements",
         "  both accept humanitarian-agreements",
         "",
-        "UNKNOWN, fewer than two stated positions: reparations",
+        "UNKNOWN, fewer than two positions recorded: reparations",
         "data: views.yaml · more: --full, --evidence",
     ]
 

@@ -73,7 +73,7 @@ GROUPS = (
     ("different asks, no clash coded", (Relation.COMPLEMENTARY,)),
     ("agreed only on conditions in conflict", (Relation.CONDITIONAL,)),
     ("conflict", (Relation.CONFLICT,)),
-    ("no stated position", (Relation.UNKNOWN,)),
+    ("fewer than two positions recorded", (Relation.UNKNOWN,)),
 )
 
 
@@ -88,7 +88,7 @@ def agenda(cmp: Comparison) -> Agenda:
     4. The conflicts, from the most open to the hardest: by the firmest side (every side open,
        then at most firm, then any red line), then by the sum of all sides' firmness (open 0,
        firm 1, red line 2).
-    5. Last, the issues on which fewer than two parties have a stated position.
+    5. Last, the issues on which fewer than two parties have a position recorded.
 
     Within a group, and for ties, the file's order.
     """

@@ -75,7 +75,8 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--full", is_flag=True, help="Each stance's summary, outcomes and conditions.")
 @click.option("--evidence", is_flag=True, help="As --full, with every quote under its stance.")
 @attribution_option
-@format_option(Comparison)
+@format_option(Comparison, default=None)
+@output_option(required=False)
 @data_option
 @click.pass_context
 def compare_command(
@@ -86,7 +87,9 @@ def compare_command(
     full: bool,
     evidence: bool,
     attribution: Attribution | None,
-    fmt: Format,
+    fmt: Format | None,
+    target: str,
+    force: bool,
     data: str | None,
 ) -> None:
     """Compare two or more parties issue by issue.
@@ -102,6 +105,7 @@ def compare_command(
       positions compare russia ukraine west --issue territory --evidence
       positions compare russia ukraine --format json | jq '.counts'
       positions compare russia ukraine --attribution reported
+      positions compare russia ukraine -o briefing.html
     """
     from positions.comparison import compare
     from positions.lookup import find_issues, find_parties
@@ -115,15 +119,23 @@ def compare_command(
         relations=relations,
     )
     detail = Detail.EVIDENCE if evidence else Detail.FULL if full else Detail.SUMMARY
-    output.emit(result, fmt, detail=detail)
+    output.emit(result, fmt, target, detail=detail, protect=_protected(data), force=force)
 
 
 @cli.command("issues")
 @click.argument("issue", required=False, metavar="[ISSUE]", shell_complete=complete_issue)
-@format_option(IssueList, IssueDetail)
+@format_option(IssueList, IssueDetail, default=None)
+@output_option(required=False)
 @data_option
 @click.pass_context
-def issues_command(ctx: click.Context, issue: str | None, fmt: Format, data: str | None) -> None:
+def issues_command(
+    ctx: click.Context,
+    issue: str | None,
+    fmt: Format | None,
+    target: str,
+    force: bool,
+    data: str | None,
+) -> None:
     """List the issues, or show one in full with every stance.
 
     \b
@@ -135,17 +147,20 @@ def issues_command(ctx: click.Context, issue: str | None, fmt: Format, data: str
     from positions.lookup import find_issue
 
     dataset = load_data(ctx, data)
-    if issue is None:
-        output.emit(issue_list(dataset), fmt)
-    else:
-        output.emit(issue_detail(dataset, find_issue(dataset, issue)), fmt)
+    result = (
+        issue_list(dataset) if issue is None else issue_detail(dataset, find_issue(dataset, issue))
+    )
+    output.emit(result, fmt, target, protect=_protected(data), force=force)
 
 
 @cli.command("parties")
-@format_option(PartyList)
+@format_option(PartyList, default=None)
+@output_option(required=False)
 @data_option
 @click.pass_context
-def parties_command(ctx: click.Context, fmt: Format, data: str | None) -> None:
+def parties_command(
+    ctx: click.Context, fmt: Format | None, target: str, force: bool, data: str | None
+) -> None:
     """List the parties, their aliases and their stances.
 
     \b
@@ -154,15 +169,24 @@ def parties_command(ctx: click.Context, fmt: Format, data: str | None) -> None:
     """
     from positions.listing import party_list
 
-    output.emit(party_list(load_data(ctx, data)), fmt)
+    result = party_list(load_data(ctx, data))
+    output.emit(result, fmt, target, protect=_protected(data), force=force)
 
 
 @cli.command("show")
 @click.argument("party", shell_complete=complete_party)
-@format_option(Comparison)
+@format_option(Comparison, default=None)
+@output_option(required=False)
 @data_option
 @click.pass_context
-def show_command(ctx: click.Context, party: str, fmt: Format, data: str | None) -> None:
+def show_command(
+    ctx: click.Context,
+    party: str,
+    fmt: Format | None,
+    target: str,
+    force: bool,
+    data: str | None,
+) -> None:
     """Show one party's stance on every issue, with its evidence.
 
     \b
@@ -174,7 +198,8 @@ def show_command(ctx: click.Context, party: str, fmt: Format, data: str | None) 
 
     dataset = load_data(ctx, data)
     found = find_party(dataset, party)
-    output.emit(compare(dataset, [found]), fmt, detail=Detail.EVIDENCE)
+    result = compare(dataset, [found])
+    output.emit(result, fmt, target, detail=Detail.EVIDENCE, protect=_protected(data), force=force)
 
 
 @cli.command("export")
@@ -212,7 +237,7 @@ def export_command(
     from positions.comparison import compare
     from positions.lookup import find_issues, find_parties
 
-    chosen = for_output(fmt, target, Comparison, terminal=False)
+    chosen = for_output(fmt, target, Comparison, terminal=False)  # before the work: a typo
     dataset = load_data(ctx, data)
     named = find_parties(dataset, parties) if parties else None
     result = compare(
@@ -222,7 +247,7 @@ def export_command(
         attribution=attribution,
         relations=relations,
     )
-    output.emit(result, chosen, target, protect=locate(data)[0], force=force)
+    output.emit(result, chosen, target, protect=_protected(data), force=force)
 
 
 @cli.command("matrix")
@@ -243,11 +268,12 @@ def matrix_command(
 ) -> None:
     """Map every party's stance on every issue, and each pair.
 
-    A grid of issues by parties: each cell holds the outcomes the party accepts (or "not"
-    those it rejects) after its firmness mark (■ red line, ◆ firm, ○ open), and each issue
-    its relation among all the parties shown. Below, for each pair of parties, how many of
-    the issues both address fall under each relation (up to 12 parties). All parties are
-    shown when none is named; as SVG, the grid is a chart.
+    A grid of issues by parties: each cell holds the ids of the outcomes the party accepts
+    (and, after "rejects:", those it rejects) after its firmness mark (■ red line, ◆ firm,
+    ○ open); each issue its relation among all the parties shown, and the reason in one line.
+    On a terminal too narrow for the grid, each issue is a block of its own instead. Below,
+    for each pair of parties, how many of the issues both address fall under each relation
+    (up to 12 parties). All parties are shown when none is named; as SVG, the grid is a chart.
 
     \b
     Examples:
@@ -262,20 +288,23 @@ def matrix_command(
     dataset = load_data(ctx, data)
     named = find_parties(dataset, parties) if parties else None
     result = matrix(dataset, named, attribution=attribution)
-    output.emit(result, chosen, target, protect=locate(data)[0], force=force)
+    output.emit(result, chosen, target, protect=_protected(data), force=force)
 
 
 @cli.command("agenda")
 @parties_argument
 @attribution_option
-@format_option(Agenda)
+@format_option(Agenda, default=None)
+@output_option(required=False)
 @data_option
 @click.pass_context
 def agenda_command(
     ctx: click.Context,
     parties: tuple[str, ...],
     attribution: Attribution | None,
-    fmt: Format,
+    fmt: Format | None,
+    target: str,
+    force: bool,
     data: str | None,
 ) -> None:
     """Order the issues for talks, saying why each sits where.
@@ -284,7 +313,7 @@ def agenda_command(
     no clash coded (complementary); then agreement on conditions in conflict (conditional);
     then the conflicts from the most open to the hardest (every side open, then at most firm,
     then any red line; ties by the sum of the sides' firmness, then the file's order); last
-    the issues on which fewer than two parties have a stated position.
+    the issues on which fewer than two parties have a position recorded.
 
     \b
     Example:
@@ -296,14 +325,17 @@ def agenda_command(
 
     dataset = load_data(ctx, data)
     compared = compare(dataset, find_parties(dataset, parties), attribution=attribution)
-    output.emit(agenda(compared), fmt)
+    output.emit(agenda(compared), fmt, target, protect=_protected(data), force=force)
 
 
 @cli.command("sources")
-@format_option(SourcesReport)
+@format_option(SourcesReport, default=None)
+@output_option(required=False)
 @data_option
 @click.pass_context
-def sources_command(ctx: click.Context, fmt: Format, data: str | None) -> None:
+def sources_command(
+    ctx: click.Context, fmt: Format | None, target: str, force: bool, data: str | None
+) -> None:
     """List the sources, and flag stances on thin evidence.
 
     Each source is shown with the number of stances and quotes it backs.
@@ -317,15 +349,19 @@ def sources_command(ctx: click.Context, fmt: Format, data: str | None) -> None:
     """
     from positions.analysis import source_use
 
-    output.emit(source_use(load_data(ctx, data)), fmt)
+    result = source_use(load_data(ctx, data))
+    output.emit(result, fmt, target, protect=_protected(data), force=force)
 
 
 @cli.command("diff")
 @data_file_argument("old", "OLD")
 @data_file_argument("new", "NEW")
-@format_option(Diff)
+@format_option(Diff, default=None)
+@output_option(required=False)
 @click.pass_context
-def diff_command(ctx: click.Context, old: str, new: str, fmt: Format) -> None:
+def diff_command(
+    ctx: click.Context, old: str, new: str, fmt: Format | None, target: str, force: bool
+) -> None:
     """Show what changed between two versions of a data file.
 
     Issues, outcomes, parties and sources added or removed; every change to a stance (outcomes,
@@ -344,12 +380,17 @@ def diff_command(ctx: click.Context, old: str, new: str, fmt: Format) -> None:
 
     try:
         found = diff(load(old), load(new))
-        output.emit(found, fmt)
+        output.emit(found, fmt, target, protect=(old, new), force=force)
     except PositionsError as error:
         error.exit_code = EXIT_TROUBLE  # as diff(1): 1 says that the files differ
         raise
     ctx.exit(EXIT_OK if found.empty else EXIT_DIFFERENT)
 
 
-for command in CODING_COMMANDS:  # validate, verify, lint, coverage, agreement, quote, init...
+def _protected(data: str | None) -> tuple[str, ...]:
+    """The data file a view reads, which its output must never replace."""
+    return (locate(data)[0],)
+
+
+for command in CODING_COMMANDS:  # validate, verify, lint, coverage, agreement, quote, init
     cli.add_command(command)

@@ -26,6 +26,8 @@ from positions.options import (
     file_argument,
     format_option,
     load_data,
+    locate,
+    output_option,
     parties_option,
     shipped_path,
     sources_folder,
@@ -45,10 +47,18 @@ from positions.results import (
 
 @click.command("validate", cls=PositionsCommand)
 @file_argument
-@format_option(Summary)
+@format_option(Summary, default=None)
+@output_option(required=False)
 @data_option
 @click.pass_context
-def validate_command(ctx: click.Context, file: str | None, fmt: Format, data: str | None) -> None:
+def validate_command(
+    ctx: click.Context,
+    file: str | None,
+    fmt: Format | None,
+    target: str,
+    force: bool,
+    data: str | None,
+) -> None:
     """Check a data file and summarise what it holds.
 
     Prints every problem as FILE:LINE:COL and exits 1, or one line of counts and exits 0.
@@ -59,17 +69,25 @@ def validate_command(ctx: click.Context, file: str | None, fmt: Format, data: st
     """
     from positions.listing import summary
 
-    output.emit(summary(load_data(ctx, checked_file(ctx, file, data))), fmt)
+    checked = checked_file(ctx, file, data)
+    output.emit(summary(load_data(ctx, checked)), fmt, target, protect=_read(checked), force=force)
 
 
 @click.command("verify", cls=PositionsCommand)
 @sources_option(required=True, help="Folder holding each source's text as <source id>.txt.")
 @file_argument
-@format_option(Verification)
+@format_option(Verification, default=None)
+@output_option(required=False)
 @data_option
 @click.pass_context
 def verify_command(
-    ctx: click.Context, sources_dir: str, file: str | None, fmt: Format, data: str | None
+    ctx: click.Context,
+    sources_dir: str,
+    file: str | None,
+    fmt: Format | None,
+    target: str,
+    force: bool,
+    data: str | None,
 ) -> None:
     """Check that every quote occurs verbatim in its source.
 
@@ -85,8 +103,10 @@ def verify_command(
     from positions.textfile import read_sources
     from positions.verify import cited, verify
 
-    dataset = load_data(ctx, checked_file(ctx, file, data))
-    output.emit(verify(dataset, read_sources(Path(sources_dir), cited(dataset))), fmt)
+    checked = checked_file(ctx, file, data)
+    dataset = load_data(ctx, checked)
+    result = verify(dataset, read_sources(Path(sources_dir), cited(dataset)))
+    output.emit(result, fmt, target, protect=_read(checked), force=force)
 
 
 @click.command("lint", cls=PositionsCommand)
@@ -97,7 +117,8 @@ def verify_command(
 )
 @click.option("--all", "every", is_flag=True, help="Show noted findings too, not only their count.")
 @click.option("--errors-only", is_flag=True, help="Show only errors (the counts still count all).")
-@format_option(LintReport)
+@format_option(LintReport, default=None)
+@output_option(required=False)
 @data_option
 @click.pass_context
 def lint_command(
@@ -106,7 +127,9 @@ def lint_command(
     sources_dir: str | None,
     every: bool,
     errors_only: bool,
-    fmt: Format,
+    fmt: Format | None,
+    target: str,
+    force: bool,
     data: str | None,
 ) -> None:
     """Hold a data file to the codebook (docs/codebook.md).
@@ -126,10 +149,11 @@ def lint_command(
     from positions.lint import lint
     from positions.textfile import read_sources
 
-    dataset = load_data(ctx, checked_file(ctx, file, data))
+    checked = checked_file(ctx, file, data)
+    dataset = load_data(ctx, checked)
     texts = read_sources(Path(sources_dir), dataset.sources) if sources_dir else None
     report = lint(dataset, texts)._replace(every=every, errors_only=errors_only)
-    output.emit(report, fmt)
+    output.emit(report, fmt, target, protect=_read(checked), force=force)
     if report.errors:
         raise CodebookBroken(report.errors)
 
@@ -138,7 +162,8 @@ def lint_command(
 @sources_option(required=True, help="Folder holding each source's text as <source id>.txt.")
 @file_argument
 @click.option("--all", "every", is_flag=True, help="Every sentence, not only the open candidates.")
-@format_option(CoverageReport)
+@format_option(CoverageReport, default=None)
+@output_option(required=False)
 @data_option
 @click.pass_context
 def coverage_command(
@@ -146,7 +171,9 @@ def coverage_command(
     sources_dir: str,
     file: str | None,
     every: bool,
-    fmt: Format,
+    fmt: Format | None,
+    target: str,
+    force: bool,
     data: str | None,
 ) -> None:
     """List each source's sentences: cited, set aside, or not looked at.
@@ -168,9 +195,10 @@ def coverage_command(
     from positions.coverage import coverage
     from positions.textfile import read_sources
 
-    dataset = load_data(ctx, checked_file(ctx, file, data))
+    checked = checked_file(ctx, file, data)
+    dataset = load_data(ctx, checked)
     report = coverage(dataset, read_sources(Path(sources_dir), dataset.sources), every=every)
-    output.emit(report, fmt)
+    output.emit(report, fmt, target, protect=_read(checked), force=force)
     ctx.exit(EXIT_OPEN if report.candidates or report.unreadable else EXIT_OK)
 
 
@@ -183,9 +211,16 @@ def coverage_command(
     is_flag=True,
     help="Each stance coded differently, with both coders' quotes side by side.",
 )
-@format_option(Agreement)
+@format_option(Agreement, default=None)
+@output_option(required=False)
 def agreement_command(
-    first: str, second: str, parties: tuple[str, ...], evidence: bool, fmt: Format
+    first: str,
+    second: str,
+    parties: tuple[str, ...],
+    evidence: bool,
+    fmt: Format | None,
+    target: str,
+    force: bool,
 ) -> None:
     """Measure how far two coders agree on the same articles.
 
@@ -207,7 +242,8 @@ def agreement_command(
     names = [n.strip() for given in parties for n in given.split(",") if n.strip()]
     chosen = [p.id for p in find_parties(one, names)] if names else None
     detail = Detail.EVIDENCE if evidence else Detail.SUMMARY
-    output.emit(agreement(one, other, chosen), fmt, detail=detail)
+    result = agreement(one, other, chosen)
+    output.emit(result, fmt, target, detail=detail, protect=(first, second), force=force)
 
 
 @click.command("quote", cls=PositionsCommand)
@@ -217,7 +253,8 @@ def agreement_command(
     required=False,
     help="Folder of the articles as <source id>.txt. Default: sources/ beside the data file.",
 )
-@format_option(Quotes)
+@format_option(Quotes, default=None)
+@output_option(required=False)
 @data_option
 @click.pass_context
 def quote_command(
@@ -225,7 +262,9 @@ def quote_command(
     source: str,
     fragment: str,
     sources_dir: str | None,
-    fmt: Format,
+    fmt: Format | None,
+    target: str,
+    force: bool,
     data: str | None,
 ) -> None:
     """Print the sentences holding FRAGMENT as evidence to paste.
@@ -256,7 +295,8 @@ def quote_command(
     texts = read_sources(Path(folder), [found])
     if found in texts.unreadable:
         raise FileError(texts.unreadable[found])
-    output.emit(find_quotes(found, texts.texts[found], fragment), fmt)
+    result = find_quotes(found, texts.texts[found], fragment)
+    output.emit(result, fmt, target, protect=_read(data), force=force)
 
 
 @click.command("init", cls=PositionsCommand)
@@ -337,6 +377,11 @@ def upgrade_command(
         writing.note(f"upgraded {name} to {LATEST}")
     elif where != "-":
         writing.note(f"wrote {where} ({LATEST})")
+
+
+def _read(given: str | None) -> tuple[str, ...]:
+    """The data file a command reads (FILE or --data), which its output must never replace."""
+    return (locate(given)[0],)
 
 
 def _relative(path: str, folder: str) -> str:

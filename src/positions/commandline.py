@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 import click
 
-from positions import __version__, writing
+from positions import __version__, output, writing
 from positions.errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_OK, PositionsError
 from positions.text import closest
 
@@ -79,8 +79,51 @@ def version_option(func: F) -> F:
     )(func)
 
 
+def _colour(_: click.Context, __: click.Parameter, value: bool | None) -> None:
+    if value is not None:
+        output.configure(output.settings()._replace(color=value))
+
+
+def _no_pager(_: click.Context, __: click.Parameter, value: bool) -> None:
+    if value:
+        output.configure(output.settings()._replace(pager=False))
+
+
+def terminal_options() -> list[click.Parameter]:
+    """--color/--no-color and --no-pager: how the terminal is written to, on every command.
+
+    Given before the command's name or after it (``positions --no-color compare ...``,
+    ``positions compare ... --no-pager``), they hold for the whole run (output.configure).
+    """
+    return [
+        click.Option(
+            ["--color/--no-color"],
+            default=None,
+            expose_value=False,
+            callback=_colour,
+            help="Colour the terminal's views, or not, whatever NO_COLOR and FORCE_COLOR "
+            "say. Default: as they say, colour on a terminal. Files never get colour.",
+        ),
+        click.Option(
+            ["--no-pager"],
+            is_flag=True,
+            expose_value=False,
+            callback=_no_pager,
+            help="Never page. Default: output longer than the terminal goes through "
+            "$POSITIONS_PAGER, else $PAGER, else 'less -FRX', as git does; never a pipe's.",
+        ),
+    ]
+
+
 class PositionsCommand(click.Command):
-    """A command whose --help is written through the output edge, like every other output."""
+    """A command whose --help is written through the output edge, like every other output.
+
+    Every command takes the terminal's options (``terminal_options``).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.params.extend(terminal_options())
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         """Click's help option, printing with writing.write_stdout (a full disk is reported)."""
@@ -137,6 +180,7 @@ class PositionsGroup(PositionsCommand, click.Group):
         **extra: Any,
     ) -> Any:
         """Run the CLI; exit 130 on an interrupt instead of click's "Aborted!" and 1."""
+        output.reset()  # each run starts from the defaults, however many run in one process
         call = super().main
         if not standalone_mode:
             return call(args, prog_name, complete_var, standalone_mode=False, **extra)

@@ -289,7 +289,7 @@ def relate(
     held = [(p.id, p.stances[issue.id]) for p in parties if issue.id in p.stances]
     silent = tuple(p.id for p in parties if issue.id not in p.stances)
     if len(held) < 2:
-        reason = f"one stated position only ({names[held[0][0]]})" if held else NO_POSITION
+        reason = f"only one position recorded ({names[held[0][0]]})" if held else NO_POSITION
         return Verdict(Relation.UNKNOWN, reason, (), (), (), (), silent, len(held), None)
     accepted = [frozenset(s.accepts) for _, s in held]
     rejected = [frozenset(s.rejects) for _, s in held]
@@ -317,8 +317,7 @@ def relate(
     if silent:
         everyone = {p.id: p.name for p in parties}
         reason += (
-            f" (among {len(held)} of {len(parties)}; "
-            f"no stated position: {_names(silent, everyone)})"
+            f" (among {len(held)} of {len(parties)}; {NO_POSITION}: {_names(silent, everyone)})"
         )
     return Verdict(
         relation,
@@ -502,10 +501,14 @@ def scope(
         return Scope(dataset, chosen, picked, compared, None, frozenset(relations) or None)
     before = {row.issue.id: row.relation for row in rows(chosen, picked, dataset)}
     source = at_least(dataset, attribution)
-    chosen = tuple(source.parties[p.id] for p in chosen)
+    before_parties, chosen = chosen, tuple(source.parties[p.id] for p in chosen)
     compared = rows(chosen, picked, source)
     changed = {r.issue.id: before[r.issue.id] for r in compared if r.relation != before[r.issue.id]}
-    filtered = Filter(attribution, changed)
+    dropped = frozenset(
+        (p.id, iid) for p, kept in zip(before_parties, chosen, strict=True)
+        for iid in p.stances if iid not in kept.stances
+    )  # fmt: skip
+    filtered = Filter(attribution, changed, dropped)
     return Scope(source, chosen, picked, compared, filtered, frozenset(relations) or None)
 
 

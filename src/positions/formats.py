@@ -103,12 +103,12 @@ _REPORTS = {Summary, Verification, LintReport, CoverageReport, Agreement, Quotes
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
-        Format("table", frozenset({Comparison, *_LISTS, *_REPORTS}), _table,
+        Format("table", frozenset({Comparison, *_LISTS, *_REPORTS}), _table, (".txt",),
                terminal=True),
         Format("json", frozenset({Comparison, *_LISTS, *_REPORTS}), _json,
                (".json",)),
-        Format("csv", frozenset({Comparison}), _csv, (".csv",),
-               encoding="utf-8-sig"),
+        Format("csv", frozenset({Comparison, IssueList, IssueDetail, PartyList, SourcesReport}),
+               _csv, (".csv",), encoding="utf-8-sig"),
         Format("markdown", frozenset({Comparison}), _markdown, (".md", ".markdown"),
                aliases=("md",)),
         Format("html", frozenset({Comparison}), _html, (".html", ".htm")),
@@ -131,17 +131,19 @@ def choices(*kinds: type) -> list[str]:
 def for_output(fmt: Format | None, output: str, kind: type, *, terminal: bool = True) -> Format:
     """The format given, else the one the output file's extension selects.
 
-    The extension chooses among the file formats that render ``kind``; standard output (``-``)
+    The extension chooses among the formats that render ``kind`` (``.txt``: the table, as a
+    120-column terminal shows it, where ``terminal`` allows it); standard output (``-``)
     without a format gets the terminal table where ``terminal`` allows it.
     """
     if fmt is not None:
         return fmt
-    files = [f for f in choices(kind) if not FORMATS[f].terminal]
+    files = [f for f in choices(kind) if terminal or not FORMATS[f].terminal]
     if output == "-":
         if terminal and kind in FORMATS["table"].renders:
             return FORMATS["table"]
         raise UsageError(
-            "writing to standard output needs --format; expected one of " + ", ".join(files)
+            "writing to standard output needs --format; expected one of "
+            + ", ".join(f for f in files if not FORMATS[f].terminal)
         )
     if os.path.isdir(output):
         raise UsageError(f"{output} is a folder; expected a file to write")

@@ -192,11 +192,29 @@ complete_issue = _complete("issue")
 def _two_or_more(ctx: click.Context, _: click.Parameter, value: tuple[str, ...]) -> Any:
     if len(value) < 2:
         raise click.UsageError(
-            f"{ctx.info_name} needs two or more parties, got {len(value)}; "
-            f"for one party's stances: positions show PARTY",
+            f"{ctx.info_name} needs two or more parties, got {len(value)}"
+            f"{_parties_known(ctx)}; for one party's stances: positions show PARTY",
             ctx,
         )
     return value
+
+
+# A usage message lists at most this many parties: the rest are counted.
+PARTIES_LISTED = 12
+
+
+def _parties_known(ctx: click.Context) -> str:
+    """``; the parties: a, b, c`` of the data file the command would read ("" if unreadable)."""
+    try:
+        ids = list(load_data(ctx, ctx.params.get("data")).parties)
+    except PositionsError:
+        return ""
+    if not ids:
+        return "; the data file has no parties"
+    listed = ", ".join(one_line(i) for i in ids[:PARTIES_LISTED])
+    if len(ids) > PARTIES_LISTED:
+        listed += f" and {len(ids) - PARTIES_LISTED:,} more (positions parties lists them)"
+    return f"; known parties: {listed}"
 
 
 def parties_argument(func: F) -> F:
@@ -267,11 +285,25 @@ def _attribution(_: click.Context, __: click.Parameter, value: str | None) -> At
     return None if value is None else Attribution(value.lower())
 
 
+class GuessingChoice(click.Choice):  # type: ignore[type-arg]
+    """A choice that, given a value close to one of its choices, asks "did you mean ...?"."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        """The choice ``value`` names; a usage error with a guess if it names none."""
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter as error:
+            guess = _guess(str(value), [str(c) for c in self.choices])
+            if not guess:
+                raise
+            self.fail(f"{error.message.rstrip('.')}{guess}", param, ctx)
+
+
 def attribution_option(func: F) -> F:
     """The --attribution option: count only stances backed by evidence this strong."""
     return click.option(
         "--attribution",
-        type=click.Choice([a.value for a in Attribution], case_sensitive=False),
+        type=GuessingChoice([a.value for a in Attribution], case_sensitive=False),
         callback=_attribution,
         help="Keep only stances backed by a quote this strong or stronger "
         "(stated > reported > inferred).",
@@ -288,10 +320,32 @@ def _relations(ctx: click.Context, param: click.Parameter, value: tuple[str, ...
     known = {r.value: r for r in Relation}
     for name in names:
         if name not in known:
-            raise click.BadParameter(
-                f"'{name}' is not a relation; expected one of {', '.join(known)}", ctx, param
-            )
+            message = f"'{name}' is not a relation; expected one of {', '.join(known)}"
+            raise click.BadParameter(message + _guess(name, list(known)), ctx, param)
     return tuple(dict.fromkeys(known[n] for n in names))
+
+
+def _guess(given: str, choices: list[str]) -> str:
+    """`` (did you mean 'agree'?)`` for a value close to one of ``choices``, else ``""``."""
+    from positions.text import closest
+
+    guess = closest(given.casefold(), choices)
+    return f" (did you mean '{guess}'?)" if guess else ""
+
+
+def complete_relation(
+    _: click.Context, __: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    """Shell completion of relation names, after any the value already lists (``conflict,ag``)."""
+    from click.shell_completion import CompletionItem
+
+    done, _comma, last = incomplete.rpartition(",")
+    before = done + _comma
+    return [
+        CompletionItem(before + r.value)
+        for r in Relation
+        if r.value.startswith(last.strip().lower())
+    ]
 
 
 def relation_option(func: F) -> F:
@@ -302,12 +356,13 @@ def relation_option(func: F) -> F:
         multiple=True,
         metavar="RELATION",
         callback=_relations,
+        shell_complete=complete_relation,
         help="Only issues of this relation (conflict, conditional, complementary, overlap, agree, "
         "unknown); repeat it, or separate several by commas. The counts still cover all.",
     )(func)
 
 
-class FormatChoice(click.Choice):  # type: ignore[type-arg]
+class FormatChoice(GuessingChoice):
     """A --format value: one of the formats that render a command's result, in any case."""
 
     name = "format"
@@ -328,15 +383,35 @@ class FormatChoice(click.Choice):  # type: ignore[type-arg]
 
 
 def format_option(*kinds: type, default: str | None = "table") -> Callable[[F], F]:
-    """A --format option offering the formats that render all of ``kinds``."""
+    """A --format option offering the formats that render all of ``kinds``.
+
+    With no ``default``, the format is the one -o FILE's extension names, else the table (on
+    the terminal): output.emit decides.
+    """
+    named = formats.choices(*kinds)
+    chosen = (
+        "Output format. Default: the one -o FILE's extension names "
+        f"({', '.join(_extensions(named))}), else table."
+        if default is None and "table" in named
+        else "Output format."
+    )
     return click.option(
         "--format",
         "fmt",
         type=FormatChoice(*kinds),
         default=default,
         show_default=default is not None,
-        help="Output format.",
+        help=chosen,
     )
+
+
+def _extensions(names: list[str]) -> list[str]:
+    """Each format's first extension (``.txt`` said to be the table's)."""
+    return [
+        e + (" for table" if formats.FORMATS[n].terminal else "")
+        for n in names
+        for e in formats.FORMATS[n].extensions[:1]
+    ]
 
 
 def output_option(*, required: bool) -> Callable[[F], F]:
@@ -351,7 +426,9 @@ def output_option(*, required: bool) -> Callable[[F], F]:
         required=required,
         metavar="FILE",
         type=PathName("a file to write, or - for standard output"),
-        help="File to write, its format following its extension, or - for standard output.",
+        help="Write to FILE (replaced whole or not at all), its format following its "
+        "extension unless --format is given; - for standard output"
+        + ("." if required else " (the default)."),
         **default,
     )
     force = click.option("--force", is_flag=True, help="Replace FILE even if it is read-only.")

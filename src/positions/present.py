@@ -4,10 +4,14 @@ Renderers stay thin: what a missing stance is called, how a quote's source is cr
 line naming the data file, the note under a filtered view and the counts are written here.
 """
 
+import re
+from collections.abc import Iterable
+from itertools import islice
 from typing import NamedTuple
 
 from positions.model import Evidence, Issue, Stance
 from positions.results import (
+    NO_POSITION,
     Comparison,
     Filter,
     Finding,
@@ -36,6 +40,16 @@ def ask(stance: Stance, issue: Issue, row: Row | None = None, party: str = "") -
     conditional relation, the conditions in conflict: an ask does not say them twice. A stance
     that accepts nothing shows all it rejects.
     """
+    rejects, conditions = _left(stance, row, party)
+    return Ask(
+        "; ".join(issue.outcomes[o] for o in stance.accepts),
+        "; ".join(issue.outcomes[o] for o in rejects),
+        ", ".join(conditions),
+    )
+
+
+def _left(stance: Stance, row: Row | None, party: str) -> tuple[list[str], list[str]]:
+    """The outcomes rejected and the issues of conditions that ``row``'s reason does not name."""
     verdict = row.verdict if row is not None else None
     named = verdict.named if verdict is not None else ()
     said = {c.outcome for c in named if c.excluded is None and party in c.against}
@@ -43,11 +57,139 @@ def ask(stance: Stance, issue: Issue, row: Row | None = None, party: str = "") -
         [] if stance.accepts else list(stance.rejects)
     )
     conditional = verdict is not None and verdict.relation is Relation.CONDITIONAL
-    return Ask(
-        "; ".join(issue.outcomes[o] for o in stance.accepts),
-        "; ".join(issue.outcomes[o] for o in rejects),
-        "" if conditional else ", ".join(stance.conditions),
-    )
+    return rejects, [] if conditional else list(stance.conditions)
+
+
+class Piece(NamedTuple):
+    """A piece of an ask as the views word it: data, or a label of ours (shown dimmed)."""
+
+    text: str
+    label: bool = False
+
+
+def ask_pieces(
+    stance: Stance, issue: Issue, row: Row | None = None, party: str = "", *, ids: bool = False
+) -> list[Piece]:
+    """What ``stance`` asks for, worded as every view words it (present.ask says what is left).
+
+    A rejection reads ``rejects: all troops leave``; an acceptance on conditions reads ``only
+    if ISSUE, ...: a ceasefire``, so that it never reads as a demand (where the relation is
+    conditional, its reason says so and names them). Outcomes after a label begin in lower case
+    unless their first word is a name (``lead_lowered``). With ``ids``, the outcomes' ids stand
+    for their descriptions (the matrix), ", " between them.
+    """
+    rejects, conditions = _left(stance, row, party)
+    context = "" if ids else _context(issue, row, stance)
+
+    def listed(outcomes: Iterable[str], label: bool) -> str:
+        if ids:
+            return ", ".join(outcomes)
+        described = [issue.outcomes[o] for o in outcomes]
+        return _lowered(described, context) if label else "; ".join(described)
+
+    out: list[Piece] = []
+    if stance.accepts:
+        if conditions:
+            out.append(Piece(f"only if {', '.join(conditions)}: ", label=True))
+        out.append(Piece(listed(stance.accepts, bool(conditions))))
+    if rejects:
+        out += [Piece("; rejects: " if out else "rejects: ", label=True)]
+        out.append(Piece(listed(rejects, True)))
+    return out
+
+
+def ask_text(stance: Stance, issue: Issue, row: Row | None = None, party: str = "") -> str:
+    """``ask_pieces`` as one plain line (the chart's cells)."""
+    return "".join(p.text for p in ask_pieces(stance, issue, row, party))
+
+
+def outcome_lines(stance: Stance, issue: Issue) -> list[tuple[str, str, str]]:
+    """Each outcome of a stance in full, as (label, description, id): what the cards list.
+
+    ``accepts:``, or ``accepts on conditions:`` where the stance has conditions (its ``only
+    if`` lines follow), and ``rejects:``, each description worded to follow its label.
+    """
+    context = _context(issue, None, stance)
+    label = "accepts on conditions:" if stance.conditions else "accepts:"
+    return [
+        *((label, lead_lowered(issue.outcomes[o], context), o) for o in stance.accepts),
+        *(("rejects:", lead_lowered(issue.outcomes[o], context), o) for o in stance.rejects),
+    ]
+
+
+def _lowered(descriptions: list[str], context: str) -> str:
+    return "; ".join(lead_lowered(d, context) for d in descriptions)
+
+
+# The stances of a row whose summaries show which words are names: a few say enough, and a row of
+# thousands of parties must not cost each of its cells all of them.
+CONTEXT_STANCES = 12
+
+
+def _context(issue: Issue, row: Row | None, stance: Stance) -> str:
+    """The text that shows which words of an outcome are names: the issue's and its stances'."""
+    held = (s for s in row.stances if s is not None) if row is not None else iter(())
+    others = [s.summary for s in islice(held, CONTEXT_STANCES)]
+    return "\n".join([issue.question, *issue.outcomes.values(), stance.summary, *others])
+
+
+# The words that begin an outcome and are never names: lower-cased after a label whatever the
+# rest of the data says ("rejects: all Russian troops leave Ukraine").
+_FUNCTION_WORDS = frozenset(
+    ("a", "an", "the", "all", "any", "both", "each", "every", "either", "neither", "no", "none",
+     "some", "such", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+     "only", "full")
+)  # fmt: skip
+_LEAD = re.compile(r"([A-Z])([a-z]*)(?=[^A-Za-z]|$)")
+
+
+def lead_lowered(text: str, context: str = "") -> str:
+    """``text`` with its first letter in lower case, to follow a label, unless it begins a name.
+
+    A first word like ``All`` or ``A`` is lowered always; any other capitalised word only where
+    ``context`` writes it in lower case inside a sentence and never capitalised there (``Ukraine``
+    and ``Russian`` stay; ``Accountability`` becomes ``accountability``). Words in capitals
+    (``NATO``) stay as written.
+    """
+    lead = _LEAD.match(text)
+    if lead is None:
+        return text
+    word = lead.group()
+    if word.lower() not in _FUNCTION_WORDS and not _common_word(word, context):
+        return text
+    return text[0].lower() + text[1:]
+
+
+def _common_word(word: str, context: str) -> bool:
+    """Whether ``context`` writes ``word`` in lower case within a sentence, never capitalised."""
+    seen_lower = False
+    pattern = rf"(?<![A-Za-z])({re.escape(word)})(?![A-Za-z])"
+    for found in re.finditer(pattern, context, re.IGNORECASE):
+        before = context[max(0, found.start() - 4) : found.start()].rstrip(" \"'(\u201c\u2018")
+        if not before or before[-1] in ".!?:\n":
+            continue  # a sentence's first word says nothing
+        if found.group()[0].isupper():
+            return False
+        seen_lower = True
+    return seen_lower
+
+
+def prose(text: str) -> str:
+    """A summary or note as the views show it: without the Markdown backticks coders write.
+
+    The data keeps them (JSON shows them); every other format shows the words alone.
+    """
+    return _CODE.sub(r"\1", text)
+
+
+_CODE = re.compile(r"`([^`\n]+)`")
+
+
+def no_position(filtered: Filter | None, party: str, issue: str) -> str:
+    """What a view says where ``party`` has no stance on ``issue``: none, or filtered out."""
+    if filtered is not None and (party, issue) in filtered.dropped:
+        return f"filtered out (evidence weaker than {filtered.attribution.value})"
+    return NO_POSITION
 
 
 def plural(n: int, word: str, many: str = "") -> str:

@@ -19,7 +19,7 @@ from typing import NamedTuple
 from positions.model import Attribution, Dataset, Evidence, Issue, Party, Source, Stance
 
 # What every view says, and every reason the core words, of a party with no stance on an issue.
-NO_POSITION = "no stated position"
+NO_POSITION = "no position recorded"
 
 
 class Relation(Enum):
@@ -151,6 +151,7 @@ class Filter(NamedTuple):
 
     attribution: Attribution
     changed: dict[str, Relation | None]  # issue id -> the relation without the filter
+    dropped: frozenset[tuple[str, str]] = frozenset()  # (party, issue): stances it left out
 
 
 class Comparison(NamedTuple):

@@ -29,6 +29,7 @@ import os
 import re
 import stat
 import sys
+from collections.abc import Mapping
 from typing import TextIO
 
 from positions.errors import FileError, UsageError
@@ -63,6 +64,101 @@ def write_stdout(text: str, *, exact: bool = False, laid_out: bool = False) -> N
         raise FileError(f"standard output: cannot write: {error.strerror}") from None
 
 
+# The pager when neither $POSITIONS_PAGER nor $PAGER names one: less, quitting at once on output
+# that fits one screen (-F), passing colours through (-R), leaving the screen as it was (-X).
+DEFAULT_PAGER = "less -FRX"
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+def pager_command(environ: Mapping[str, str]) -> str | None:
+    """The pager to run: $POSITIONS_PAGER, else $PAGER, else ``less -FRX``; None for none.
+
+    An empty value or ``cat`` asks for no pager, as git reads its own; a pager that is not
+    installed is none either (the output is written as it is).
+    """
+    for name in ("POSITIONS_PAGER", "PAGER"):
+        if name in environ:
+            command = environ[name].strip()
+            break
+    else:
+        command = DEFAULT_PAGER
+    if not command or command == "cat":
+        return None
+    import shlex
+    import shutil
+
+    try:
+        program = shlex.split(command)[0]
+    except (ValueError, IndexError):
+        return None
+    return command if shutil.which(program) else None
+
+
+def longer_than_screen(text: str, columns: int, rows: int) -> bool:
+    """Whether ``text`` takes more than ``rows`` lines of a ``columns``-wide terminal."""
+    from rich.cells import cell_len
+
+    taken = 0
+    for line in _ANSI.sub("", text).splitlines():
+        taken += max(1, -(-cell_len(line) // max(columns, 1)))
+        if taken > rows:
+            return True
+    return False
+
+
+def page(text: str, *, laid_out: bool = False) -> bool:
+    """Show ``text`` through the pager if standard output is a terminal it overflows.
+
+    Only then: never into a pipe or a file, so tests, scripts and ``> file`` get the text as
+    it is. Returns whether it was paged; False leaves the writing to the caller. Quitting the
+    pager early is not an error; Ctrl-C goes to the pager, as with git.
+    """
+    stream = stdout()
+    try:
+        if not stream.isatty():
+            return False
+        size = os.get_terminal_size(stream.fileno())
+    except (OSError, ValueError, AttributeError):
+        return False
+    command = pager_command(os.environ)
+    if command is None or not longer_than_screen(text, size.columns, size.lines - 1):
+        return False
+    shown = text if laid_out else for_terminal(text)
+    data = encodable(shown, stream).encode(getattr(stream, "encoding", None) or "utf-8", "replace")
+    return _run_pager(command, data)
+
+
+def _run_pager(command: str, data: bytes) -> bool:
+    """Run ``command`` through the shell, as git runs $PAGER, and hand it ``data``."""
+    import signal
+    import subprocess
+
+    environ = dict(os.environ)
+    environ.setdefault("LESS", "FRX")  # as git sets them, for a bare PAGER=less
+    environ.setdefault("LV", "-c")
+    with contextlib.suppress(OSError, ValueError):
+        sys.stdout.flush()
+    try:
+        pager = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=environ)
+    except OSError:
+        return False
+    try:  # Ctrl-C is the pager's to handle while it runs
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread: no handler to change
+        previous = None
+    try:
+        assert pager.stdin is not None
+        with contextlib.suppress(OSError):  # the reader quit early (a broken pipe): done
+            pager.stdin.write(data)
+        with contextlib.suppress(OSError):
+            pager.stdin.close()
+        pager.wait()
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+    return True
+
+
 def stdout() -> TextIO:
     """Standard output, to write to; a FileError if it is closed."""
     if sys.stdout is None:
@@ -92,10 +188,10 @@ def write_file(
     *,
     encoding: str = "utf-8",
     laid_out: bool = False,
-    protect: str | None = None,
+    protect: tuple[str, ...] = (),
     force: bool = False,
 ) -> None:
-    """Write ``text`` to ``path`` (``-`` for standard output), never over ``protect``.
+    """Write ``text`` to ``path`` (``-`` for standard output), never over a file in ``protect``.
 
     To standard output, ``text`` is a file format's, written exactly, unless it was ``laid_out``
     for the terminal (write_stdout). A read-only file is refused, as ``cp`` refuses it, unless
@@ -108,8 +204,9 @@ def write_file(
         raise UsageError(
             "an empty output file name; expected a file to write, or - for standard output"
         )
-    if protect is not None and same_file(path, protect):
-        raise UsageError(f"refusing to overwrite the data file {protect} with the output")
+    for data_file in protect:
+        if same_file(path, data_file):
+            raise UsageError(f"refusing to overwrite the data file {data_file} with the output")
     data = text.encode(encoding)
     descriptor = open_descriptor(path)
     if descriptor is not None:

@@ -1,6 +1,6 @@
 """CSV output in long form: one row per quote, the stance's fields repeated on each.
 
-A stance backed by three quotes is three rows; a party with no stated position on an issue is
+A stance backed by three quotes is three rows; a party with no position recorded on an issue is
 one row with the stance's cells empty. So every quote is in the table, each with its own
 source, speaker and attribution; a pivot table can count stances by ``quote_no == 1``
 (``quote_count`` is the stance's number of quotes); and every party compared appears on every
@@ -15,7 +15,16 @@ import io
 from functools import singledispatch
 
 from positions.model import Evidence, Party, Stance
-from positions.results import Comparison, Relation, Row
+from positions.present import prose
+from positions.results import (
+    Comparison,
+    IssueDetail,
+    IssueList,
+    PartyList,
+    Relation,
+    Row,
+    SourcesReport,
+)
 from positions.text import for_terminal
 
 HEADER = (
@@ -64,11 +73,11 @@ def _stance_cells(stance: Stance) -> list[str]:
     conditions = "; ".join(f"{iid}: {', '.join(oids)}" for iid, oids in stance.conditions.items())
     return [
         stance.firmness.value,
-        stance.summary,
+        prose(stance.summary),
         "; ".join(stance.accepts),
         "; ".join(stance.rejects),
         conditions,
-        stance.note or "",
+        prose(stance.note or ""),
     ]
 
 
@@ -132,9 +141,90 @@ def render(result: object) -> str:
     raise TypeError(f"no CSV for {type(result).__name__}")
 
 
+def _written(table: list[list[str]]) -> str:
+    """``table`` as CSV text (RFC 4180, CRLF line ends, a field quoted when it needs to be)."""
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(table)
+    return buffer.getvalue()
+
+
+def _guarded(header: tuple[str, ...], body: list[list[str]]) -> list[list[str]]:
+    return [list(header), *([formula_guarded(cell) for cell in row] for row in body)]
+
+
 @render.register
 def comparison(cmp: Comparison) -> str:
-    """The comparison as CSV text (RFC 4180, CRLF line ends, every field quoted when needed)."""
-    buffer = io.StringIO()
-    csv.writer(buffer).writerows(rows(cmp))
-    return buffer.getvalue()
+    """The comparison as CSV text: a row per quote (``rows``)."""
+    return _written(rows(cmp))
+
+
+@render.register
+def issue_detail(detail: IssueDetail) -> str:
+    """One issue's stances, as the comparison's table has them (the same columns)."""
+    one = Comparison(detail.header, detail.parties, (detail.row,), {}, ())
+    return _written(rows(one))
+
+
+ISSUE_HEADER = (
+    "issue",
+    "issue_name",
+    "question",
+    "dispute",
+    "outcome",
+    "outcome_description",
+    "excludes",
+    "parties_with_stance",
+)
+
+
+@render.register
+def issue_list(listing: IssueList) -> str:
+    """The issues in long form: a row per outcome, the issue's fields repeated on each."""
+    body = [
+        [
+            issue.id,
+            issue.name,
+            issue.question,
+            issue.dispute or "",
+            oid,
+            description,
+            "; ".join(sorted(issue.excludes.get(oid, ()))),
+            "; ".join(p.id for p in holders),
+        ]
+        for issue, holders in listing.issues
+        for oid, description in issue.outcomes.items()
+    ]
+    return _written(_guarded(ISSUE_HEADER, body))
+
+
+PARTY_HEADER = ("party", "party_name", "aliases", "members", "stance_count", "issues")
+
+
+@render.register
+def party_list(listing: PartyList) -> str:
+    """The parties, a row each: names, members, and the issues they have a stance on."""
+    body = [
+        [
+            party.id,
+            party.name,
+            "; ".join(party.aliases),
+            "; ".join(party.members),
+            str(len(party.stances)),
+            "; ".join(party.stances),
+        ]
+        for party in listing.parties
+    ]
+    return _written(_guarded(PARTY_HEADER, body))
+
+
+SOURCES_HEADER = ("row", "source", "source_title", "stances", "quotes", "party", "issue", "why")
+
+
+@render.register
+def sources_report(report: SourcesReport) -> str:
+    """A row per source (``row`` = source), then per stance on thin evidence (``row`` = thin)."""
+    body = [["source", u.source, u.title, str(u.stances), str(u.quotes), "", "", ""]
+            for u in report.uses]  # fmt: skip
+    body += [["thin", "", "", "", "", w.party, w.issue, "; ".join(w.reasons)]
+             for w in report.weak]  # fmt: skip
+    return _written(_guarded(SOURCES_HEADER, body))

@@ -14,13 +14,16 @@ from html import escape
 
 from positions.model import Issue, Party, Stance
 from positions.present import (
-    ask,
+    ask_pieces,
     counts_line,
+    no_position,
+    outcome_lines,
     plural,
+    prose,
     quote_source,
     scope_line,
 )
-from positions.results import NO_POSITION, Comparison, Relation, Row
+from positions.results import Comparison, Relation, Row
 from positions.text import visible
 
 from .vocabulary import FIRMNESS_MARK, FIRMNESS_WORD, LEGEND, RELATION_COLOURS
@@ -38,11 +41,11 @@ p.meta { color: var(--dim); margin: 0 0 .6rem; }
 .legend { color: var(--dim); font-size: .9em; margin: .4rem 0 1rem; }
 .legend span.swatch { display: inline-block; width: .9em; height: .9em; border: 1px solid;
                       border-radius: 3px; vertical-align: -.1em; margin: 0 .25em 0 .6em; }
-table { border-collapse: collapse; width: 100%; table-layout: fixed; }
-col.issue { width: 16%; } col.relation { width: 20%; }
+table { border-collapse: collapse; width: 100%; }
+col.issue { width: 14%; } col.relation { width: 20%; }
 th, td { border: 1px solid var(--line); padding: .45rem .6rem; vertical-align: top;
          text-align: left; overflow-wrap: break-word; hyphens: auto; }
-thead th { background: #f3f4f6; }
+thead th { background: #f3f4f6; overflow-wrap: normal; hyphens: manual; }
 th.issue small { display: block; font-weight: 400; color: var(--dim); }
 .relation { font-weight: 700; text-transform: uppercase; font-size: .85em; letter-spacing: .02em; }
 .confidence { color: var(--dim); font-size: .85em; margin-left: .4em; }
@@ -55,7 +58,7 @@ details summary { cursor: pointer; color: var(--dim); }
 blockquote { margin: .35rem 0 0; padding-left: .6rem; border-left: 3px solid var(--line); }
 blockquote footer { color: var(--dim); font-size: .92em; }
 ul.sources { padding-left: 0; } ul.sources li { list-style: none; margin: .2rem 0; }
-.not { color: var(--dim); } .if { color: var(--dim); font-size: .92em; }
+.label { color: var(--dim); }
 .appendix h3 { font-size: 1rem; margin: 1rem 0 .3rem; }
 .appendix h4 { font-size: .95rem; margin: .6rem 0 .2rem; }
 .appendix .firmness { color: var(--dim); font-weight: 400; }
@@ -99,15 +102,17 @@ def _e(text: str) -> str:
 
 def _evidence(stance: Stance, issue: Issue, cmp: Comparison) -> str:
     """A stance in full: its summary, outcomes, conditions, note and every quote."""
-    lines = [f'<p class="summary">{_e(stance.summary)}</p>']
-    for word, outcomes in (("accepts", stance.accepts), ("rejects", stance.rejects)):
-        lines += [f"<p>{word}: {_e(issue.outcomes[o])} <code>{_e(o)}</code></p>" for o in outcomes]
+    lines = [f'<p class="summary">{_e(prose(stance.summary))}</p>']
+    lines += [
+        f"<p>{label} {_e(description)} <code>{_e(o)}</code></p>"
+        for label, description, o in outcome_lines(stance, issue)
+    ]
     lines += [
         f"<p>only if {_e(i)}: <code>{_e(', '.join(o))}</code></p>"
         for i, o in stance.conditions.items()
     ]
     if stance.note:
-        lines.append(f'<p class="note">note: {_e(stance.note)}</p>')
+        lines.append(f'<p class="note">note: {_e(prose(stance.note))}</p>')
     lines += [
         f'<blockquote>\u201c<span class="quote">{_e(e.quote)}</span>\u201d'
         f"<footer>\u2014 {_e(quote_source(e, cmp.header))}</footer></blockquote>"
@@ -119,14 +124,12 @@ def _evidence(stance: Stance, issue: Issue, cmp: Comparison) -> str:
 def _stance(party: Party, stance: Stance | None, row: Row, cmp: Comparison) -> str:
     label = f' data-party="{_e(party.name)}"'
     if stance is None:
-        return f'<td class="ask none"{label}>{NO_POSITION}</td>'
-    asked = ask(stance, row.issue, row, party.id)
-    parts = [f'<span class="asked">{_e(asked.accepts)}</span>'] if asked.accepts else []
-    if asked.rejects:
-        parts.append(f'<span class="not">not</span> {_e(asked.rejects)}')
-    text = "; ".join(parts)
-    if asked.conditions:
-        text += f' <span class="if">(only if: {_e(asked.conditions)})</span>'
+        missing = no_position(cmp.filter, party.id, row.issue.id)
+        return f'<td class="ask none"{label}>{_e(missing)}</td>'
+    text = "".join(
+        f'<span class="label">{_e(p.text)}</span>' if p.label else _e(p.text)
+        for p in ask_pieces(stance, row.issue, row, party.id)
+    )
     firmness = stance.firmness
     folded = f"{FIRMNESS_WORD[firmness]}; summary and {plural(len(stance.evidence), 'quote')}"
     return (
@@ -170,17 +173,21 @@ def _relation(row: Row) -> str:
 
 
 def _sources(cmp: Comparison) -> str:
-    """The sources cited, in the data file's order, each under its id (summaries cite 002...)."""
+    """The sources cited, in the data file's order, cited as a reader cites an article.
+
+    The title first, then the outlet, the date and the link where the data has them; the id
+    last, as the summaries and notes name a source by it (002...).
+    """
     cited = {e.source for row in cmp.rows for s in row.stances if s for e in s.evidence}
     items = []
     for sid, source in cmp.header.sources.items():
         if sid not in cited:
             continue
-        title = _e(source.title)
+        parts = [f"<cite>{_e(source.title)}</cite>"]
+        parts += [_e(x) for x in (source.outlet, source.published) if x]
         if source.url:
-            title = f"{title} (<code>{_e(source.url)}</code>)"
-        extra = ", ".join(_e(x) for x in (source.outlet, source.published) if x)
-        items.append(f"<li><code>{_e(sid)}</code> {title}{', ' + extra if extra else ''}</li>")
+            parts.append(f"<code>{_e(source.url)}</code>")
+        items.append(f"<li>{', '.join(parts)} <small>(<code>{_e(sid)}</code>)</small></li>")
     return f'<ul class="sources">{"".join(items)}</ul>' if items else "<p>None cited.</p>"
 
 

@@ -6,8 +6,8 @@ import re
 from functools import singledispatch
 
 from positions.model import Stance
-from positions.present import counts_line, quote_source, scope_line
-from positions.results import NO_POSITION, Comparison
+from positions.present import counts_line, no_position, prose, quote_source, scope_line
+from positions.results import Comparison
 from positions.text import visible
 
 # Every character that could start markup in a GFM table cell, or end the cell ($ starts a
@@ -33,10 +33,10 @@ class _Notes:
         return f"[^{len(self.lines)}]"
 
 
-def _stance(stance: Stance | None, cmp: Comparison, notes: _Notes) -> str:
+def _stance(stance: Stance | None, cmp: Comparison, notes: _Notes, missing: str) -> str:
     if stance is None:
-        return f"*{NO_POSITION}*"
-    parts = [escape(stance.summary)]
+        return f"*{escape(missing)}*"
+    parts = [escape(prose(stance.summary))]
     if stance.accepts:
         parts.append("**accepts:** " + escape(", ".join(stance.accepts)))
     if stance.rejects:
@@ -74,7 +74,10 @@ def comparison(cmp: Comparison) -> str:
     lines.append("|" + " --- |" * len(head))
     for row in cmp.rows:
         cells = [f"**{escape(row.issue.name)}**"]
-        cells += [_stance(s, cmp, notes) for s in row.stances]
+        cells += [
+            _stance(s, cmp, notes, no_position(cmp.filter, p.id, row.issue.id))
+            for p, s in zip(cmp.parties, row.stances, strict=True)
+        ]
         if relating and row.verdict is not None:
             confidence = row.verdict.confidence
             shown = f" ({confidence.value})" if confidence is not None else ""

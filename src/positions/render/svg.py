@@ -15,17 +15,19 @@ from xml.sax.saxutils import escape
 
 from positions.model import Firmness, Issue, Party, Stance
 from positions.present import (
-    ask,
+    ask_text,
     changed_mark,
     counts_line,
     data_line,
     filter_note,
     left_out_note,
+    no_position,
+    outcome_lines,
+    prose,
     quote_source,
     shown_note,
 )
 from positions.results import (
-    NO_POSITION,
     Comparison,
     Filter,
     Header,
@@ -72,25 +74,23 @@ def _text(x: float, y: float, text: str, *, size: float = FONT, weight: str = "n
     )
 
 
-def _tooltip(party: Party, stance: Stance | None, issue: Issue, header: Header) -> str:
+def _tooltip(
+    party: Party, stance: Stance | None, issue: Issue, header: Header, missing: str
+) -> str:
     if stance is None:
-        return f"{party.name} on {issue.name}: {NO_POSITION}"
-    parts = [f"{party.name} on {issue.name} ({FIRMNESS_WORD[stance.firmness]}): {stance.summary}"]
-    parts += [f"accepts: {issue.outcomes[o]} ({o})" for o in stance.accepts]
-    parts += [f"rejects: {issue.outcomes[o]} ({o})" for o in stance.rejects]
+        return f"{party.name} on {issue.name}: {missing}"
+    firmness = FIRMNESS_WORD[stance.firmness]
+    parts = [f"{party.name} on {issue.name} ({firmness}): {prose(stance.summary)}"]
+    parts += [f"{label} {text} ({o})" for label, text, o in outcome_lines(stance, issue)]
     parts += [f"only if {i}: {', '.join(o)}" for i, o in stance.conditions.items()]
     parts += [f"\u201c{e.quote}\u201d \u2014 {quote_source(e, header)}" for e in stance.evidence]
     return "\n".join(parts)
 
 
-def _cell_text(stance: Stance | None, row: Row, party: str) -> str:
+def _cell_text(stance: Stance | None, row: Row, party: str, missing: str) -> str:
     if stance is None:
-        return NO_POSITION
-    asked = ask(stance, row.issue, row, party)
-    text = "; ".join(filter(None, [asked.accepts, f"not {asked.rejects}" if asked.rejects else ""]))
-    if asked.conditions:
-        text += f" (only if: {asked.conditions})"
-    return f"{FIRMNESS_MARK[stance.firmness]} {text}"
+        return missing
+    return f"{FIRMNESS_MARK[stance.firmness]} {ask_text(stance, row.issue, row, party)}"
 
 
 def chart(
@@ -135,7 +135,7 @@ def chart(
     body.append(_text(x + PAD, y, "Relation", weight="bold", fill="#3d434a"))
     y += 8 + LINE * (max(map(len, heads), default=1) - 1)
     for row in rows:
-        y = _row(body, row, parties, header, y, column, width, changed_mark(filtered, row.issue.id))
+        y = _row(body, row, parties, header, y, column, width, filtered)
     y += 14
     y = _legend(body, y, width)
     name = {p.id: p.name for p in parties}
@@ -152,7 +152,7 @@ def chart(
     title = xml(header.title)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" '
-        f'width="{width:.0f}" height="{height:.0f}" role="img" '
+        f'width="100%" style="max-width: {width:.0f}px; height: auto" role="img" '
         f"font-family=\"system-ui, -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif\">\n"
         f"<title>{title}</title>\n"
         f'<rect width="100%" height="100%" fill="#ffffff"/>\n' + "\n".join(body) + "\n</svg>\n"
@@ -167,18 +167,21 @@ def _row(
     top: float,
     column: float,
     width: float,
-    mark: str = "",
+    filtered: Filter | None = None,
 ) -> float:
     """Draw one issue's row below ``top``; return where the next begins.
 
-    ``mark``: ``* was ...`` where the evidence filter changed the issue's relation.
+    Where the evidence filter changed the issue's relation, the row says so (``* was ...``),
+    and each stance it left out reads "filtered out".
     """
+    mark = changed_mark(filtered, row.issue.id)
     relation = row.relation or Relation.UNKNOWN
     ink, tint = RELATION_COLOURS[relation]
     issue_lines = lines_of(row.issue.name, ISSUE_WIDTH - 2 * PAD, FONT)
+    missing = [no_position(filtered, p.id, row.issue.id) for p in parties]
     cells = [
-        lines_of(_cell_text(s, row, p.id), column - 2 * PAD, FONT - 0.5)
-        for p, s in zip(parties, row.stances, strict=True)
+        lines_of(_cell_text(s, row, p.id, m), column - 2 * PAD, FONT - 0.5)
+        for p, s, m in zip(parties, row.stances, missing, strict=True)
     ]
     reason = row.verdict.reason if row.verdict else ""
     reason_lines = lines_of(reason, width - 2 * MARGIN - 2 * PAD, 11) if reason else []
@@ -196,16 +199,16 @@ def _row(
         y += LINE
     body.append(_text(MARGIN + PAD, y, row.issue.id, size=11, fill="#5b6470"))
     x: float = MARGIN + ISSUE_WIDTH
-    for party, stance, text in zip(parties, row.stances, cells, strict=True):
+    for party, stance, text, m in zip(parties, row.stances, cells, missing, strict=True):
         fill = tint if stance is not None else "#ffffff"
-        # A stated position has a solid border in the relation's colour, thicker for a red
-        # line; no stated position, a dashed grey one.
+        # A position recorded has a solid border in the relation's colour, thicker for a red
+        # line; no position recorded, a dashed grey one.
         if stance is None:
             border = 'stroke="#c3c8cf" stroke-dasharray="3 3"'
         else:
             thick = 2.5 if stance.firmness is Firmness.RED_LINE else 1
             border = f'stroke="{ink}" stroke-width="{thick}"'
-        body.append(f"<g><title>{xml(_tooltip(party, stance, row.issue, header))}</title>")
+        body.append(f"<g><title>{xml(_tooltip(party, stance, row.issue, header, m))}</title>")
         body.append(
             f'<rect x="{x + 2:.1f}" y="{y0 + 3:.1f}" width="{column - 4:.1f}" '
             f'height="{height - 6:.1f}" rx="4" fill="{fill}" {border}/>'
@@ -255,9 +258,16 @@ def _legend(body: list[str], y: float, width: float) -> float:
             label += " (thick border)"
         body.append(_text(x, y + 12, label, size=12))
         x += 20 + len(label) * 6.6
-    hint = "Opened in a browser, a cell shows its quotes on hover."
-    body.append(_text(x + 10, y + 12, hint, size=12, fill="#5b6470"))
+    y += 22
+    body.append(_text(MARGIN, y + 12, HINT, size=12, fill="#5b6470"))
     return y + 14
+
+
+# Tooltips need a mouse (or another pointer): a touch screen shows none.
+HINT = (
+    "Opened in a browser with a mouse or other pointer, a cell shows its summary and quotes "
+    "when hovered (a touch screen does not show them)."
+)
 
 
 @singledispatch

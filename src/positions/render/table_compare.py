@@ -13,6 +13,7 @@ from rich.text import Text
 from positions.present import (
     changed_mark,
     left_out_note,
+    no_position,
     shown_note,
 )
 from positions.results import (
@@ -72,7 +73,7 @@ def compact(cmp: Comparison, width: int) -> Iterator[Text]:
         )
         line = Text.assemble(
             relation_word(Relation.UNKNOWN),
-            styled(f", fewer than two stated positions: {listed}", "dim"),
+            styled(f", fewer than two positions recorded: {listed}", "dim"),
         )
         yield from paragraph(line, width)
     if cmp.pairs:
@@ -180,7 +181,10 @@ def cards(cmp: Comparison, width: int, *, evidence: bool) -> Iterator[Text]:
         if row.verdict is not None:
             yield from paragraph(styled(row.verdict.reason, "dim"), width, "  ")
         for party, stance in zip(cmp.parties, row.stances, strict=True):
-            yield from stance_card(party, stance, row.issue, cmp.header, width, evidence=evidence)
+            missing = no_position(cmp.filter, party.id, row.issue.id)
+            yield from stance_card(
+                party, stance, row.issue, cmp.header, width, evidence=evidence, missing=missing
+            )
     yield Text()
     yield from closing(cmp.header, width, cmp.filter, (r.issue.id for r in cmp.rows))
     if cmp.pairs:

@@ -8,11 +8,13 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from positions.model import Issue, Party, Stance
-from positions.present import ask as present_ask
 from positions.present import (
+    ask_pieces,
     counts_line,
     data_line,
     filter_note,
+    outcome_lines,
+    prose,
     quote_source,
 )
 from positions.results import (
@@ -60,16 +62,9 @@ def counts_lines(counts: dict[Relation, Tally], width: int) -> list[Text]:
 
 
 def ask(stance: Stance, issue: Issue, row: Row | None = None, party: str = "") -> Text:
-    """What a stance asks for (present.ask): accepted, then ``not`` rejected, then conditions."""
-    parts = present_ask(stance, issue, row, party)
-    out = styled(parts.accepts)
-    if parts.rejects:
-        out.append("; " if parts.accepts else "")
-        out.append("not ", "dim")
-        out.append_text(styled(parts.rejects))
-    if parts.conditions:
-        out.append_text(styled(f" (only if: {parts.conditions})", "dim"))
-    return out
+    """What a stance asks for, as present.ask_pieces words it, our labels dimmed."""
+    pieces = ask_pieces(stance, issue, row, party)
+    return Text.assemble(*(styled(p.text, "dim" if p.label else "") for p in pieces))
 
 
 def names(parties: tuple[Party, ...]) -> str:
@@ -166,12 +161,22 @@ def pair_lines(
 
 
 def stance_card(
-    party: Party, stance: Stance | None, issue: Issue, header: Header, width: int, *, evidence: bool
+    party: Party,
+    stance: Stance | None,
+    issue: Issue,
+    header: Header,
+    width: int,
+    *,
+    evidence: bool,
+    missing: str = NO_POSITION,
 ) -> Iterator[Text]:
-    """One party's stance: firmness, summary, outcomes, conditions, and the quotes if asked."""
+    """One party's stance: firmness, summary, outcomes, conditions, and the quotes if asked.
+
+    ``missing``: what to say where there is none (present.no_position).
+    """
     if stance is None:
         yield from paragraph(
-            Text.assemble(styled(party.name, "bold"), styled(f": {NO_POSITION}", "dim italic")),
+            Text.assemble(styled(party.name, "bold"), styled(f": {missing}", "dim italic")),
             width,
             "  ",
         )
@@ -184,17 +189,14 @@ def stance_card(
         styled(FIRMNESS_WORD[stance.firmness], "dim"),
     )
     yield from paragraph(head, width, "  ")
-    yield from paragraph(styled(stance.summary), width, "    ")
-    for label, outcomes in (("accepts", stance.accepts), ("rejects", stance.rejects)):
-        for oid in outcomes:
-            yield from paragraph(
-                Text.assemble(
-                    (f"{label} ", "dim"), styled(issue.outcomes[oid]), (f" ({oid})", "dim")
-                ),
-                width,
-                "    ",
-                "      ",
-            )
+    yield from paragraph(styled(prose(stance.summary)), width, "    ")
+    for label, description, oid in outcome_lines(stance, issue):
+        yield from paragraph(
+            Text.assemble((f"{label} ", "dim"), styled(description), (f" ({oid})", "dim")),
+            width,
+            "    ",
+            "      ",
+        )
     for iid, needed in stance.conditions.items():
         yield from paragraph(
             Text.assemble(("only if ", "dim"), styled(f"{iid}: {', '.join(needed)}")),
@@ -204,7 +206,10 @@ def stance_card(
         )
     if stance.note:
         yield from paragraph(
-            Text.assemble(("note: ", "dim"), styled(stance.note, "dim")), width, "    ", "      "
+            Text.assemble(("note: ", "dim"), styled(prose(stance.note), "dim")),
+            width,
+            "    ",
+            "      ",
         )
     if evidence:
         for e in stance.evidence:

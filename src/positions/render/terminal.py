@@ -17,6 +17,7 @@ import io
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
+from contextvars import ContextVar
 from typing import Any, TextIO
 
 from rich.cells import cell_len
@@ -210,16 +211,37 @@ class _StandIn:
         return self.stream.fileno()
 
 
+# --color (True) or --no-color (False) for the views being laid out; None: as the environment
+# says (NO_COLOR, FORCE_COLOR, whether it is a terminal), as rich reads it.
+_COLOURS: ContextVar[bool | None] = ContextVar("colours", default=None)
+
+
+@contextlib.contextmanager
+def colours(choice: bool | None) -> Iterator[None]:
+    """Lay views out with colours (True), without (False), or as the environment says (None).
+
+    The command line's choice wins over NO_COLOR and FORCE_COLOR; a file never gets colours.
+    """
+    token = _COLOURS.set(choice)
+    try:
+        yield
+    finally:
+        _COLOURS.reset(token)
+
+
 def console(file: TextIO, *, width: int | None = None, color: bool = True) -> Console:
     """A rich console that prints data as written: no markup, no emoji, no highlighting.
 
-    Without ``color`` (a file), no colour or style codes whatever FORCE_COLOR says.
+    Without ``color`` (a file), no colour or style codes whatever FORCE_COLOR or --color say;
+    with it, as --color/--no-color say (``colours``), else as the environment does.
     """
+    choice = _COLOURS.get() if color else False
     return Console(
         file=file,
         width=width if width is not None else _columns(file),
-        color_system="auto" if color else None,
-        force_terminal=None if color else False,
+        color_system=None if choice is False else "auto",
+        force_terminal=choice,
+        no_color=False if choice else None,
         highlight=False,
         emoji=False,
         markup=False,
