@@ -44,7 +44,7 @@ def test_agenda_order_and_reasons() -> None:
     conflicts where both sides are open tie, and keep the file's order.
     """
     ds = load(AGENDA)
-    items = agenda(compare(ds, list(ds.parties.values()))).items
+    items = agenda(compare(ds, list(ds.parties.values())), ds.issues).items
     assert [(i.place, i.row.issue.id, i.group, i.reason) for i in items] == [
         (1, "agree", "common ground", "both accept x"),
         (2, "overlap", "common ground", "both accept y"),
@@ -58,7 +58,7 @@ def test_agenda_order_and_reasons() -> None:
         (8, "firm-both", "conflict", "no red line; firm: A, B \u2014 x (A) excludes y (B)"),
         (9, "redline-open", "conflict", "red line: A \u2014 x (A) excludes y (B)"),
         (10, "redline-both", "conflict", "red line: A, B \u2014 x (A) excludes y (B)"),
-        (11, "silent", "no stated position", "one stated position only (A)"),
+        (11, "silent", "no position recorded", "one stated position only (A)"),
     ]  # fmt: skip
 
 
@@ -78,7 +78,7 @@ def test_agenda_table(run: Run) -> None:
         "10. redline-both  CONFLICT (stated)",
         "    red line: A, B — x (A) excludes y (B)",
         "",
-        "No stated position",
+        "No position recorded",
         "11. silent  UNKNOWN",
         "    one stated position only (A)",
         "",

@@ -43,9 +43,11 @@ from positions.results import (
     IssueDetail,
     IssueList,
     Matrix,
+    Obstacles,
     PartyList,
     Relation,
     SourcesReport,
+    Trades,
 )
 
 
@@ -265,6 +267,64 @@ def matrix_command(
     output.emit(result, chosen, target, protect=locate(data)[0], force=force)
 
 
+@cli.command("obstacles")
+@parties_argument
+@format_option(Obstacles)
+@data_option
+@click.pass_context
+def obstacles_command(
+    ctx: click.Context, parties: tuple[str, ...], fmt: Format, data: str | None
+) -> None:
+    """Show what stands between the parties and talks, by stage.
+
+    For each stage (before talks start, before a ceasefire, in the settlement) each party's
+    demands: a stance's outcomes where the stance has a stage, and each condition with its
+    stage. Under each, who stops it and how: rejects it, or asks for an outcome that excludes
+    it, here or through a link to another issue. Last, the demands before talks that another
+    party stops: what must be resolved before talks can begin. Each demand shows its firmness,
+    its evidence and how many sources back it; demands with no stage coded are counted.
+
+    \b
+    Example:
+      positions obstacles russia ukraine
+      positions obstacles russia ukraine --format json
+    """
+    from positions.lookup import find_parties
+    from positions.negotiation import obstacles
+
+    dataset = load_data(ctx, data)
+    named = find_parties(dataset, parties) if parties else list(dataset.parties.values())
+    output.emit(obstacles(dataset, named), fmt)
+
+
+@cli.command("trades")
+@click.argument("party_a", metavar="A", shell_complete=complete_party)
+@click.argument("party_b", metavar="B", shell_complete=complete_party)
+@format_option(Trades)
+@data_option
+@click.pass_context
+def trades_command(
+    ctx: click.Context, party_a: str, party_b: str, fmt: Format, data: str | None
+) -> None:
+    """Find candidate trades between two parties, as hypotheses.
+
+    A pair of issues is a candidate when A ranks the first higher than B does, B ranks the
+    second higher than A does, the two differ on both, and neither would give up a red line.
+    Only salience an article ranks counts (an unranked issue is not ranked low); each
+    candidate shows the quotes that rank it. With little ranked, it says so and proposes none.
+
+    \b
+    Example:
+      positions trades russia ukraine
+    """
+    from positions.lookup import find_parties
+    from positions.negotiation import trades
+
+    dataset = load_data(ctx, data)
+    a, b = find_parties(dataset, (party_a, party_b))
+    output.emit(trades(dataset, a, b), fmt)
+
+
 @cli.command("agenda")
 @parties_argument
 @attribution_option
@@ -296,7 +356,7 @@ def agenda_command(
 
     dataset = load_data(ctx, data)
     compared = compare(dataset, find_parties(dataset, parties), attribution=attribution)
-    output.emit(agenda(compared), fmt)
+    output.emit(agenda(compared, dataset.issues), fmt)
 
 
 @cli.command("sources")
