@@ -18,6 +18,7 @@ from positions.cli import cli
 
 from .conftest import (
     FORMAT_2,
+    FORMAT_3,
     HOSTILE,
     INVALID,
     MINIMAL,
@@ -43,19 +44,47 @@ def test_validate_valid_file(run: Run) -> None:
     )
 
 
+def test_validate_counts_a_joint_statement_as_a_stance_of_each_party(run: Run) -> None:
+    """A positions/3 file: the copy of a joint statement is a stance; its quote counts once."""
+    result = run("validate", arg(FORMAT_3))
+    assert (result.code, result.out) == (
+        0,
+        "valid/format-3.yaml: valid positions/3: 1 source, 2 issues, 3 parties, 4 stances, "
+        "3 quotes\n",
+    )
+
+
+def test_validate_names_the_schema_a_newer_field_needs(run: Run, tmp_path: Path) -> None:
+    """A positions/2 file using a positions/3 field: FILE:LINE:COL and the schema it needs."""
+    path = tmp_path / "two.yaml"
+    path.write_text(
+        FORMAT_2.read_text().replace(
+            "firmness: red-line\n", "stage: talks\n        firmness: red-line\n", 1
+        )
+    )
+    result = run("validate", str(path))
+    assert (result.code, result.out, result.err) == (
+        1,
+        "",
+        f"positions: {path}:42:9: 'stage' in stance of 'north' on 'territory' needs schema "
+        "positions/3; expected 'schema: positions/3' at the top of the file to use it\n",
+    )
+
+
 def test_validate_invalid_file(run: Run) -> None:
     """An invalid file: every problem on stderr as FILE:LINE:COL, nothing on stdout, exit 1."""
     path = INVALID / "many-problems.yaml"
     result = run("validate", str(path))
     assert (result.code, result.out) == (1, "")
     assert lines(result.err) == [
-        f"positions: {path}:2:9: schema is 'positions/0'; expected one of positions/1, positions/2",
+        f"positions: {path}:2:9: schema is 'positions/0'; expected one of positions/1, "
+        "positions/2, positions/3",
         f"positions: {path}:6:5: unknown key 'titel' in source 's1'; expected one of title, "
-        "outlet, published, url, set_aside (did you mean 'title'?)",
+        "title_from, outlet, published, url, set_aside (did you mean 'title'?)",
         f"positions: {path}:33:19: 'retrun' is not an outcome of issue 'territory'; expected one "
         "of keep, return (did you mean 'return'?)",
         f"positions: {path}:34:19: firmness of stance of 'south' on 'territory' is 'maybe'; "
-        "expected one of red-line, firm, open",
+        "expected one of red-line, firm, open, no-cue",
     ]
 
 
@@ -394,7 +423,7 @@ def test_compare_invalid_data_exit_1(run: Run) -> None:
     result = run("compare", "a", "b", "--data", str(INVALID / "wrong-schema.yaml"))
     assert result.code == 1
     assert result.err.endswith(
-        "2:9: schema is 'positions/3'; expected one of positions/1, positions/2\n"
+        "2:9: schema is 'positions/4'; expected one of positions/1, positions/2, positions/3\n"
     )
 
 
