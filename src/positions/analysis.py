@@ -112,7 +112,7 @@ def issue_stages(cmp: Comparison, issues: dict[str, Issue]) -> dict[str, tuple[S
     return out
 
 
-def _salience(row: Row) -> int:
+def _stake(row: Row) -> int:
     """The compared parties' ranked salience of an issue, added up (unranked counts 0)."""
     return sum(RANK[s.salience.level] for s in row.stances if s is not None and s.salience)
 
@@ -152,7 +152,7 @@ def agenda(cmp: Comparison, issues: dict[str, Issue]) -> Agenda:
         relations = GROUPS[groups[group]][1]
         within = relations.index(row.relation) if row.relation in relations else 0
         hardness = _hardness(row) if group == "conflict" else (0, 0)
-        return STAGE_ORDER[stage], groups[group], within, hardness, _salience(row)
+        return STAGE_ORDER[stage], groups[group], within, hardness, _stake(row)
 
     items = []
     for n, row in enumerate(sorted(cmp.rows, key=place), 1):  # sorted() is stable: file order
