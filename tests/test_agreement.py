@@ -277,3 +277,38 @@ def test_the_terminal_at_40_columns(run: Run, related: tuple[str, str]) -> None:
         "    second",
         "    \u201cWe want C.\u201d (s; reported)",
     ]
+
+
+def test_source_restricts_both_codings_to_what_they_quote_from_it(tmp_path: Path, run: Run) -> None:
+    """--source: a coder who read one article is compared with what the other coded from it.
+
+    The first file also quotes a second article on another issue; restricted to the first
+    article, that stance is left out and the two agree throughout.
+    """
+    head = (
+        "schema: positions/2\ntitle: t\nsources:\n  first: {title: F}\n  second: {title: S}\n"
+        "issues:\n  i: {name: I, question: q, outcomes: {x: X, y: Y}}\n"
+        "  j: {name: J, question: q, outcomes: {z: Z}}\nparties:\n  p:\n    name: P\n"
+        "    stances:\n"
+        "      i: {summary: s, accepts: [x], firmness: firm,"
+        " evidence: [{source: first, quote: q, attribution: stated}]}\n"
+    )
+    both = tmp_path / "both.yaml"
+    both.write_text(
+        head + "      j: {summary: s, accepts: [z], firmness: open,"
+        " evidence: [{source: second, quote: q, attribution: stated}]}\n"
+    )
+    one = tmp_path / "one.yaml"
+    one.write_text(head)
+    apart = json.loads(run("agreement", str(both), str(one), "--format", "json").out)
+    assert apart["outcomes"]["agreed"] < apart["outcomes"]["units"]
+    together = json.loads(
+        run("agreement", str(both), str(one), "--source", "fir", "--format", "json").out
+    )
+    assert together["outcomes"] | {"kappa": None} == {
+        "units": 2, "agreed": 2, "percent": 100.0, "kappa": None
+    }  # fmt: skip
+    assert together["disagreements"] == []
+    refused = run("agreement", str(both), str(one), "--source", "third")
+    assert refused.code == 2
+    assert "no source 'third'" in refused.err

@@ -46,7 +46,7 @@ def test_agenda_order_and_reasons() -> None:
     conflicts where both sides are open tie, and keep the file's order.
     """
     ds = load(AGENDA)
-    items = agenda(compare(ds, list(ds.parties.values()))).items
+    items = agenda(compare(ds, list(ds.parties.values())), ds.issues).items
     assert [(i.place, i.row.issue.id, i.group, i.reason) for i in items] == [
         (1, "agree", "common ground", "both accept x"),
         (2, "overlap", "common ground", "both accept y"),

@@ -17,6 +17,7 @@ from positions.formats import FORMATS, Format
 from positions.lint import lint
 from positions.listing import issue_detail, issue_list, party_list, summary
 from positions.loader import load
+from positions.negotiation import obstacles, trades
 from positions.quoting import find_quotes
 from positions.results import Created, Result, Summary
 from positions.textfile import read_sources
@@ -35,7 +36,9 @@ def samples() -> dict[type, Result]:
         party_list(ds),
         issue_detail(ds, ds.issues["border"]),
         matrix(ds),
-        agenda(cmp),
+        agenda(cmp, ds.issues),
+        obstacles(ds, list(ds.parties.values())),
+        trades(ds, *list(ds.parties.values())[:2]),
         source_use(ds),
         diff(ds, load(MINIMAL)),
         summary(ds),

@@ -18,13 +18,14 @@ from hypothesis import strategies as st
 from positions.comparison import compare
 from positions.errors import DataError
 from positions.loader import parse
-from positions.model import Dataset
+from positions.model import Dataset, Firmness
 from positions.render import Detail
 from positions.render import csv as csv_render
 from positions.render import html as html_render
 from positions.render import json as json_render
 from positions.render import markdown as markdown_render
 from positions.render import table as table_render
+from positions.results import Relation
 from positions.text import blank, for_terminal, visible
 from positions.textfile import decode
 
@@ -234,19 +235,26 @@ _sizes = st.tuples(st.integers(2, 5), st.integers(1, 6), st.integers(0, 10_000))
 @given(_sizes)
 def test_agenda_orders_any_dataset_by_its_rules(size: tuple[int, int, int]) -> None:
     """For any generated dataset, the agenda is a permutation in the documented order."""
-    from positions.analysis import GROUPS, HARDNESS, agenda
+    from positions.analysis import GROUPS, HARDNESS, RED_LINE_ALONE, agenda
 
     parties, issues, seed = size
     ds = parse(generate(parties, issues, 1, seed), "generated.yaml")
     cmp = compare(ds, list(ds.parties.values()))
-    items = agenda(cmp).items
+    items = agenda(cmp, ds.issues).items
     assert [i.place for i in items] == list(range(1, issues + 1))
     assert sorted(i.row.issue.id for i in items) == sorted(ds.issues)
     order = [group for group, _ in GROUPS]
     groups = [i.group for i in items]
     assert groups == sorted(groups, key=order.index)
-    relations = dict(GROUPS)
+    relations = {**dict(GROUPS), RED_LINE_ALONE: (Relation.UNKNOWN,)}
     assert all(i.row.relation in relations[i.group] for i in items)
+    # A red line is never listed as if no one had a position.
+    assert not any(
+        s is not None and s.firmness is Firmness.RED_LINE
+        for i in items
+        if i.group == "no position recorded"
+        for s in i.row.stances
+    )
     hardness = [
         max(HARDNESS[s.firmness] for s in i.row.stances if s is not None)
         for i in items

@@ -8,7 +8,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from positions.comparison import pairwise, rows, scope
-from positions.model import Attribution, Dataset, Evidence, Firmness, Issue, Party, Stance
+from positions.model import (
+    Attribution,
+    Dataset,
+    Evidence,
+    Firmness,
+    Issue,
+    Party,
+    Stage,
+    Stance,
+)
+from positions.negotiation import RANK
+from positions.present import STAGE_WORDS
 from positions.results import (
     Agenda,
     AgendaItem,
@@ -26,6 +37,7 @@ from positions.results import (
     WeakStance,
 )
 
+RED_LINE_ALONE = "one side's red line, no position recorded for the other"
 HARDNESS = {Firmness.NO_CUE: 0, Firmness.OPEN: 0, Firmness.FIRM: 1, Firmness.RED_LINE: 2}
 
 
@@ -67,44 +79,97 @@ def _firmness_reason(row: Row, parties: Sequence[Party]) -> str:
     return f"red line: {', '.join(by_level[Firmness.RED_LINE])}"
 
 
-# The agenda's groups, in order, and the relations each holds.
+# The agenda's groups, in the order they are taken within a stage, and the relations each holds.
 GROUPS = (
     ("common ground", (Relation.AGREE, Relation.OVERLAP)),
     ("different asks, no clash coded", (Relation.COMPLEMENTARY,)),
     ("agreed only on conditions in conflict", (Relation.CONDITIONAL,)),
     ("conflict", (Relation.CONFLICT,)),
+    (RED_LINE_ALONE, ()),
     ("fewer than two positions recorded", (Relation.UNKNOWN,)),
 )
+STAGE_ORDER = {Stage.TALKS: 0, Stage.CEASEFIRE: 1, Stage.SETTLEMENT: 2, None: 3}
 
 
-def agenda(cmp: Comparison) -> Agenda:
-    """An order in which to take the issues, each with the reason for its place.
+def issue_stages(cmp: Comparison, issues: dict[str, Issue]) -> dict[str, tuple[Stage, str]]:
+    """The earliest stage at which a compared party asks for something on each issue, and why.
+
+    An issue takes a stance's stage, and the stage of every condition naming it; one with
+    neither has no entry.
+    """
+    out: dict[str, tuple[Stage, str]] = {}
+
+    def note(iid: str, stage: Stage, why: str) -> None:
+        if iid not in out or STAGE_ORDER[stage] < STAGE_ORDER[out[iid][0]]:
+            out[iid] = (stage, why)
+
+    for party in cmp.parties:
+        for stance in party.stances.values():
+            if stance.stage is not None:
+                note(stance.issue, stance.stage, f"{party.name}'s stance")
+            for iid, stage in stance.condition_stages.items():
+                note(iid, stage, f"{party.name}'s condition on {issues[stance.issue].name}")
+    return out
+
+
+def _stake(row: Row) -> int:
+    """The compared parties' ranked salience of an issue, added up (unranked counts 0)."""
+    return sum(RANK[s.salience.level] for s in row.stances if s is not None and s.salience)
+
+
+def _group(row: Row) -> str:
+    if row.relation is Relation.UNKNOWN and any(
+        s is not None and s.firmness is Firmness.RED_LINE for s in row.stances
+    ):
+        return RED_LINE_ALONE
+    return next(g for g, relations in GROUPS if row.relation in relations)
+
+
+def agenda(cmp: Comparison, issues: dict[str, Issue]) -> Agenda:
+    """An order in which to take the issues, stage by stage, each with the reason for its place.
+
+    First the issues some party wants settled before talks start, then before a ceasefire, then
+    in the settlement, then those with no stage coded (``issue_stages``). Within a stage:
 
     1. Common ground: issues where all agree, then those where they overlap.
-    2. Different asks with no clash coded (complementary): a package might give each side what
-       it asks, if the data has coded every exclusion the articles support.
-    3. Agreement in principle that rests on a condition in conflict (conditional): it waits on
-       the issue the condition is about.
+    2. Different asks with no clash coded (complementary).
+    3. Agreement in principle that rests on a condition in conflict (conditional).
     4. The conflicts, from the most open to the hardest: by the firmest side (every side open,
        then at most firm, then any red line), then by the sum of all sides' firmness (open 0,
        firm 1, red line 2).
-    5. Last, the issues on which fewer than two parties have a position recorded.
+    5. A red line of one party on which no other has a position recorded.
+    6. Last, the issues on which fewer than two parties have a position recorded.
 
-    Within a group, and for ties, the file's order.
+    Ties go to the issue the parties rank less salient (ranked levels added up), then to the
+    file's order. ``issues`` are the dataset's, to name the issue a condition belongs to.
     """
+    stages = issue_stages(cmp, issues)
+    groups = {g: n for n, (g, _) in enumerate(GROUPS)}
+
+    def place(row: Row) -> tuple[int, int, int, tuple[int, int], int]:
+        stage = stages.get(row.issue.id, (None, ""))[0]
+        group = _group(row)
+        relations = GROUPS[groups[group]][1]
+        within = relations.index(row.relation) if row.relation in relations else 0
+        hardness = _hardness(row) if group == "conflict" else (0, 0)
+        return STAGE_ORDER[stage], groups[group], within, hardness, _stake(row)
+
     items = []
-    for group, relations in GROUPS:
-        picked = [r for relation in relations for r in cmp.rows if r.relation is relation]
+    for n, row in enumerate(sorted(cmp.rows, key=place), 1):  # sorted() is stable: file order
+        assert row.verdict is not None
+        stage, why = stages.get(row.issue.id, (None, ""))
+        group = _group(row)
+        reason = row.verdict.reason
         if group == "conflict":
-            picked.sort(key=_hardness)  # sorted() is stable: ties keep the file's order
-        for row in picked:
-            assert row.verdict is not None
-            reason = row.verdict.reason
-            if group == "conflict":
-                reason = f"{_firmness_reason(row, cmp.parties)} \u2014 {reason}"
-            items.append((row, group, reason))
-    ordered = (AgendaItem(n, row, group, reason) for n, (row, group, reason) in enumerate(items, 1))
-    return Agenda(cmp.header, cmp.parties, tuple(ordered), cmp.filter)
+            reason = f"{_firmness_reason(row, cmp.parties)} \u2014 {reason}"
+        elif group == RED_LINE_ALONE:
+            names = {p.id: p.name for p in cmp.parties}
+            silent = ", ".join(names[p] for p in row.verdict.silent)
+            reason = f"{_firmness_reason(row, cmp.parties)}; no position recorded: {silent}"
+        if stage is not None:
+            reason = f"{STAGE_WORDS[stage]} ({why}); {reason}"
+        items.append(AgendaItem(n, row, group, reason, stage))
+    return Agenda(cmp.header, cmp.parties, tuple(items), cmp.filter)
 
 
 # -- sources ---------------------------------------------------------------------------------

@@ -43,9 +43,11 @@ from positions.results import (
     IssueDetail,
     IssueList,
     Matrix,
+    Obstacles,
     PartyList,
     Relation,
     SourcesReport,
+    Trades,
 )
 
 
@@ -291,6 +293,80 @@ def matrix_command(
     output.emit(result, chosen, target, protect=_protected(data), force=force)
 
 
+@cli.command("obstacles")
+@parties_argument
+@format_option(Obstacles, default=None)
+@output_option(required=False)
+@data_option
+@click.pass_context
+def obstacles_command(
+    ctx: click.Context,
+    parties: tuple[str, ...],
+    fmt: Format | None,
+    target: str,
+    force: bool,
+    data: str | None,
+) -> None:
+    """Show what stands between the parties and talks, by stage.
+
+    For each stage (before talks start, before a ceasefire, in the settlement) each party's
+    demands: a stance's outcomes where the stance has a stage, and each condition with its
+    stage. Under each, who stops it and how: rejects it, or asks for an outcome that excludes
+    it, here or through a link to another issue. Last, the demands before talks that another
+    party stops: what must be resolved before talks can begin. Each demand shows its firmness,
+    its evidence and how many sources back it; demands with no stage coded are counted.
+
+    \b
+    Example:
+      positions obstacles russia ukraine
+      positions obstacles russia ukraine --format json -o obstacles.json
+    """
+    from positions.lookup import find_parties
+    from positions.negotiation import obstacles
+
+    dataset = load_data(ctx, data)
+    named = find_parties(dataset, parties)
+    output.emit(obstacles(dataset, named), fmt, target, protect=_protected(data), force=force)
+
+
+@cli.command("trades")
+@click.argument("party_a", metavar="A", shell_complete=complete_party)
+@click.argument("party_b", metavar="B", shell_complete=complete_party)
+@format_option(Trades, default=None)
+@output_option(required=False)
+@data_option
+@click.pass_context
+def trades_command(
+    ctx: click.Context,
+    party_a: str,
+    party_b: str,
+    fmt: Format | None,
+    target: str,
+    force: bool,
+    data: str | None,
+) -> None:
+    """Find candidate trades between two parties, as hypotheses.
+
+    A pair of issues is a candidate when A ranks the first higher than B does, B ranks the
+    second higher than A does, the two differ on both, and neither would give up a red line.
+    Only salience an article ranks counts (an unranked issue is not ranked low); each
+    candidate shows the quotes that rank it. With little ranked, it says so and proposes none.
+
+    \b
+    Example:
+      positions trades russia ukraine
+      positions trades russia ukraine --format json -o trades.json
+    """
+    from positions.lookup import find_parties
+    from positions.negotiation import trades
+
+    dataset = load_data(ctx, data)
+    a, b = find_parties(dataset, (party_a, party_b))
+    if a.id == b.id:
+        raise click.UsageError(f"A and B are both '{a.id}'; expected two different parties", ctx)
+    output.emit(trades(dataset, a, b), fmt, target, protect=_protected(data), force=force)
+
+
 @cli.command("agenda")
 @parties_argument
 @attribution_option
@@ -307,13 +383,17 @@ def agenda_command(
     force: bool,
     data: str | None,
 ) -> None:
-    """Order the issues for talks, saying why each sits where.
+    """Order the issues for talks by stage, saying why each sits where.
 
-    First the issues with common ground (agreement, then overlap); then different asks with
-    no clash coded (complementary); then agreement on conditions in conflict (conditional);
-    then the conflicts from the most open to the hardest (every side open, then at most firm,
-    then any red line; ties by the sum of the sides' firmness, then the file's order); last
-    the issues on which fewer than two parties have a position recorded.
+    First what some party wants settled before talks start, then before a ceasefire, then in
+    the settlement, then issues with no stage coded. Within a stage: the issues with common
+    ground (agreement, then overlap); then different asks with no clash coded
+    (complementary); then agreement on conditions in conflict (conditional); then the
+    conflicts from the most open to the hardest (every side open, then at most firm, then any
+    red line; ties by the sum of the sides' firmness); then one side's red line where the
+    other has no position recorded; last the issues on which fewer than two parties have a
+    position recorded. Ties go to the issue the parties rank less salient, then the file's
+    order.
 
     \b
     Example:
@@ -325,7 +405,9 @@ def agenda_command(
 
     dataset = load_data(ctx, data)
     compared = compare(dataset, find_parties(dataset, parties), attribution=attribution)
-    output.emit(agenda(compared), fmt, target, protect=_protected(data), force=force)
+    output.emit(
+        agenda(compared, dataset.issues), fmt, target, protect=_protected(data), force=force
+    )
 
 
 @cli.command("sources")

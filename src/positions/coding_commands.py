@@ -211,6 +211,14 @@ def coverage_command(
     is_flag=True,
     help="Each stance coded differently, with both coders' quotes side by side.",
 )
+@click.option(
+    "--source",
+    "only",
+    multiple=True,
+    metavar="ID[,ID...]",
+    shell_complete=complete_source,
+    help="Compare only what the two codings quote from these sources (repeat or comma-separate).",
+)
 @format_option(Agreement, default=None)
 @output_option(required=False)
 def agreement_command(
@@ -218,6 +226,7 @@ def agreement_command(
     second: str,
     parties: tuple[str, ...],
     evidence: bool,
+    only: tuple[str, ...],
     fmt: Format | None,
     target: str,
     force: bool,
@@ -233,12 +242,22 @@ def agreement_command(
     Examples:
       positions agreement coder-a.yaml coder-b.yaml
       positions agreement coder-a.yaml coder-b.yaml --parties russia,ukraine --evidence
+      positions agreement positions.yaml blind.yaml --source 002_46ba,003_7333
+
+    With --source, each stance counts only its quotes from those sources (a stance with none
+    is left out), so a coder who read two articles is compared with what the other coded from
+    the same two. A source is named by its id or the id's beginning.
     """
     from positions.agreement import agreement
     from positions.cache import load  # the data files, as every command reads them
-    from positions.lookup import find_parties
+    from positions.comparison import from_sources
+    from positions.lookup import find_parties, find_source
 
     one, other = load(first), load(second)
+    wanted = [n.strip() for given in only for n in given.split(",") if n.strip()]
+    if wanted:
+        ids = [find_source(list(one.sources), name) for name in wanted]
+        one, other = from_sources(one, ids), from_sources(other, ids)
     names = [n.strip() for given in parties for n in given.split(",") if n.strip()]
     chosen = [p.id for p in find_parties(one, names)] if names else None
     detail = Detail.EVIDENCE if evidence else Detail.SUMMARY

@@ -459,6 +459,28 @@ def at_least(dataset: Dataset, minimum: Attribution) -> Dataset:
     return dataset._replace(parties=parties)
 
 
+def from_sources(dataset: Dataset, sources: Iterable[str]) -> Dataset:
+    """The dataset as coded from ``sources`` only: what a coder of just those articles could code.
+
+    Each stance keeps its quotes from them (a stance with none is dropped), and its salience and
+    doubts only where they quote them; every other part of the file is kept.
+    """
+    wanted = frozenset(sources)
+    parties = {}
+    for pid, party in dataset.parties.items():
+        stances = {}
+        for iid, stance in party.stances.items():
+            kept = tuple(e for e in stance.evidence if e.source in wanted)
+            if kept:
+                salience = stance.salience
+                if salience is not None and salience.evidence.source not in wanted:
+                    salience = None
+                doubts = tuple(d for d in stance.doubts if d.source in wanted)
+                stances[iid] = stance._replace(evidence=kept, salience=salience, doubts=doubts)
+        parties[pid] = party._replace(stances=stances)
+    return dataset._replace(parties=parties)
+
+
 class Scope(NamedTuple):
     """What a view covers once --attribution and --relation are applied: the one scope step.
 

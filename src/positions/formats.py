@@ -26,11 +26,13 @@ from positions.results import (
     IssueList,
     LintReport,
     Matrix,
+    Obstacles,
     PartyList,
     Quotes,
     Result,
     SourcesReport,
     Summary,
+    Trades,
     Verification,
 )
 
@@ -97,7 +99,7 @@ def _svg() -> Renderer:
     return render
 
 
-_LISTS = {IssueList, PartyList, IssueDetail, Matrix, Agenda, SourcesReport, Diff}
+_LISTS = {IssueList, PartyList, IssueDetail, Matrix, Agenda, Obstacles, Trades, SourcesReport, Diff}
 _REPORTS = {Summary, Verification, LintReport, CoverageReport, Agreement, Quotes, Created}
 
 FORMATS: dict[str, Format] = {

@@ -9,10 +9,13 @@ from collections.abc import Iterable
 from itertools import islice
 from typing import NamedTuple
 
-from positions.model import Evidence, Issue, Stance
+from positions.model import Evidence, Issue, Level, Stage, Stance
 from positions.results import (
     NO_POSITION,
+    Block,
+    BlockKind,
     Comparison,
+    Demand,
     Filter,
     Finding,
     Header,
@@ -190,6 +193,46 @@ def no_position(filtered: Filter | None, party: str, issue: str) -> str:
     if filtered is not None and (party, issue) in filtered.dropped:
         return f"filtered out (evidence weaker than {filtered.attribution.value})"
     return NO_POSITION
+
+
+# When a demand applies, as every view words it.
+STAGE_WORDS = {
+    Stage.TALKS: "before talks start",
+    Stage.CEASEFIRE: "before a ceasefire",
+    Stage.SETTLEMENT: "in the settlement",
+    None: "stage not coded",
+}
+LEVEL_WORDS = {Level.TOP: "ranked first", Level.HIGH: "ranked high", Level.LOW: "ranked low"}
+
+
+def demand(d: Demand, issues: dict[str, Issue]) -> str:
+    """What a demand asks, in the outcomes' words: ``Troop withdrawal: All Russian troops...``."""
+    issue = issues[d.issue]
+    parts = [issue.outcomes[o] for o in d.accepts]
+    parts += [f"rejects: {issue.outcomes[o]}" for o in d.rejects]
+    said = f"{issue.name}: {'; '.join(parts)}"
+    if d.condition_of is not None:
+        said += f" (a condition of its stance on {issues[d.condition_of].name})"
+    return said
+
+
+def block(b: Block, issues: dict[str, Issue], names: dict[str, str], here: str) -> str:
+    """How a party stops a demand on issue ``here``, in one clause: ``Russia rejects it``."""
+    who = names[b.party]
+    issue = issues[b.issue]
+    what = f"\u201c{issue.outcomes[b.outcome]}\u201d"
+    if b.issue != here:
+        what += f" ({issue.name})"
+    wanted = f"\u201c{issues[here].outcomes[b.wanted]}\u201d"
+    if b.kind is BlockKind.REJECTS:
+        return f"{who} rejects {wanted}"
+    if b.kind is BlockKind.EXCLUDES:
+        return f"{who} asks for {what}, which excludes {wanted}"
+    if b.kind is BlockKind.REJECTS_REQUIRED:
+        return f"{who} rejects {what}, which {wanted} requires"
+    if b.kind is BlockKind.EXCLUDES_REQUIRED:
+        return f"{who} asks for {what}, which excludes what {wanted} requires"
+    return f"{who} asks for {what}, which this refuses"
 
 
 def plural(n: int, word: str, many: str = "") -> str:

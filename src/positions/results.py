@@ -16,7 +16,18 @@ another 1.5 ms here; only an annotation naming a later class is written as a str
 from enum import Enum
 from typing import NamedTuple
 
-from positions.model import Attribution, Dataset, Evidence, Issue, Party, Source, Stance
+from positions.model import (
+    Attribution,
+    Dataset,
+    Evidence,
+    Firmness,
+    Issue,
+    Party,
+    Ranking,
+    Source,
+    Stage,
+    Stance,
+)
 
 # What every view says, and every reason the core words, of a party with no stance on an issue.
 NO_POSITION = "no position recorded"
@@ -212,6 +223,7 @@ class AgendaItem(NamedTuple):
     row: Row
     group: str  # see analysis.GROUPS
     reason: str
+    stage: Stage | None = None  # the earliest stage a compared party asks for it at
 
 
 class Agenda(NamedTuple):
@@ -221,6 +233,94 @@ class Agenda(NamedTuple):
     parties: tuple[Party, ...]
     items: tuple[AgendaItem, ...]
     filter: Filter | None = None
+
+
+class BlockKind(Enum):
+    """How another party stops a demand (present.block words each)."""
+
+    REJECTS = "rejects"  # rejects the outcome asked for
+    EXCLUDES = "excludes"  # asks for an outcome that excludes it (here, or linked elsewhere)
+    REJECTS_REQUIRED = "rejects what it requires"  # rejects an outcome it requires
+    EXCLUDES_REQUIRED = "excludes what it requires"  # asks for what excludes one it requires
+    ASKS_REFUSED = "asks for what it refuses"  # asks for an outcome the demand refuses
+
+
+class Block(NamedTuple):
+    """How another party stops a demand: the outcome of its own it stops it with, and why."""
+
+    party: str
+    kind: BlockKind
+    issue: str  # the issue of ``outcome``: the demand's, or one linked to it
+    outcome: str  # the other party's outcome (for REJECTS*, the one it rejects)
+    wanted: str  # the demand's outcome it stops (for *_REQUIRED, the one that requires)
+
+
+class Demand(NamedTuple):
+    """One thing a party asks for (or refuses) at a stage, and who stops it (``obstacles``)."""
+
+    party: str
+    issue: str
+    accepts: tuple[str, ...]
+    rejects: tuple[str, ...]
+    stage: Stage | None  # None: no stage coded
+    condition_of: str | None  # the issue of the stance it is a condition of; None: the stance
+    firmness: Firmness
+    strength: Attribution  # the stance's evidence at its strongest quote
+    sources: int  # how many sources the stance's evidence quotes
+    stopped_by: tuple[Block, ...]
+    met_by: tuple[str, ...] = ()  # the other parties that accept everything it asks for
+    silent: tuple[str, ...] = ()  # the other parties with no position on its issue
+
+
+class StageDemands(NamedTuple):
+    """The demands of one stage (None: those with no stage coded)."""
+
+    stage: Stage | None
+    demands: tuple[Demand, ...]
+
+
+class Obstacles(NamedTuple):
+    """What stands between parties and talks, stage by stage (``obstacles``)."""
+
+    header: Header
+    parties: tuple[Party, ...]
+    issues: dict[str, Issue]  # the dataset's, to word each demand
+    stages: tuple[StageDemands, ...]  # talks, ceasefire, settlement, then not coded
+    first: tuple[Demand, ...]  # the demands before talks that another party stops
+
+
+class Ranked(NamedTuple):
+    """A party's salience of an issue, as an article ranks it."""
+
+    party: str
+    issue: str
+    ranking: Ranking
+
+
+class Trade(NamedTuple):
+    """A candidate exchange: each party gets the issue it ranks higher, gives on the other.
+
+    ``ranks`` are the rankings of ``a`` then ``b`` on ``a_gets``, then of ``a`` then ``b`` on
+    ``b_gets``: the quotes the hypothesis rests on.
+    """
+
+    a: str
+    a_gets: str
+    b: str
+    b_gets: str
+    ranks: tuple[Ranking, Ranking, Ranking, Ranking]
+
+
+class Trades(NamedTuple):
+    """Candidate exchanges between two parties' issues (``trades``): hypotheses, with quotes."""
+
+    header: Header
+    parties: tuple[Party, Party]
+    issues: dict[str, Issue]  # the dataset's, to word each trade
+    ranked: tuple[Ranked, ...]  # every ranked salience of the two
+    shared: int  # issues on which both have a stance
+    trades: tuple[Trade, ...]
+    left_out: tuple[tuple[Trade, str], ...]  # candidates a red line rules out, and which
 
 
 class SourceUse(NamedTuple):
@@ -564,6 +664,8 @@ Result = (
     | PartyList
     | Matrix
     | Agenda
+    | Obstacles
+    | Trades
     | SourcesReport
     | Diff
     | Summary

@@ -21,18 +21,20 @@ from positions.results import (
     IssueList,
     LintReport,
     Matrix,
+    Obstacles,
     PartyList,
     Quotes,
     Relation,
     Row,
     SourcesReport,
     Summary,
+    Trades,
     Verdict,
     Verification,
 )
 from positions.text import json_safe
 
-from . import json_reports
+from . import json_negotiation, json_reports
 
 COMPARE_SCHEMA = "positions-compare/2"
 
@@ -275,7 +277,7 @@ def agenda(plan: Agenda) -> str:
     """The agenda as a list of issues in order, with group and reason."""
     return _dump(
         {
-            "schema": "positions-agenda/1",
+            "schema": "positions-agenda/2",
             "data": plan.header.data,
             **_filter(plan.filter),
             "parties": [p.id for p in plan.parties],
@@ -285,6 +287,7 @@ def agenda(plan: Agenda) -> str:
                     "issue": item.row.issue.id,
                     "relation": item.row.relation.value if item.row.relation else None,
                     **_unfiltered(plan.filter, item.row.issue.id),
+                    "stage": item.stage.value if item.stage else None,
                     "group": item.group,
                     "reason": item.reason,
                 }
@@ -292,6 +295,18 @@ def agenda(plan: Agenda) -> str:
             ],
         }
     )
+
+
+@render.register
+def obstacles(result: Obstacles) -> str:
+    """What stands between parties and talks, stage by stage."""
+    return _dump(json_negotiation.obstacles_data(result))
+
+
+@render.register
+def trades(result: Trades) -> str:
+    """Candidate trades between two parties, each a hypothesis with its quotes."""
+    return _dump(json_negotiation.trades_data(result))
 
 
 @render.register

@@ -30,11 +30,13 @@ from positions.results import (
     IssueList,
     LintReport,
     Matrix,
+    Obstacles,
     PartyList,
     Quotes,
     Result,
     SourcesReport,
     Summary,
+    Trades,
     Verification,
 )
 from positions.text import for_terminal
@@ -42,6 +44,7 @@ from positions.text import for_terminal
 from .table_compare import cards, compact
 from .table_lists import detail_view, issues_view, parties_view, sources_view
 from .table_matrix import matrix_view
+from .table_negotiation import obstacles_view, trades_view
 from .table_reports import agenda_view, agreement_view, coverage_view, diff_view, lint_view
 from .table_workbench import created_view, quotes_view
 from .terminal import View, lay_out
@@ -103,6 +106,8 @@ for kind, renderer in (
     (SourcesReport, _laid_out(sources_view)),
     (Matrix, _laid_out(matrix_view)),
     (Agenda, _laid_out(agenda_view)),
+    (Obstacles, _laid_out(obstacles_view)),
+    (Trades, _laid_out(trades_view)),
     (Diff, _laid_out(diff_view)),
     (CoverageReport, _laid_out(coverage_view)),
     (Summary, _plain(lambda s: present_summary(s) + "\n")),

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from positions.model import Evidence
 from positions.present import (
+    STAGE_WORDS,
     changed_mark,
     check_counts,
     lint_counts,
@@ -51,7 +52,14 @@ def agenda_view(plan: Agenda, width: int) -> Iterator[Text]:
     yield from paragraph(styled(f"Agenda: {names(plan.parties)}", "bold"), width)
     group = None
     number = len(str(len(plan.items)))
+    staged = any(item.stage is not None for item in plan.items)
+    stage: object = object()
     for item in plan.items:
+        if staged and item.stage != stage:
+            stage, group = item.stage, None
+            yield Text()
+            words = STAGE_WORDS[item.stage]
+            yield styled(words[:1].upper() + words[1:], "bold underline")
         if item.group != group:
             group = item.group
             yield Text()

@@ -1,0 +1,198 @@
+"""What stands between parties and talks, and where a trade could lie; pure functions, no I/O.
+
+Both read what positions/3 lets a coder record: the stage of a stance or of a condition (before
+talks start, before a ceasefire, in the settlement) and the salience an article ranks. Where the
+data records neither, they say so rather than guess.
+
+- ``obstacles``: each party's demands stage by stage (a stance's own outcomes where the stance
+  has a stage, and each condition with the condition's stage), and for each, which other party
+  stops it and how: rejects it, asks for an outcome that excludes it (on the issue or, through a
+  link, on another), or stops what it requires. The demands of the first stage that another
+  party stops are what must be resolved before talks can begin.
+- ``trades``: a pair of issues is a candidate exchange when one party ranks the first higher
+  than the other party does, the other ranks the second higher, the two differ on both, and
+  neither concession is on a red line. Only ranked salience counts: an unranked issue is not
+  ranked low. Every candidate is a hypothesis and carries the quotes that rank it.
+"""
+
+from collections.abc import Iterator, Sequence
+
+from positions.comparison import strength
+from positions.model import Dataset, Firmness, Issue, Level, Party, Ranking, Stage, Stance
+from positions.results import (
+    Block,
+    BlockKind,
+    Demand,
+    Header,
+    Obstacles,
+    Ranked,
+    StageDemands,
+    Trade,
+    Trades,
+)
+
+STAGES = (Stage.TALKS, Stage.CEASEFIRE, Stage.SETTLEMENT)
+# The salience levels as numbers, to compare two parties' ranks of one issue.
+RANK = {Level.TOP: 3, Level.HIGH: 2, Level.LOW: 1}
+
+
+# -- obstacles -------------------------------------------------------------------------------
+
+
+def demands(party: Party) -> Iterator[Demand]:
+    """What ``party`` asks for, stance by stance: each stance's outcomes, then its conditions.
+
+    A stance's own demand has the stance's stage; a condition has its own (never the stance's:
+    a condition with no stage coded is not staged). Who stops each is left to ``stopped``.
+    """
+    for stance in party.stances.values():
+        if stance.accepts or stance.rejects:
+            yield _demand(party.id, stance, stance.issue, stance.accepts, stance.rejects,
+                          stance.stage, None)  # fmt: skip
+        for iid, outcomes in stance.conditions.items():
+            stage = stance.condition_stages.get(iid)
+            yield _demand(party.id, stance, iid, outcomes, (), stage, stance.issue)
+
+
+def _demand(
+    pid: str,
+    stance: Stance,
+    iid: str,
+    accepts: tuple[str, ...],
+    rejects: tuple[str, ...],
+    stage: Stage | None,
+    condition_of: str | None,
+) -> Demand:
+    return Demand(pid, iid, accepts, rejects, stage, condition_of, stance.firmness,
+                  strength(stance), stance.source_count(), ())  # fmt: skip
+
+
+def blocks(demand: Demand, other: Party, issues: dict[str, Issue]) -> list[Block]:
+    """How ``other`` stops ``demand``, if it does; one Block for each way."""
+    issue = issues[demand.issue]
+    here = other.stances.get(demand.issue)
+    out = []
+    for wanted in demand.accepts:
+        if here is not None and wanted in here.rejects:
+            out.append(Block(other.id, BlockKind.REJECTS, issue.id, wanted, wanted))
+        elif here is not None and wanted not in here.accepts:
+            out += [Block(other.id, BlockKind.EXCLUDES, issue.id, o, wanted)
+                    for o in here.accepts if issue.exclusive(wanted, o)]  # fmt: skip
+        for iid, outcome in sorted(issue.excludes_elsewhere.get(wanted, ())):
+            there = other.stances.get(iid)
+            if there is not None and outcome in there.accepts:
+                out.append(Block(other.id, BlockKind.EXCLUDES, iid, outcome, wanted))
+        for iid, needed in sorted(issue.requires.get(wanted, ())):
+            there = other.stances.get(iid)
+            if there is None or needed in there.accepts:
+                continue
+            if needed in there.rejects:
+                out.append(Block(other.id, BlockKind.REJECTS_REQUIRED, iid, needed, wanted))
+            else:
+                out += [Block(other.id, BlockKind.EXCLUDES_REQUIRED, iid, o, wanted)
+                        for o in there.accepts if issues[iid].exclusive(needed, o)]  # fmt: skip
+    if here is not None:
+        out += [Block(other.id, BlockKind.ASKS_REFUSED, issue.id, r, r)
+                for r in demand.rejects if r in here.accepts]  # fmt: skip
+    return out
+
+
+def _answered(demand: Demand, others: Sequence[Party], issues: dict[str, Issue]) -> Demand:
+    """``demand`` with who of ``others`` stops it, accepts it, or has no position on it."""
+    stopped = tuple(b for other in others for b in blocks(demand, other, issues))
+    silent = tuple(p.id for p in others if demand.issue not in p.stances)
+    met = tuple(
+        p.id
+        for p in others
+        if demand.issue in p.stances
+        and demand.accepts
+        and set(demand.accepts) <= set(p.stances[demand.issue].accepts)
+    )
+    return demand._replace(stopped_by=stopped, met_by=met, silent=silent)
+
+
+def obstacles(dataset: Dataset, parties: Sequence[Party]) -> Obstacles:
+    """What stands between ``parties`` and talks, stage by stage (see the module's docstring)."""
+    staged: dict[Stage | None, list[Demand]] = {stage: [] for stage in (*STAGES, None)}
+    for party in parties:
+        others = [p for p in parties if p.id != party.id]
+        for demand in demands(party):
+            staged[demand.stage].append(_answered(demand, others, dataset.issues))
+    first = tuple(d for d in staged[Stage.TALKS] if d.stopped_by)
+    return Obstacles(
+        Header.of(dataset),
+        tuple(parties),
+        dataset.issues,
+        tuple(StageDemands(stage, tuple(found)) for stage, found in staged.items()),
+        first,
+    )
+
+
+# -- trades ----------------------------------------------------------------------------------
+
+
+def ranked(parties: Sequence[Party]) -> tuple[Ranked, ...]:
+    """Every stance of ``parties`` whose salience an article ranks, in the parties' order."""
+    return tuple(
+        Ranked(p.id, s.issue, s.salience)
+        for p in parties
+        for s in p.stances.values()
+        if s.salience is not None
+    )
+
+
+def trades(dataset: Dataset, a: Party, b: Party) -> Trades:
+    """Candidate exchanges between ``a`` and ``b`` (see the module's docstring)."""
+    shared = [i for i in dataset.issues if i in a.stances and i in b.stances]
+    rank_a = _rankings(a, shared)
+    rank_b = _rankings(b, shared)
+    both = [i for i in shared if i in rank_a and i in rank_b and _differ(a, b, i)]
+    out = []
+    left_out = []
+    for first in both:
+        for second in both:
+            higher_a = RANK[rank_a[first].level] > RANK[rank_b[first].level]
+            higher_b = RANK[rank_b[second].level] > RANK[rank_a[second].level]
+            if not (higher_a and higher_b):
+                continue
+            # a gives on ``second`` to get ``first``; b the other way round.
+            gives_a, gives_b = a.stances[second], b.stances[first]
+            trade = Trade(
+                a.id,
+                first,
+                b.id,
+                second,
+                (rank_a[first], rank_b[first], rank_a[second], rank_b[second]),
+            )
+            lines = [f"{p.name} on {dataset.issues[i].name}"
+                     for p, i, s in ((a, second, gives_a), (b, first, gives_b))
+                     if s.firmness is Firmness.RED_LINE]  # fmt: skip
+            if lines:
+                left_out.append((trade, "a red line: " + "; ".join(lines)))
+            else:
+                out.append(trade)
+    return Trades(
+        Header.of(dataset),
+        (a, b),
+        dataset.issues,
+        ranked((a, b)),
+        len(shared),
+        tuple(out),
+        tuple(left_out),
+    )
+
+
+def _rankings(party: Party, iids: Sequence[str]) -> dict[str, Ranking]:
+    """``party``'s ranked salience of each of ``iids`` that an article ranks."""
+    out = {}
+    for iid in iids:
+        salience = party.stances[iid].salience
+        if salience is not None:
+            out[iid] = salience
+    return out
+
+
+def _differ(a: Party, b: Party, iid: str) -> bool:
+    """Whether ``a`` and ``b`` hold different stances on ``iid``: something to give."""
+    sa, sb = a.stances[iid], b.stances[iid]
+    return (set(sa.accepts), set(sa.rejects)) != (set(sb.accepts), set(sb.rejects))

@@ -1,0 +1,138 @@
+"""The terminal views of what stands between parties and talks, and of candidate trades."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rich.text import Text
+
+from positions.present import LEVEL_WORDS, STAGE_WORDS, block, demand, plural
+from positions.results import Demand, Obstacles, Trades
+
+from .table_parts import closing, names
+from .terminal import firmness_mark, legend, paragraph, styled
+from .vocabulary import FIRMNESS_WORD
+
+
+def _demand_lines(d: Demand, result: Obstacles, party_width: int, width: int) -> Iterator[Text]:
+    issues = result.issues
+    who = {p.id: p.name for p in result.parties}
+    head = Text.assemble(
+        firmness_mark(d.firmness), " ", demand(d, issues),
+        (f"  ({FIRMNESS_WORD[d.firmness]}; {d.strength.value}; "
+         f"{plural(d.sources, 'source')})", "dim"),
+    )  # fmt: skip
+    first = f"  {who[d.party]:<{party_width}}  "
+    rest = " " * len(first)
+    yield from paragraph(head, width, first, rest)
+    for b in d.stopped_by:
+        yield from paragraph(styled("stopped: " + block(b, issues, who, d.issue), "red"),
+                             width, rest)  # fmt: skip
+    if d.met_by:
+        yield from paragraph(styled("accepted by " + ", ".join(who[p] for p in d.met_by),
+                                    "green"), width, rest)  # fmt: skip
+    if d.silent:
+        line = "no position recorded: " + ", ".join(who[p] for p in d.silent)
+        yield from paragraph(styled(line, "dim"), width, rest)
+
+
+def obstacles_view(result: Obstacles, width: int) -> Iterator[Text]:
+    """Each stage's demands, who stops them, and what must be resolved before talks."""
+    yield from paragraph(styled(f"Obstacles to talks: {names(result.parties)}",
+                                "bold"), width)  # fmt: skip
+    party_width = max(len(p.name) for p in result.parties)
+    staged = [s for s in result.stages if s.stage is not None]
+    if not any(s.demands for s in staged):
+        yield Text()
+        yield from paragraph(
+            "No stage is coded for any of their demands, so nothing can be said about what "
+            "must happen before talks; code `stage` on stances and conditions (codebook, "
+            "\u201cStage\u201d).", width)  # fmt: skip
+    else:
+        for s in staged:
+            yield Text()
+            yield styled(STAGE_WORDS[s.stage][:1].upper() + STAGE_WORDS[s.stage][1:], "bold")
+            if not s.demands:
+                yield styled("  none recorded", "dim")
+            for d in s.demands:
+                yield from _demand_lines(d, result, party_width, width)
+    unstaged = next(s for s in result.stages if s.stage is None).demands
+    if unstaged:
+        yield Text()
+        yield from paragraph(styled(
+            f"Stage not coded: {plural(len(unstaged), 'demand')} "
+            f"({sum(1 for d in unstaged if d.stopped_by)} stopped by another party); "
+            "`positions compare` shows them issue by issue.", "dim"), width)  # fmt: skip
+    if result.first:
+        yield Text()
+        yield styled(f"To resolve before talks can begin ({len(result.first)})", "bold")
+        issues = result.issues
+        who = {p.id: p.name for p in result.parties}
+        for n, d in enumerate(result.first, 1):
+            place = f"{n:>{len(str(len(result.first)))}}. "
+            stops = "; ".join(block(b, issues, who, d.issue) for b in d.stopped_by)
+            line = f"{who[d.party]}: {demand(d, issues)} \u2014 {stops}"
+            yield from paragraph(line, width, place, " " * len(place))
+    elif any(s.demands for s in staged):
+        yield Text()
+        yield styled("Nothing before talks is stopped by another party.", "bold")
+    yield Text()
+    yield legend()
+    yield from closing(result.header, width)
+
+
+def trades_view(result: Trades, width: int) -> Iterator[Text]:
+    """Candidate trades, each a hypothesis with its quotes; or why there are none."""
+    a, b = result.parties
+    who = {p.id: p.name for p in result.parties}
+    issues = result.issues
+    yield from paragraph(styled(f"Possible trades between {a.name} and {b.name}", "bold"), width)
+    yield from paragraph(styled("Hypotheses from ranked salience, not findings.", "dim"), width)
+    yield Text()
+    held = sum(len(p.stances) for p in result.parties)
+    both = f"both hold a stance on {plural(result.shared, 'issue')}"
+    if result.ranked:
+        said = (f"An article ranks how much the issue matters for "
+                f"{plural(len(result.ranked), 'stance')} of their {held} ({both}):")  # fmt: skip
+    else:
+        said = (f"No article ranks how much an issue matters to either of them "
+                f"({held} stances; {both}).")  # fmt: skip
+    yield from paragraph(said, width)
+    for r in result.ranked:
+        ranking = r.ranking
+        ranked_line = Text.assemble(
+            (f"{who[r.party]}, {issues[r.issue].name}: ", "bold"),
+            LEVEL_WORDS[ranking.level],
+            (f" \u2014 \u201c{ranking.evidence.quote}\u201d "
+             f"({result.header.source_title(ranking.evidence.source)})", "dim"),
+        )  # fmt: skip
+        yield from paragraph(ranked_line, width, "  ", "    ")
+    yield Text()
+    if not result.trades:
+        yield from paragraph(
+            "No candidate trade: one needs two issues on which the two differ, each ranked by "
+            "both, one higher by each side, and no red line given up. "
+            + ("Salience is unranked for most of their stances, so none is guessed."
+               if len(result.ranked) * 2 < held else ""), width)  # fmt: skip
+    for n, t in enumerate(result.trades, 1):
+        place = f"{n}. "
+        head = (f"{who[t.a]} gets {issues[t.a_gets].name}, {who[t.b]} gets "
+                f"{issues[t.b_gets].name} (hypothesis)")  # fmt: skip
+        yield from paragraph(styled(head, "bold"), width, place, "   ")
+        a_first, b_first, a_second, b_second = t.ranks
+        for issue, mine, theirs, owner, other in (
+            (t.a_gets, a_first, b_first, t.a, t.b),
+            (t.b_gets, b_second, a_second, t.b, t.a),
+        ):
+            line = (
+                f"{issues[issue].name}: {who[owner]} {LEVEL_WORDS[mine.level]} "
+                f"(\u201c{mine.evidence.quote}\u201d), {who[other]} "
+                f"{LEVEL_WORDS[theirs.level]} (\u201c{theirs.evidence.quote}\u201d)"
+            )
+            yield from paragraph(styled(line, "dim"), width, "   ", "     ")
+    for t, why in result.left_out:
+        line = (f"Not a candidate: {who[t.a]} gets {issues[t.a_gets].name}, {who[t.b]} gets "
+                f"{issues[t.b_gets].name} \u2014 {why}")  # fmt: skip
+        yield from paragraph(styled(line, "dim"), width)
+    yield Text()
+    yield from closing(result.header, width)

@@ -1,0 +1,206 @@
+"""obstacles, trades and the agenda by stage, on a small positions/3 file the tests hold."""
+
+from __future__ import annotations
+
+import json
+
+from positions.analysis import agenda
+from positions.comparison import compare
+from positions.loader import load
+from positions.model import Stage
+from positions.negotiation import obstacles, trades
+from positions.results import BlockKind
+
+from .conftest import DATA, MINIMAL, Run, arg
+
+STAGED = DATA / "valid" / "negotiation.yaml"
+
+
+def test_obstacles_before_talks_and_who_stops_them() -> None:
+    """Each stage's demands; before talks, each with the way the other party stops it."""
+    ds = load(STAGED)
+    result = obstacles(ds, [ds.parties["north"], ds.parties["south"]])
+    talks = next(s for s in result.stages if s.stage is Stage.TALKS)
+    assert [(d.party, d.issue, d.accepts, d.condition_of) for d in talks.demands] == [
+        ("north", "talks", ("talks-during-fighting",), None),
+        ("south", "talks", ("ceasefire-first",), None),
+        ("south", "withdrawal", ("full-withdrawal",), "talks"),
+    ]
+    assert [[(b.party, b.kind, b.outcome) for b in d.stopped_by] for d in talks.demands] == [
+        [("south", BlockKind.EXCLUDES, "ceasefire-first")],
+        [("north", BlockKind.EXCLUDES, "talks-during-fighting")],
+        [("north", BlockKind.REJECTS, "full-withdrawal")],
+    ]
+    assert result.first == talks.demands
+
+
+def test_obstacles_follow_a_link_to_another_issue() -> None:
+    """North's guarantees require South's neutrality, which South's alliance excludes."""
+    ds = load(STAGED)
+    result = obstacles(ds, [ds.parties["north"], ds.parties["south"]])
+    unstaged = next(s for s in result.stages if s.stage is None)
+    guarantees = next(d for d in unstaged.demands if (d.party, d.issue) == ("north", "guarantees"))
+    assert [tuple(b) for b in guarantees.stopped_by] == [
+        ("south", BlockKind.EXCLUDES_REQUIRED, "alignment", "join", "for-north")
+    ]
+
+
+def test_obstacles_terminal(run: Run) -> None:
+    """The terminal view: the stages, the blocks worded, then what to resolve before talks."""
+    out = run("obstacles", "north", "south", "--data", arg(STAGED)).out
+    assert out.splitlines() == [
+        "Obstacles to talks: North and South",
+        "",
+        "Before talks start",
+        "  North  ◆ Talks and fighting: Talks while the fighting goes on  (firm; stated;",
+        "         1 source)",
+        "         stopped: South asks for “A ceasefire before talks”, which excludes",
+        "         “Talks while the fighting goes on”",
+        "  South  ■ Talks and fighting: A ceasefire before talks  (red line; stated; 1",
+        "         source)",
+        "         stopped: North asks for “Talks while the fighting goes on”, which",
+        "         excludes “A ceasefire before talks”",
+        "  South  ■ Withdrawal: All troops leave (a condition of its stance on Talks and",
+        "         fighting)  (red line; stated; 1 source)",
+        "         stopped: North rejects “All troops leave”",
+        "",
+        "Before a ceasefire",
+        "  none recorded",
+        "",
+        "In the settlement",
+        "  none recorded",
+        "",
+        "Stage not coded: 7 demands (5 stopped by another party); `positions compare`",
+        "shows them issue by issue.",
+        "",
+        "To resolve before talks can begin (3)",
+        "1. North: Talks and fighting: Talks while the fighting goes on — South asks for",
+        "   “A ceasefire before talks”, which excludes “Talks while the fighting goes on”",
+        "2. South: Talks and fighting: A ceasefire before talks — North asks for “Talks",
+        "   while the fighting goes on”, which excludes “A ceasefire before talks”",
+        "3. South: Withdrawal: All troops leave (a condition of its stance on Talks and",
+        "   fighting) — North rejects “All troops leave”",
+        "",
+        "firmness: ■ red line  ◆ firm  ○ open",
+        f"data: {arg(STAGED)}",
+    ]
+
+
+def test_obstacles_without_stages_say_so(run: Run) -> None:
+    """A file with no stage coded: the view says what to code, and guesses nothing."""
+    out = run("obstacles", "north", "south", "--data", arg(MINIMAL)).out
+    assert "No stage is coded for any of their demands" in out
+    assert "To resolve before talks" not in out
+
+
+def test_obstacles_json(run: Run) -> None:
+    """The JSON carries each demand's ids, stage, strength, sources and blocks, worded too."""
+    data = json.loads(
+        run("obstacles", "north", "south", "--data", arg(STAGED), "--format", "json").out
+    )
+    assert data["schema"] == "positions-obstacles/1"
+    assert [s["stage"] for s in data["stages"]] == ["talks", "ceasefire", "settlement", None]
+    first = data["before_talks"][2]
+    assert first == {
+        "party": "south",
+        "issue": "withdrawal",
+        "accepts": ["full-withdrawal"],
+        "rejects": [],
+        "condition_of": "talks",
+        "stage": "talks",
+        "firmness": "red-line",
+        "attribution": "stated",
+        "sources": 1,
+        "says": "Withdrawal: All troops leave (a condition of its stance on Talks and fighting)",
+        "stopped_by": [
+            {
+                "party": "north",
+                "how": "rejects",
+                "issue": "withdrawal",
+                "outcome": "full-withdrawal",
+                "wanted": "full-withdrawal",
+                "says": "North rejects \u201cAll troops leave\u201d",
+            }
+        ],
+        "accepted_by": [],
+        "no_position": [],
+    }
+
+
+def test_trades_pair_issues_ranked_opposite_ways_and_spare_red_lines() -> None:
+    """North ranks alignment higher, South the land: a candidate.
+
+    Guarantees for the land would cost South a red line: left out, with the reason.
+    """
+    ds = load(STAGED)
+    result = trades(ds, ds.parties["north"], ds.parties["south"])
+    assert [(t.a, t.a_gets, t.b, t.b_gets) for t in result.trades] == [
+        ("north", "alignment", "south", "land")
+    ]
+    assert [(t.a_gets, t.b_gets, why) for t, why in result.left_out] == [
+        ("guarantees", "land", "a red line: South on Guarantees")
+    ]
+    assert len(result.ranked) == 6
+
+
+def test_trades_terminal_quotes_each_ranking(run: Run) -> None:
+    """Each candidate is a hypothesis and quotes the four rankings it rests on."""
+    out = run("trades", "north", "south", "--data", arg(STAGED), env={"COLUMNS": "200"}).out
+    assert "1. North gets Alignment, South gets Land (hypothesis)" in out
+    assert (
+        "   Alignment: North ranked first (\u201cForemost for North is neutrality.\u201d), "
+        "South ranked low (\u201cAlliances matter less to South.\u201d)"
+    ) in out
+    assert (
+        "Not a candidate: North gets Guarantees, South gets Land \u2014 a red line: South on "
+        "Guarantees"
+    ) in out
+
+
+def test_trades_without_salience_say_so_and_propose_nothing(run: Run) -> None:
+    """No ranked salience: no candidate, and the view says why instead of guessing."""
+    out = " ".join(run("trades", "north", "south", "--data", arg(MINIMAL)).out.split())
+    assert "No article ranks how much an issue matters to either of them" in out
+    assert "No candidate trade" in out
+    assert "Salience is unranked for most of their stances, so none is guessed." in out
+
+
+def test_trades_json(run: Run) -> None:
+    """The JSON: every ranking with its quote, each trade marked a hypothesis."""
+    data = json.loads(
+        run("trades", "north", "south", "--data", arg(STAGED), "--format", "json").out
+    )
+    assert data["schema"] == "positions-trades/1"
+    assert data["trades"][0]["hypothesis"] is True
+    assert data["trades"][0]["north"] == {"gets": "alignment", "gives": "land"}
+    assert data["trades"][0]["salience"]["land"]["south"] == {
+        "level": "top",
+        "source": "s1",
+        "quote": "Above all South wants the land back.",
+        "attribution": "stated",
+    }
+    assert data["left_out"][0]["why"] == "a red line: South on Guarantees"
+
+
+def test_agenda_goes_stage_by_stage() -> None:
+    """Issues asked for before talks come first, then those with no stage coded."""
+    ds = load(STAGED)
+    items = agenda(compare(ds, [ds.parties["north"], ds.parties["south"]]), ds.issues).items
+    assert [(i.row.issue.id, i.stage) for i in items][:2] == [
+        ("talks", Stage.TALKS),
+        ("withdrawal", Stage.TALKS),
+    ]
+    assert items[0].reason.startswith("before talks start (North's stance); ")
+    assert items[1].reason.startswith(
+        "before talks start (South's condition on Talks and fighting); "
+    )
+
+
+def test_agenda_order_does_not_move_when_a_silent_party_joins() -> None:
+    """East holds no stance: adding it changes no place in the agenda."""
+    ds = load(STAGED)
+    two = [ds.parties["north"], ds.parties["south"]]
+    three = [*two, ds.parties["east"]]
+    before = [i.row.issue.id for i in agenda(compare(ds, two), ds.issues).items]
+    after = [i.row.issue.id for i in agenda(compare(ds, three), ds.issues).items]
+    assert before == after
