@@ -48,8 +48,8 @@ def test_agenda_order_and_reasons() -> None:
     assert [(i.place, i.row.issue.id, i.group, i.reason) for i in items] == [
         (1, "agree", "common ground", "both accept x"),
         (2, "overlap", "common ground", "both accept y"),
-        (3, "package", "different asks, no clash coded",
-         "different asks; none rejected, no exclusion coded"),
+        (3, "package", "different asks, not checked",
+         "different asks; nobody recorded whether both can hold: 'x' and 'y'"),
         (4, "terms", "agreed only on conditions in conflict",
          "both accept x, but on conditions in conflict: A's on redline-both: x"),
         (5, "open-first", "conflict", "every side is open \u2014 x (A) excludes y (B)"),
@@ -120,7 +120,7 @@ def test_matrix_table_cells_and_legend(run: Run) -> None:
         "Trade   overlap   ○ lift, phase  ◆ phase    ○ phase, lift",
         "Water   agree     ◆ share        ○ share    ○ share",
         "Border  conflict  ■ new          ◆ old      ◆ not new",
-        "Aid     unknown   ·              ○ deliver  ·",
+        "Aid     unknown   –              ○ deliver  –",
     ]
     assert "  North – East: 1 conflict, 2 agree" in out
 
@@ -134,8 +134,8 @@ def test_matrix_json(run: Run) -> None:
         "east": {"accepts": [], "rejects": ["new"], "firmness": "firm"},
     }
     assert data["issues"][3]["stances"] == {"north": None, "east": None}
-    counts = {"conflict": 1, "conditional": 0, "complementary": 0, "overlap": 0, "agree": 2,
-              "unknown": 1}  # fmt: skip
+    counts = {"conflict": 1, "conditional": 0, "untested": 0, "complementary": 0, "overlap": 0,
+              "agree": 2, "unknown": 1}  # fmt: skip
     assert data["pairs"] == [
         {"parties": ["north", "east"], "common": 2, "conflict": 1, "both": 3, "counts": counts}
     ]
@@ -590,7 +590,7 @@ def test_diff_reports_changes_to_an_issue(tmp_path: Path, run: Run) -> None:
         ("issue land", "outcome share excludes", "(none)", "keep"),
     ]
     assert [(r.a, r.b, r.issue, r.before, r.after) for r in d.relations] == [
-        ("north", "south", "land", Relation.COMPLEMENTARY, Relation.CONFLICT),
+        ("north", "south", "land", Relation.UNTESTED, Relation.CONFLICT),
     ]
     result = run("diff", str(before), str(after))
     assert result.code == 1

@@ -187,15 +187,15 @@ def test_compare_evidence_prints_quotes(run: Run) -> None:
         "1 conflict",
         "North and South; firmness: ■ red line  ◆ firm  ○ open",
         "",
-        "Territory (territory)  CONFLICT (reported)",
+        "Territory (territory)  CONFLICT (reported, 1 source)",
         "  return: accepted by South, rejected by North",
-        "  ■ North red line",
+        "  ■ North red line · 1 source",
         "    Wants to keep the land.",
         "    accepts The occupier keeps the land (keep)",
         "    rejects The land is returned (return)",
         "    │ “North will keep the land.”",
         "    │ — An article; stated",
-        "  ◆ South firm",
+        "  ◆ South firm · 1 source",
         "    Wants the land back.",
         "    accepts The land is returned (return)",
         '    │ “"South wants the land back - now," said the South\'s president.”',
@@ -206,15 +206,27 @@ def test_compare_evidence_prints_quotes(run: Run) -> None:
 
 
 def test_compare_json_shape(run: Run) -> None:
-    """The JSON has the positions-compare/2 shape: relation, reason, clashes, null for no stance."""
+    """The JSON has the positions-compare/3 shape: relation, reason, clashes, null for no stance."""
     result = run("compare", "north", "south", "--data", arg(MINIMAL), "--format", "json")
     assert result.code == 0
     data = json.loads(result.out)
     evidence = {"source": "s1", "source_title": "An article", "speaker": None}
+    # What positions/3 adds to a stance, none of it coded in this positions/1 file.
+    uncoded: dict[str, object] = {
+        "stage": None,
+        "condition_stages": {},
+        "salience": None,
+        "links": {},
+        "sources": 1,
+        "doubts": [],
+        "joint_with": [],
+        "coded_under": None,
+    }
     assert data == {
-        "schema": "positions-compare/2",
+        "schema": "positions-compare/3",
         "data": arg(MINIMAL),
         "parties": ["north", "south"],
+        "within_camp": None,
         "issues": [
             {
                 "id": "territory",
@@ -235,6 +247,9 @@ def test_compare_json_shape(run: Run) -> None:
                 "conditions": [],
                 "among": 2,
                 "silent": [],
+                "sources": 1,
+                "untested": [],
+                "untested_left_out": 0,
                 "stances": {
                     "north": {
                         "summary": "Wants to keep the land.",
@@ -243,6 +258,7 @@ def test_compare_json_shape(run: Run) -> None:
                         "conditions": {},
                         "firmness": "red-line",
                         "note": None,
+                        **uncoded,
                         "evidence": [
                             {
                                 **evidence,
@@ -258,6 +274,7 @@ def test_compare_json_shape(run: Run) -> None:
                         "conditions": {},
                         "firmness": "firm",
                         "note": None,
+                        **uncoded,
                         "evidence": [
                             {
                                 **evidence,
@@ -275,7 +292,7 @@ def test_compare_json_shape(run: Run) -> None:
             "conflict": {"issues": 1, "disputes": 1},
             **{
                 r: {"issues": 0, "disputes": 0}
-                for r in ("conditional", "complementary", "overlap", "agree", "unknown")
+                for r in ("conditional", "untested", "complementary", "overlap", "agree", "unknown")
             },
         },
         "pairs": [],
@@ -451,10 +468,10 @@ def test_issue_detail(run: Run) -> None:
         "  • keep: The occupier keeps the land",
         "  • return: The land is returned",
         "",
-        "Among the parties with a stance: CONFLICT",
+        "Among the parties with a stance: CONFLICT (reported, 1 source)",
         "  return: accepted by South, rejected by North",
         "",
-        "  ■ North red line",
+        "  ■ North red line · 1 source",
         "    Wants to keep the land.",
         "    accepts The occupier keeps the land (keep)",
     ]
@@ -464,7 +481,7 @@ def test_issue_detail(run: Run) -> None:
 def test_issue_detail_gives_the_relation_compare_gives(run: Run) -> None:
     """One issue in full and compare of the same parties agree: conditions and dispute too."""
     out = lines(run("issues", "talks", "--data", arg(FORMAT_2)).out)
-    assert "Among the parties with a stance: CONDITIONAL" in out
+    assert "Among the parties with a stance: CONDITIONAL (reported, 1 source)" in out
     compared = json.loads(
         run("compare", "north", "south", "--format", "json", "--data", arg(FORMAT_2)).out
     )
@@ -493,7 +510,7 @@ def test_show_party(run: Run) -> None:
     out = lines(run("show", "n", "--data", arg(MINIMAL)).out)
     assert out[3:10] == [
         "Territory (territory)",
-        "  ■ North red line",
+        "  ■ North red line · 1 source",
         "    Wants to keep the land.",
         "    accepts The occupier keeps the land (keep)",
         "    rejects The land is returned (return)",
@@ -548,6 +565,11 @@ def test_export_csv(run: Run, tmp_path: Path) -> None:
         "attribution": "stated",
         "evidence_filter": "",
         "relations_shown": "",
+        "stage": "",
+        "salience": "",
+        "sources": "1",
+        "doubts": "0",
+        "relation_sources": "1",
     }
     assert [(r["issue"], r["party"], r["summary"], r["relation"]) for r in rows[-3:]] == [
         ("aid", "north", "", "unknown"),

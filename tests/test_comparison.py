@@ -16,7 +16,15 @@ from positions.comparison import compare, relate
 from positions.errors import UsageError
 from positions.loader import load
 from positions.lookup import find_parties, find_party
-from positions.model import Attribution, Evidence, Firmness, Issue, Party, Stance
+from positions.model import (
+    Attribution,
+    Compatibility,
+    Evidence,
+    Firmness,
+    Issue,
+    Party,
+    Stance,
+)
 from positions.present import ask
 from positions.results import ConditionStatus, Relation, Row, Tally
 
@@ -55,15 +63,25 @@ def from_example(example: str) -> tuple[Issue, list[Party], dict[str, Issue]]:
 
     Clauses, separated by '; ': ``A accepts x, y``, ``A rejects x``, ``A accepts x and rejects
     y``, ``A accepts x if land: y`` (a condition on the issue "land"), ``B rejects y on land``,
-    ``x excludes y``, ``C is silent``.
+    ``x excludes y``, ``x excludes y on land``, ``x requires land/y`` and ``x excludes land/y``
+    (links from the issue to "land"), ``x and y checked compatible: REASON``, ``C is silent``.
     """
     stances: dict[str, dict[str, Stance]] = {}
     silent: list[str] = []
-    excludes: list[tuple[str, str]] = []
+    excludes: dict[str, list[tuple[str, str]]] = {"i": [], "land": []}
+    links: dict[str, list[tuple[str, str, str]]] = {"requires": [], "excludes": []}
+    compatible: list[Compatibility] = []
     outcomes: dict[str, list[str]] = {"i": [], "land": []}
     for clause in example.split("; "):
-        if m := re.fullmatch(r"(\w+) excludes (\w+)", clause):
-            excludes.append((m[1], m[2]))
+        if m := re.fullmatch(r"(\w+) (requires|excludes) (\w+)/(\w+)", clause):
+            links[m[2]].append((m[1], m[3], m[4]))
+            outcomes["i"].append(m[1])
+            outcomes[m[3]].append(m[4])
+        elif m := re.fullmatch(r"(\w+) excludes (\w+)(?: on (\w+))?", clause):
+            excludes[m[3] or "i"].append((m[1], m[2]))
+            outcomes[m[3] or "i"] += [m[1], m[2]]
+        elif m := re.fullmatch(r"(\w+) and (\w+) checked compatible: (.+)", clause):
+            compatible.append(Compatibility(frozenset({m[1], m[2]}), m[3]))
             outcomes["i"] += [m[1], m[2]]
         elif m := re.fullmatch(r"(\w+) is silent", clause):
             silent.append(m[1])
@@ -84,15 +102,25 @@ def from_example(example: str) -> tuple[Issue, list[Party], dict[str, Issue]]:
             stances.setdefault(party, {})[issue] = stance(issue, accepts, rejects, conditions)
         else:
             raise AssertionError(f"cannot read the clause {clause!r}")
+    # As the loader does: exclusions both ways, an exclusion across issues on both issues.
+    elsewhere: dict[str, dict[str, set[tuple[str, str]]]] = {"i": {}, "land": {}}
+    for x, iid, y in links["excludes"]:
+        elsewhere["i"].setdefault(x, set()).add((iid, y))
+        elsewhere[iid].setdefault(y, set()).add(("i", x))
+    requires: dict[str, set[tuple[str, str]]] = {}
+    for x, iid, y in links["requires"]:
+        requires.setdefault(x, set()).add((iid, y))
     issues = {
         iid: Issue(
             iid,
             iid,
             "?",
             dict.fromkeys(names, "an outcome"),
-            {a: frozenset({b}) for a, b in excludes} | {b: frozenset({a}) for a, b in excludes}
-            if iid == "i"
-            else {},
+            {a: frozenset({b}) for a, b in excludes[iid]}
+            | {b: frozenset({a}) for a, b in excludes[iid]},
+            excludes_elsewhere={o: frozenset(t) for o, t in elsewhere[iid].items()},
+            requires={o: frozenset(t) for o, t in requires.items()} if iid == "i" else {},
+            compatible=tuple(compatible) if iid == "i" else (),
         )
         for iid, names in outcomes.items()
     }
@@ -136,10 +164,19 @@ def test_the_verdict_names_the_clashes_its_reason_says() -> None:
     assert ask(parties[1].stances[issue.id], issue, row, "B").rejects == "share"
 
 
-def test_different_asks_that_do_not_clash_are_complementary() -> None:
-    """Guarantees for one side and for the other, neither rejected nor excluded: no conflict."""
+def test_different_asks_that_do_not_clash_are_untested_until_checked() -> None:
+    """Guarantees for one side and for the other, neither rejected nor excluded: no conflict.
+
+    Nor are they taken to be compatible: untested, until a coder records that both can hold.
+    """
     issue, parties, issues = from_example("A accepts for_a; B accepts for_b")
-    assert relate(issue, parties, issues).relation is Relation.COMPLEMENTARY
+    verdict = relate(issue, parties, issues)
+    assert (verdict.relation, verdict.untested) == (Relation.UNTESTED, (("for_a", "for_b"),))
+    checked = "for_a and for_b checked compatible: 003: both in one draft"
+    issue, parties, issues = from_example(f"A accepts for_a; B accepts for_b; {checked}")
+    verdict = relate(issue, parties, issues)
+    assert (verdict.relation, verdict.untested) == (Relation.COMPLEMENTARY, ())
+    assert verdict.reason == "different asks, checked compatible: 003: both in one draft"
 
 
 def test_agreement_on_conditions_in_conflict_is_not_common_ground() -> None:
@@ -327,11 +364,11 @@ def test_compare_three_parties() -> None:
         "and East"
     )
     pairs = {(p.a, p.b): [p.counts[r] for r in Relation] for p in cmp.pairs}
-    # conflict, conditional, complementary, overlap, agree, unknown
+    # conflict, conditional, untested, complementary, overlap, agree, unknown
     assert pairs == {
-        ("north", "south"): [1, 0, 0, 1, 1, 1],
-        ("north", "east"): [1, 0, 0, 0, 2, 1],
-        ("south", "east"): [0, 0, 0, 2, 1, 1],  # both refuse "new" on the border
+        ("north", "south"): [1, 0, 0, 0, 1, 1, 1],
+        ("north", "east"): [1, 0, 0, 0, 0, 2, 1],
+        ("south", "east"): [0, 0, 0, 0, 2, 1, 1],  # both refuse "new" on the border
     }
 
 

@@ -6,6 +6,8 @@ ids are as long as the shipped data's (``security-guarantees``, ``recognise-occu
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -129,8 +131,8 @@ COMMANDS = {
 }
 ANSI = re.compile(r"\x1b\[([0-9;]*)m")
 # The relation each colour stands for (rich's codes for red, yellow, blue, cyan, green).
-COLOUR_RELATION = {"31": "conflict", "33": "conditional", "34": "complementary", "36": "overlap",
-                   "32": "agree"}  # fmt: skip
+COLOUR_RELATION = {"31": "conflict", "33": "conditional", "35": "untested", "34": "complementary",
+                   "36": "overlap", "32": "agree"}  # fmt: skip
 
 
 @pytest.fixture
@@ -171,7 +173,7 @@ def test_compare_stacks_below_60_columns(run: Run, data: Path) -> None:
     narrow = run(*args, env={"COLUMNS": "40"}).out.splitlines()
     assert narrow[:5] == [
         "Views at every width",
-        "1 conflict · 1 complementary · 1 agree ·",
+        "1 conflict · 1 untested · 1 agree ·",
         "1 unknown",
         "North and South",
         "firmness: ■ red line  ◆ firm  ○ open",
@@ -193,7 +195,7 @@ def test_compare_says_each_fact_once(run: Run, data: Path, monkeypatch: pytest.M
     out = run("compare", "north", "south", "--data", data.name, env={"COLUMNS": "80"}).out
     assert out.splitlines() == [
         "Views at every width",
-        "1 conflict · 1 complementary · 1 agree · 1 unknown",
+        "1 conflict · 1 untested · 1 agree · 1 unknown",
         "North and South; firmness: ■ red line  ◆ firm  ○ open",
         "",
         "Territory             ■ North  The occupier's control of the claimed regions is",
@@ -204,9 +206,9 @@ def test_compare_says_each_fact_once(run: Run, data: Path, monkeypatch: pytest.M
         "  restore-territorial-integrity: accepted by South, rejected by North",
         "",
         "Security guarantees   ◆ North  Legally binding guarantees of the North's",
-        "COMPLEMENTARY                  security",
+        "UNTESTED (reported)            security",
         "                      ○ South  Guarantees that deter new aggression on the South",
-        "  different asks; none rejected, no exclusion coded (reported)",
+        "  different asks; nobody recorded whether both can hold",
         "",
         "Humanitarian steps    ○ North  Limited humanitarian agreements",
         "AGREE (inferred)      ○ South  Limited humanitarian agreements",
@@ -224,7 +226,7 @@ def test_relation_filter_keeps_rows_and_counts(run: Run, data: Path) -> None:
         env={"COLUMNS": "100"},
     ).out.splitlines()  # fmt: skip
     assert out[1:3] == [
-        "1 conflict · 1 complementary · 1 agree · 1 unknown",
+        "1 conflict · 1 untested · 1 agree · 1 unknown",
         "Only issues whose relation is agree are listed; the counts cover every issue.",
     ]
     assert "Humanitarian steps    ○ North  Limited humanitarian agreements" in out
@@ -288,7 +290,8 @@ def test_every_export_says_its_filter(run: Run, data: Path, fmt: str) -> None:
         parsed = json.loads(out)
         assert (parsed["attribution"], parsed["relations_shown"]) == ("reported", ["conflict"])
     elif fmt == "csv":
-        assert out.splitlines()[1].endswith(",reported,conflict")
+        row = next(csv.DictReader(io.StringIO(out)))
+        assert (row["evidence_filter"], row["relations_shown"]) == ("reported", "conflict")
     else:
         text = re.sub(r"\\(.)", r"\1", re.sub(r"<[^>]+>", "", out))
         assert "Only stances backed by reported evidence or stronger are counted" in text
@@ -327,9 +330,9 @@ def test_chart_is_drawn_as_svg(run: Run, data: Path) -> None:
     ns = {"svg": "http://www.w3.org/2000/svg"}
     texts = ["".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text")]
     assert texts.count("Views at every width") == 1
-    assert [t for t in texts if t in {"CONFLICT", "COMPLEMENTARY", "AGREE", "UNKNOWN"}] == [
+    assert [t for t in texts if t in {"CONFLICT", "UNTESTED", "AGREE", "UNKNOWN"}] == [
         "CONFLICT",
-        "COMPLEMENTARY",
+        "UNTESTED",
         "AGREE",
         "UNKNOWN",
     ]
@@ -397,7 +400,7 @@ def test_counts_wrap_a_count_at_a_time(run: Run, data: Path, width: str) -> None
     out = run(*args, env={"COLUMNS": width}).out.splitlines()
     end = next(n for n, line in enumerate(out) if line.startswith("North, South"))
     counts = out[1:end]
-    assert " ".join(counts) == "1 conflict · 1 complementary · 1 agree · 1 unknown"
+    assert " ".join(counts) == "1 conflict · 1 untested · 1 agree · 1 unknown"
     assert not any(line.startswith("·") or line[0].isalpha() for line in counts)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from positions.comparison import pairwise, rows, scope
+from positions.comparison import pairwise, rows, scope, shared_camp
 from positions.model import Attribution, Dataset, Firmness, Issue, Party, Stance
 from positions.results import (
     Agenda,
@@ -42,7 +42,8 @@ def matrix(
     """The matrix of ``parties`` (default all) on ``issues`` (default all), scoped as compare's."""
     s = scope(dataset, parties, issues, attribution=attribution)
     pairs, left_out = pairwise(s.parties, s.issues, s.dataset)
-    return Matrix(Header.of(dataset), s.parties, s.rows, pairs, s.filter, left_out)
+    camp = shared_camp(dataset, s.parties)
+    return Matrix(Header.of(dataset), s.parties, s.rows, pairs, s.filter, left_out, camp)
 
 
 # -- agenda ----------------------------------------------------------------------------------
@@ -61,7 +62,13 @@ def _firmness_reason(row: Row, parties: Sequence[Party]) -> str:
         for level in Firmness
     }  # fmt: skip
     if hard == 0:
-        return "every side is open"
+        # A stance without a firmness cue is not said to be open: it is not known.
+        uncued = by_level[Firmness.NO_CUE]
+        return (
+            f"no side firm; no firmness cue: {', '.join(uncued)}"
+            if uncued
+            else ("every side is open")
+        )
     if hard == 1:
         return f"no red line; firm: {', '.join(by_level[Firmness.FIRM])}"
     return f"red line: {', '.join(by_level[Firmness.RED_LINE])}"
@@ -70,7 +77,8 @@ def _firmness_reason(row: Row, parties: Sequence[Party]) -> str:
 # The agenda's groups, in order, and the relations each holds.
 GROUPS = (
     ("common ground", (Relation.AGREE, Relation.OVERLAP)),
-    ("different asks, no clash coded", (Relation.COMPLEMENTARY,)),
+    ("different asks, checked compatible", (Relation.COMPLEMENTARY,)),
+    ("different asks, not checked", (Relation.UNTESTED,)),
     ("agreed only on conditions in conflict", (Relation.CONDITIONAL,)),
     ("conflict", (Relation.CONFLICT,)),
     ("no stated position", (Relation.UNKNOWN,)),
@@ -81,14 +89,16 @@ def agenda(cmp: Comparison) -> Agenda:
     """An order in which to take the issues, each with the reason for its place.
 
     1. Common ground: issues where all agree, then those where they overlap.
-    2. Different asks with no clash coded (complementary): a package might give each side what
-       it asks, if the data has coded every exclusion the articles support.
-    3. Agreement in principle that rests on a condition in conflict (conditional): it waits on
+    2. Different asks checked compatible (complementary): a package might give each side what
+       it asks.
+    3. Different asks nobody checked (untested): no clash is coded, but whether both can hold
+       is not recorded.
+    4. Agreement in principle that rests on a condition in conflict (conditional): it waits on
        the issue the condition is about.
-    4. The conflicts, from the most open to the hardest: by the firmest side (every side open,
+    5. The conflicts, from the most open to the hardest: by the firmest side (every side open,
        then at most firm, then any red line), then by the sum of all sides' firmness (open 0,
        firm 1, red line 2).
-    5. Last, the issues on which fewer than two parties have a stated position.
+    6. Last, the issues on which fewer than two parties have a stated position.
 
     Within a group, and for ties, the file's order.
     """
@@ -104,7 +114,7 @@ def agenda(cmp: Comparison) -> Agenda:
                 reason = f"{_firmness_reason(row, cmp.parties)} \u2014 {reason}"
             items.append((row, group, reason))
     ordered = (AgendaItem(n, row, group, reason) for n, (row, group, reason) in enumerate(items, 1))
-    return Agenda(cmp.header, cmp.parties, tuple(ordered), cmp.filter)
+    return Agenda(cmp.header, cmp.parties, tuple(ordered), cmp.filter, cmp.within_camp)
 
 
 # -- sources ---------------------------------------------------------------------------------

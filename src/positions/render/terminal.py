@@ -60,10 +60,10 @@ def firmness_mark(firmness: Firmness) -> Text:
     return Text(FIRMNESS_MARK[firmness], style=FIRMNESS_STYLE[firmness])
 
 
-def legend() -> Text:
-    """The key to the firmness marks."""
+def legend(*, no_cue: bool = False) -> Text:
+    """The key to the firmness marks; ``no cue``'s only where a stance shown has it."""
     out = Text("firmness: ", style="dim")
-    for i, firmness in enumerate(LEGEND):
+    for i, firmness in enumerate((*LEGEND, Firmness.NO_CUE) if no_cue else LEGEND):
         if i:
             out.append("  ")
         out.append_text(firmness_mark(firmness))
