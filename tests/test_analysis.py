@@ -12,7 +12,7 @@ import pytest
 from positions.analysis import agenda, diff, matrix, source_use
 from positions.comparison import at_least, compare
 from positions.loader import load, parse
-from positions.model import Attribution
+from positions.model import Attribution, Firmness
 from positions.results import Relation
 
 from .conftest import (
@@ -20,6 +20,7 @@ from .conftest import (
     ESCAPES,
     HOSTILE,
     MINIMAL,
+    RELATIONS,
     THREE,
     VALID,
     Run,
@@ -94,6 +95,39 @@ def test_agenda_needs_two_parties(run: Run) -> None:
         "positions: agenda needs two or more parties, got 1; for one party's stances: "
         "positions show PARTY; see 'positions agenda --help'\n",
     )
+
+
+def test_agenda_does_not_call_a_stance_without_a_cue_open() -> None:
+    """A conflict with no firm side, one of them without a firmness cue: said so, not "open".
+
+    Different asks nobody checked have a group of their own, after those checked compatible.
+    """
+    ds = load(RELATIONS)
+    russia, ukraine = ds.parties["russia"], ds.parties["ukraine"]
+    opened = russia.stances["reconstruction"]._replace(firmness=Firmness.OPEN)
+    uncued = ukraine.stances["reconstruction"]._replace(firmness=Firmness.NO_CUE)
+    ds = ds._replace(
+        parties={
+            **ds.parties,
+            "russia": russia._replace(stances={**russia.stances, "reconstruction": opened}),
+            "ukraine": ukraine._replace(stances={**ukraine.stances, "reconstruction": uncued}),
+        }
+    )
+    items = agenda(compare(ds, [ds.parties["russia"], ds.parties["ukraine"]])).items
+    assert [(i.row.issue.id, i.group) for i in items][:2] == [
+        ("humanitarian", "different asks, checked compatible"),
+        ("reconstruction", "conflict"),
+    ]
+    assert items[1].reason == (
+        "no side firm; no firmness cue: Ukraine \u2014 "
+        "frozen-assets: accepted by Ukraine, rejected by Russia"
+    )
+    camp = agenda(compare(ds, [ds.parties["ukraine"], ds.parties["partners"]]))
+    assert [(i.row.issue.id, i.group) for i in camp.items][:2] == [
+        ("security-guarantees", "common ground"),
+        ("reconstruction", "different asks, not checked"),
+    ]
+    assert camp.within_camp is not None
 
 
 # -- matrix ----------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from positions.lookup import find_parties, find_party
 from positions.model import (
     Attribution,
     Compatibility,
+    Dataset,
     Evidence,
     Firmness,
     Issue,
@@ -26,9 +27,9 @@ from positions.model import (
     Stance,
 )
 from positions.present import ask
-from positions.results import ConditionStatus, Relation, Row, Tally
+from positions.results import Camp, Clash, ConditionStatus, Link, Relation, Row, Tally, Verdict
 
-from .conftest import DISPUTES, MINIMAL, README, THREE
+from .conftest import DISPUTES, MINIMAL, README, RELATIONS, THREE
 
 EVIDENCE = (Evidence("s", "q", Attribution.REPORTED),)
 
@@ -403,3 +404,160 @@ def test_party_named_twice_is_refused() -> None:
     with pytest.raises(UsageError) as info:
         find_parties(load(MINIMAL), ["north", "N"])
     assert str(info.value) == "party 'north' is named twice ('N'); name each party once"
+
+
+# -- what positions/3 records: links, checks, sources, camps -----------------------------------
+
+
+def _row(ds: Dataset, parties: Sequence[str], issue: str) -> Verdict:
+    """The verdict on ``issue`` among ``parties`` of ``ds``."""
+    cmp = compare(ds, find_parties(ds, list(parties)))
+    verdict = next(r.verdict for r in cmp.rows if r.issue.id == issue)
+    assert verdict is not None
+    return verdict
+
+
+def test_a_linked_clash_is_a_clash_of_the_issue() -> None:
+    """Russia's guarantees require Ukraine's neutrality, which Ukraine's right to join excludes.
+
+    A conflict on the guarantees, though the two ask for different guarantees: its reason names
+    the link; its confidence is the weaker side, Ukraine's NATO stance (inferred), not Ukraine's
+    stated guarantees; it rests on three sources, Ukraine's NATO stance's among them.
+    """
+    verdict = _row(load(RELATIONS), ["russia", "ukraine"], "security-guarantees")
+    assert verdict.relation is Relation.CONFLICT
+    assert verdict.reason == (
+        "guarantees-for-russia (Russia) requires nato/neutrality, "
+        "which nato/right-to-join (Ukraine) excludes"
+    )
+    assert verdict.clashes == (
+        Clash(
+            "guarantees-for-russia",
+            ("russia",),
+            ("ukraine",),
+            link=Link("requires", "nato", "neutrality", "right-to-join"),
+        ),
+    )
+    assert (verdict.confidence, verdict.sources) == (Attribution.INFERRED, 3)
+
+
+def test_a_linked_clash_through_a_rejection_and_an_exclusion_across_issues() -> None:
+    """A requirement the other side rejects; an exclusion across issues, a clash on both issues.
+
+    A requirement stopped by an outcome the ask also excludes is said once, as the exclusion.
+    """
+    ds = load(RELATIONS)
+    nato = ds.issues["nato"]
+    held = ds.parties["ukraine"].stances
+    rejecting = held["nato"]._replace(rejects=("neutrality",))
+    ukraine = ds.parties["ukraine"]._replace(stances={**held, "nato": rejecting})
+    changed = ds._replace(parties={**ds.parties, "ukraine": ukraine})
+    verdict = _row(changed, ["russia", "ukraine"], "security-guarantees")
+    assert verdict.reason == (
+        "guarantees-for-russia (Russia) requires nato/neutrality, rejected by Ukraine"
+    )
+    link = {"guarantees-for-russia": frozenset({("nato", "right-to-join")})}
+    back = {"right-to-join": frozenset({("security-guarantees", "guarantees-for-russia")})}
+    issues = {
+        **ds.issues,
+        "security-guarantees": ds.issues["security-guarantees"]._replace(excludes_elsewhere=link),
+        "nato": nato._replace(excludes_elsewhere=back),
+    }
+    excluded = ds._replace(issues=issues)
+    guarantees = _row(excluded, ["russia", "ukraine"], "security-guarantees")
+    assert (
+        guarantees.reason == "guarantees-for-russia (Russia) excludes nato/right-to-join (Ukraine)"
+    )
+    assert _row(excluded, ["russia", "ukraine"], "nato").reason == (
+        "neutrality (Russia) excludes right-to-join (Ukraine); "
+        "right-to-join (Ukraine) excludes security-guarantees/guarantees-for-russia (Russia)"
+    )
+
+
+def test_a_party_silent_on_the_issue_is_not_counted_by_a_link() -> None:
+    """Partners say nothing on NATO: their copy of Ukraine's guarantees clashes with nothing."""
+    verdict = _row(load(RELATIONS), ["russia", "partners"], "security-guarantees")
+    assert (verdict.relation, verdict.clashes) == (Relation.UNTESTED, ())
+
+
+def test_different_asks_checked_compatible_are_complementary() -> None:
+    """Prisoner exchanges and grain exports, recorded compatible: the reason names the check."""
+    verdict = _row(load(RELATIONS), ["russia", "ukraine"], "humanitarian")
+    assert (verdict.relation, verdict.untested) == (Relation.COMPLEMENTARY, ())
+    assert (
+        verdict.reason
+        == "different asks, checked compatible: s3: both were agreed in one round of talks"
+    )
+
+
+def test_untested_names_only_the_pairs_nobody_checked() -> None:
+    """Three different asks, one pair checked: the two other pairs are untested, and named."""
+    issue, parties, issues = from_example(
+        "A accepts keep; B accepts share; C accepts split; "
+        "keep and share checked compatible: both fit"
+    )
+    verdict = relate(issue, parties, issues)
+    assert verdict.relation is Relation.UNTESTED
+    assert verdict.untested == (("keep", "split"), ("share", "split"))
+    assert verdict.reason == (
+        "different asks; nobody recorded whether both can hold: 'keep' and 'split'; "
+        "'share' and 'split'"
+    )
+
+
+def test_many_untested_pairs_are_named_in_part_and_counted() -> None:
+    """Two parties asking for ten outcomes each: 100 pairs, twelve listed, four in the reason."""
+    first = [f"a{n}" for n in range(10)]
+    second = [f"b{n}" for n in range(10)]
+    issue, parties, issues = from_example(
+        f"A accepts {', '.join(first)}; B accepts {', '.join(second)}"
+    )
+    verdict = relate(issue, parties, issues)
+    assert verdict.untested == (*tuple(("a0", b) for b in second), ("a1", "b0"), ("a1", "b1"))
+    assert verdict.untested_left_out == 100 - 12
+    assert verdict.reason == (
+        "different asks; nobody recorded whether both can hold: 'a0' and 'b0'; 'a0' and 'b1'; "
+        "'a0' and 'b2'; 'a0' and 'b3'; 96 more pairs"
+    )
+
+
+def test_a_party_s_own_alternatives_are_not_a_pair() -> None:
+    """One party that would take either of two outcomes, the other silent on them: no pair."""
+    verdict = relate(*from_example("A accepts keep, share; B rejects split"))
+    assert (verdict.relation, verdict.reason) == (
+        Relation.COMPLEMENTARY,
+        "different asks; none rejected, no exclusion coded",
+    )
+
+
+def test_each_relation_counts_its_sources() -> None:
+    """Distinct sources over the stances a relation rests on; a stance counts its own."""
+    ds = load(RELATIONS)
+    assert _row(ds, ["russia", "ukraine"], "reconstruction").sources == 1  # both quote s2
+    assert _row(ds, ["russia", "ukraine"], "humanitarian").sources == 2
+    assert _row(ds, ["russia", "ukraine", "partners"], "reconstruction").sources == 2
+    assert ds.parties["russia"].stances["reconstruction"].source_count() == 1
+
+
+def test_a_comparison_says_when_its_parties_share_one_camp() -> None:
+    """Ukraine and its partners: within one camp. With Russia, or alone: not."""
+    ds = load(RELATIONS)
+    assert compare(ds, find_parties(ds, ["ukraine", "partners"])).within_camp == Camp(
+        "kyiv", "Ukraine and its backers"
+    )
+    assert compare(ds, find_parties(ds, ["russia", "ukraine"])).within_camp is None
+    assert compare(ds, [ds.parties["ukraine"]]).within_camp is None
+    assert compare(load(THREE)).within_camp is None  # no camps at all
+
+
+def test_a_joint_statement_is_each_party_s_stance() -> None:
+    """Ukraine's guarantees, a joint statement with its partners, are the partners' too."""
+    ds = load(RELATIONS)
+    cmp = compare(ds, find_parties(ds, ["ukraine", "partners"]))
+    row = next(r for r in cmp.rows if r.issue.id == "security-guarantees")
+    ukraine, partners = row.stances
+    assert ukraine is not None
+    assert partners is not None
+    assert (ukraine.joint, ukraine.coded_under) == (("partners",), None)
+    assert (partners.joint, partners.coded_under) == ((), "ukraine")
+    assert row.relation is Relation.AGREE

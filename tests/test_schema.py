@@ -22,6 +22,7 @@ from .conftest import (
     HOSTILE,
     INVALID,
     MINIMAL,
+    RELATIONS,
     ROOT,
     SHIPPED,
     THREE,
@@ -134,8 +135,21 @@ def compare_validator() -> jsonschema.Draft202012Validator:
         ("show", "south", "--data", arg(THREE)),
         ("export", "-o", "-", "--data", arg(HOSTILE)),
         ("compare", "north", "south", "--relation", "overlap", "--data", arg(THREE)),
+        ("export", "-o", "-", "--data", arg(RELATIONS)),
+        ("compare", "ukraine", "partners", "--data", arg(RELATIONS)),
+        ("show", "russia", "--data", arg(FORMAT_3)),
     ],
-    ids=["two", "three-filtered", "disputes", "show", "export-all", "relation-filter"],
+    ids=[
+        "two",
+        "three-filtered",
+        "disputes",
+        "show",
+        "export-all",
+        "relation-filter",
+        "positions-3",
+        "within-camp",
+        "show-positions-3",
+    ],
 )
 def test_compare_json_follows_the_documented_shape(run: Run, args: tuple[str, ...]) -> None:
     """compare, show and export JSON validate against docs/positions-compare-3.schema.json."""

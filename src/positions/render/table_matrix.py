@@ -26,7 +26,7 @@ from .table_parts import (
 )
 from .terminal import (
     firmness_mark,
-    legend,
+    legend_lines,
     paragraph,
     relation_word,
     shown_width,
@@ -55,7 +55,7 @@ def matrix_view(m: Matrix, width: int) -> Iterator[Text]:
     yield from heading(m.header, width)
     if m.within_camp is not None:
         yield from paragraph(styled(camp_line(m.within_camp)), width)
-    yield from paragraph(legend(no_cue=uncued(m.rows)), width)
+    yield from legend_lines(width, no_cue=uncued(m.rows))
     yield Text()
     cells = [[matrix_cell(s) for s in row.stances] for row in m.rows]
     yield from grid(m, cells, width) or stacked(m, cells, width)

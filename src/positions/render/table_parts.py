@@ -37,6 +37,7 @@ from positions.text import visible
 from .terminal import (
     firmness_mark,
     legend,
+    legend_lines,
     paragraph,
     styled,
 )
@@ -116,8 +117,8 @@ def parties_line(
     key = legend(no_cue=no_cue)
     if who.cell_len + 2 + key.cell_len <= width:
         return [Text.assemble(who, "; ", key)]
-    # The legend on a line of its own, not broken between a mark and its word.
-    return [*paragraph(who, width), *paragraph(key, width)]
+    # The legend on lines of its own, not broken between a mark and its word.
+    return [*paragraph(who, width), *legend_lines(width, no_cue=no_cue)]
 
 
 def heading(header: Header, width: int) -> list[Text]:
