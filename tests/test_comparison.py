@@ -273,11 +273,27 @@ def stances(draw: st.DrawFn) -> Stance | None:
 
 @st.composite
 def situations(draw: st.DrawFn) -> tuple[Issue, list[Party], dict[str, Issue]]:
-    """An issue with exclusions, parties with stances on it and on the condition's issue."""
+    """An issue with exclusions, links to another, checked pairs; parties with stances on both.
+
+    The other issue, "land", is the one conditions name and links lead to.
+    """
     excludes = draw(st.sampled_from([{}, {"a": frozenset("b"), "b": frozenset("a")}]))
-    issue = Issue("i", "i", "?", dict.fromkeys(OUTCOMES, ""), excludes)
+    requires = draw(st.sampled_from([{}, {"a": frozenset({("land", "keep")})}]))
+    linked = draw(st.booleans())  # c excludes land/back, both ways
+    checked = draw(st.sampled_from([(), (Compatibility(frozenset("bc"), "checked"),)]))
+    issue = Issue(
+        "i",
+        "i",
+        "?",
+        dict.fromkeys(OUTCOMES, ""),
+        excludes,
+        excludes_elsewhere={"c": frozenset({("land", "back")})} if linked else {},
+        requires=requires,
+        compatible=checked,
+    )
     either = {"keep": frozenset({"back"}), "back": frozenset({"keep"})}
-    land = Issue("land", "land", "?", {"keep": "", "back": ""}, either)
+    back = {"back": frozenset({("i", "c")})} if linked else {}
+    land = Issue("land", "land", "?", {"keep": "", "back": ""}, either, excludes_elsewhere=back)
     parties = []
     for n in range(draw(st.integers(2, 4))):
         held = {}
@@ -343,6 +359,27 @@ def test_removing_a_rejection_never_makes_a_conflict(
     before, after = relate(issue, parties, issues), relate(issue, changed, issues)
     if before.relation is not Relation.CONFLICT:
         assert after.relation is not Relation.CONFLICT
+
+
+@given(situations())
+def test_checking_every_untested_pair_makes_it_complementary_and_nothing_else(
+    situation: tuple[Issue, list[Party], dict[str, Issue]],
+) -> None:
+    """Recording each pair an untested relation names as compatible gives complementary.
+
+    Untested only where nothing is in common and nothing clashes; a check changes no other
+    relation.
+    """
+    issue, parties, issues = situation
+    before = relate(issue, parties, issues)
+    checks = tuple(Compatibility(frozenset(p), "checked") for p in before.untested)
+    checked = issue._replace(compatible=issue.compatible + checks)
+    after = relate(checked, parties, {**issues, "i": checked})
+    if before.relation is Relation.UNTESTED and not before.untested_left_out:
+        assert after.relation is Relation.COMPLEMENTARY
+        assert (before.common, before.clashes) == ((), ())
+    else:
+        assert after.relation is before.relation
 
 
 # -- the comparison and the names ------------------------------------------------------------
