@@ -125,10 +125,10 @@ def _stance(party: Party, stance: Stance | None, row: Row, cmp: Comparison) -> s
     if asked.rejects:
         parts.append(f'<span class="not">not</span> {_e(asked.rejects)}')
     text = "; ".join(parts)
-    if asked.conditions:
-        text += f' <span class="if">(only if: {_e(asked.conditions)})</span>'
-    if asked.joint:
-        text += f' <span class="if">({_e(asked.joint)})</span>'
+    aside = [f"only if: {asked.conditions}"] if asked.conditions else []
+    aside += [asked.joint] if asked.joint else []
+    if aside:
+        text += f' <span class="if">({_e("; ".join(aside))})</span>'
     firmness = stance.firmness
     folded = f"{FIRMNESS_WORD[firmness]}; summary and {plural(len(stance.evidence), 'quote')}"
     return (

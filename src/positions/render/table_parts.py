@@ -85,10 +85,10 @@ def ask(
         out.append("; " if parts.accepts else "")
         out.append("not ", "dim")
         out.append_text(styled(parts.rejects))
-    if parts.conditions:
-        out.append_text(styled(f" (only if: {parts.conditions})", "dim"))
-    if parts.joint:
-        out.append_text(styled(f" ({parts.joint})", "dim italic"))
+    aside = [f"only if: {parts.conditions}"] if parts.conditions else []
+    aside += [parts.joint] if parts.joint else []
+    if aside:
+        out.append_text(styled(f" ({'; '.join(aside)})", "dim"))
     return out
 
 
