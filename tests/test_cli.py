@@ -18,6 +18,7 @@ from positions.cli import cli
 
 from .conftest import (
     FORMAT_2,
+    FORMAT_3,
     HOSTILE,
     INVALID,
     MINIMAL,
@@ -41,6 +42,16 @@ def test_validate_valid_file(run: Run) -> None:
     assert result.out == (
         "valid/three-parties.yaml: valid positions/1: "
         "1 source, 4 issues, 3 parties, 10 stances, 10 quotes\n"
+    )
+
+
+def test_validate_counts_a_joint_statement_as_a_stance_of_each_party(run: Run) -> None:
+    """A positions/3 file: the copy of a joint statement is a stance; its quote counts once."""
+    result = run("validate", arg(FORMAT_3))
+    assert (result.code, result.out) == (
+        0,
+        "valid/format-3.yaml: valid positions/3: 1 source, 2 issues, 3 parties, 4 stances, "
+        "3 quotes\n",
     )
 
 

@@ -352,5 +352,5 @@ def diff_command(ctx: click.Context, old: str, new: str, fmt: Format) -> None:
     ctx.exit(EXIT_OK if found.empty else EXIT_DIFFERENT)
 
 
-for command in CODING_COMMANDS:  # validate, verify, lint, coverage, agreement, quote, init
+for command in CODING_COMMANDS:  # validate, verify, lint, coverage, agreement, quote, init...
     cli.add_command(command)
