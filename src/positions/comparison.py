@@ -201,6 +201,10 @@ def linked_clashes(
         for outcome in stance.accepts:
             takers.setdefault(outcome, []).append(pid)
     out: list[Clash] = []
+
+    def on(pid: str, iid: str) -> Stance | None:
+        return stances[pid].get(iid)
+
     for x in issue.outcomes:
         required = issue.requires.get(x, frozenset())
         direct = issue.excludes_elsewhere.get(x, frozenset())
@@ -209,10 +213,6 @@ def linked_clashes(
         side = set(takers[x])
         others = [pid for pid, _ in held if pid not in side]
         accepted_by = tuple(takers[x])
-
-        def on(pid: str, iid: str) -> Stance | None:
-            return stances[pid].get(iid)
-
         for iid, z in sorted(required):
             if iid not in issues:
                 continue
