@@ -13,7 +13,7 @@ from positions import analysis
 from positions.analysis import agenda, diff, matrix, source_use
 from positions.comparison import at_least, compare
 from positions.loader import load, parse
-from positions.model import Attribution, Dataset
+from positions.model import Attribution, Dataset, Firmness
 from positions.results import Relation
 
 from .conftest import (
@@ -22,6 +22,7 @@ from .conftest import (
     FORMAT_3,
     HOSTILE,
     MINIMAL,
+    RELATIONS,
     THREE,
     VALID,
     Run,
@@ -50,8 +51,8 @@ def test_agenda_order_and_reasons() -> None:
     assert [(i.place, i.row.issue.id, i.group, i.reason) for i in items] == [
         (1, "agree", "common ground", "both accept x"),
         (2, "overlap", "common ground", "both accept y"),
-        (3, "package", "different asks, no clash coded",
-         "different asks; none rejected, no exclusion coded"),
+        (3, "package", "different asks, not checked",
+         "different asks; nobody recorded whether both can hold: 'x' and 'y'"),
         (4, "terms", "agreed only on conditions in conflict",
          "both accept x, but on conditions in conflict: A's on redline-both: x"),
         (5, "open-first", "conflict", "every side is open \u2014 x (A) excludes y (B)"),
@@ -98,6 +99,42 @@ def test_agenda_needs_two_parties(run: Run) -> None:
     )
 
 
+def test_agenda_does_not_call_a_stance_without_a_cue_open() -> None:
+    """A conflict with no firm side, one of them without a firmness cue: said so, not "open".
+
+    Different asks nobody checked have a group of their own, after those checked compatible
+    (among the issues with no stage coded, which follow the staged ones).
+    """
+    ds = load(RELATIONS)
+    russia, ukraine = ds.parties["russia"], ds.parties["ukraine"]
+    opened = russia.stances["reconstruction"]._replace(firmness=Firmness.OPEN)
+    uncued = ukraine.stances["reconstruction"]._replace(firmness=Firmness.NO_CUE)
+    ds = ds._replace(
+        parties={
+            **ds.parties,
+            "russia": russia._replace(stances={**russia.stances, "reconstruction": opened}),
+            "ukraine": ukraine._replace(stances={**ukraine.stances, "reconstruction": uncued}),
+        }
+    )
+    staged = agenda(compare(ds, [ds.parties["russia"], ds.parties["ukraine"]]), ds.issues).items
+    items = [i for i in staged if i.stage is None]
+    assert [(i.row.issue.id, i.group) for i in items][:2] == [
+        ("humanitarian", "different asks, checked compatible"),
+        ("reconstruction", "conflict"),
+    ]
+    assert items[1].reason == (
+        "no side firm; no firmness cue: Ukraine \u2014 "
+        "frozen-assets: accepted by Ukraine, rejected by Russia"
+    )
+    camp = agenda(compare(ds, [ds.parties["ukraine"], ds.parties["partners"]]), ds.issues)
+    groups = {i.row.issue.id: i.group for i in camp.items}
+    assert (groups["security-guarantees"], groups["reconstruction"]) == (
+        "common ground",
+        "different asks, not checked",
+    )
+    assert camp.within_camp is not None
+
+
 # -- matrix ----------------------------------------------------------------------------------
 
 
@@ -119,7 +156,7 @@ def test_matrix_table_cells_and_legend(run: Run) -> None:
     """
     out = lines(run("matrix", "--data", arg(THREE)).out)
     assert out[1:22] == [
-        "firmness: ■ red line  ◆ firm  ○ open  · no position recorded",
+        "firmness: ■ red line  ◆ firm  ○ open  – no position recorded",
         "",
         "          North          South      East",
         "",
@@ -136,7 +173,7 @@ def test_matrix_table_cells_and_legend(run: Run) -> None:
         "  old: accepted by South, rejected by North; new: accepted by North, rejected by",
         "  South and East",
         "",
-        "Aid       ·              ○ deliver  ·",
+        "Aid       –              ○ deliver  –",
         "UNKNOWN",
         "  only one position recorded (South)",
         "",
@@ -153,8 +190,8 @@ def test_matrix_json(run: Run) -> None:
         "east": {"accepts": [], "rejects": ["new"], "firmness": "firm"},
     }
     assert data["issues"][3]["stances"] == {"north": None, "east": None}
-    counts = {"conflict": 1, "conditional": 0, "complementary": 0, "overlap": 0, "agree": 2,
-              "unknown": 1}  # fmt: skip
+    counts = {"conflict": 1, "conditional": 0, "untested": 0, "complementary": 0, "overlap": 0,
+              "agree": 2, "unknown": 1}  # fmt: skip
     assert data["pairs"] == [
         {"parties": ["north", "east"], "common": 2, "conflict": 1, "both": 3, "counts": counts}
     ]
@@ -610,7 +647,7 @@ def test_diff_reports_changes_to_an_issue(tmp_path: Path, run: Run) -> None:
         ("issue land", "outcome share excludes", "(none)", "keep"),
     ]
     assert [(r.a, r.b, r.issue, r.before, r.after) for r in d.relations] == [
-        ("north", "south", "land", Relation.COMPLEMENTARY, Relation.CONFLICT),
+        ("north", "south", "land", Relation.UNTESTED, Relation.CONFLICT),
     ]
     result = run("diff", str(before), str(after))
     assert result.code == 1

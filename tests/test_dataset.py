@@ -224,11 +224,14 @@ def test_mediators_are_members_not_aliases(ds: Dataset, run: Run) -> None:
 
 
 def test_headline_russia_ukraine(ds: Dataset) -> None:
-    """Conflict on territory, NATO and withdrawal; different guarantees; talks on conditions."""
+    """Conflict on territory, NATO and withdrawal; different guarantees; talks on conditions.
+
+    Whether the two guarantees can both hold is not recorded: untested.
+    """
     found = relations(ds, "russia", "ukraine")
     for issue in ("territory", "nato", "withdrawal", "basis", "sequencing", "war-crimes"):
         assert found[issue] is Relation.CONFLICT, issue
-    assert found["security-guarantees"] is Relation.COMPLEMENTARY
+    assert found["security-guarantees"] is Relation.UNTESTED
     assert found["negotiations"] is Relation.CONDITIONAL
     assert found["humanitarian"] is Relation.AGREE
 
@@ -247,7 +250,7 @@ def test_one_dispute_is_counted_once(run: Run) -> None:
     """Seven conflicts over four disputes, said in the first lines of compare."""
     out = run("compare", "russia", "ukraine", "--data", str(SHIPPED), env={"COLUMNS": "80"}).out
     assert out.splitlines()[1] == (
-        "7 conflict (4 disputes) · 1 conditional · 1 complementary · 1 agree · 7 unknown"
+        "7 conflict (4 disputes) · 1 conditional · 1 untested · 1 agree · 7 unknown"
     )
 
 

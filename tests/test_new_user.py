@@ -89,13 +89,13 @@ def test_matrix_is_a_grid_on_a_wide_terminal(run: Run, data: str) -> None:
         "                     North                         South                            "
         "Western governments",
         "",
-        "Territory            ■ recognise-occupier-control  ■ restore-territorial-integrity  ·",
+        "Territory            ■ recognise-occupier-control  ■ restore-territorial-integrity  –",
         "CONFLICT",
         "  recognise-occupier-control (North) excludes restore-territorial-integrity (South) "
         "(among 2 of 3; no position recorded:",
         "  Western governments)",
         "",
-        "Security guarantees  ◆ guarantees-for-the-north    ·                                "
+        "Security guarantees  ◆ guarantees-for-the-north    –                                "
         "○ guarantees-for-the-south",
     ]
 
@@ -114,7 +114,7 @@ def test_matrix_wraps_names_before_it_stacks(run: Run, data: str) -> None:
         "  recognise-occupier-control (North) excludes restore-territorial-integrity",
         "  (South)",
         "",
-        "Security           ◆ guarantees-for-the-north    ·",
+        "Security           ◆ guarantees-for-the-north    –",
         "guarantees",
     ]
     stacked = lines(run("matrix", "--data", data, env={"COLUMNS": "60"}).out)
@@ -303,7 +303,7 @@ def test_lists_take_format_csv(run: Run, data: str) -> None:
     ("args", "message"),
     [
         (("--relation", "agreee"), "invalid value for '--relation': 'agreee' is not a relation; "
-         "expected one of conflict, conditional, complementary, overlap, agree, unknown "
+         "expected one of conflict, conditional, untested, complementary, overlap, agree, unknown "
          "(did you mean 'agree'?)"),
         (("--format", "jsn"), "invalid value for '--format': 'jsn' is not one of 'table', "
          "'json', 'csv', 'markdown', 'html', 'svg' (did you mean 'json'?)"),
@@ -325,7 +325,10 @@ def test_a_mistyped_choice_gets_a_guess(
     [
         ("co", ["conflict", "conditional", "complementary"]),
         ("conflict,a", ["conflict,agree"]),
-        ("", ["conflict", "conditional", "complementary", "overlap", "agree", "unknown"]),
+        (
+            "",
+            ["conflict", "conditional", "untested", "complementary", "overlap", "agree", "unknown"],
+        ),
     ],
 )
 def test_relation_values_complete(data: str, incomplete: str, expected: list[str]) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from positions.comparison import pairwise, rows, scope
+from positions.comparison import pairwise, rows, scope, shared_camp
 from positions.model import (
     Attribution,
     Dataset,
@@ -54,7 +54,8 @@ def matrix(
     """The matrix of ``parties`` (default all) on ``issues`` (default all), scoped as compare's."""
     s = scope(dataset, parties, issues, attribution=attribution)
     pairs, left_out = pairwise(s.parties, s.issues, s.dataset)
-    return Matrix(Header.of(dataset), s.parties, s.rows, pairs, s.filter, left_out)
+    camp = shared_camp(dataset, s.parties)
+    return Matrix(Header.of(dataset), s.parties, s.rows, pairs, s.filter, left_out, camp)
 
 
 # -- agenda ----------------------------------------------------------------------------------
@@ -73,7 +74,13 @@ def _firmness_reason(row: Row, parties: Sequence[Party]) -> str:
         for level in Firmness
     }  # fmt: skip
     if hard == 0:
-        return "every side is open"
+        # A stance without a firmness cue is not said to be open: it is not known.
+        uncued = by_level[Firmness.NO_CUE]
+        return (
+            f"no side firm; no firmness cue: {', '.join(uncued)}"
+            if uncued
+            else ("every side is open")
+        )
     if hard == 1:
         return f"no red line; firm: {', '.join(by_level[Firmness.FIRM])}"
     return f"red line: {', '.join(by_level[Firmness.RED_LINE])}"
@@ -82,7 +89,8 @@ def _firmness_reason(row: Row, parties: Sequence[Party]) -> str:
 # The agenda's groups, in the order they are taken within a stage, and the relations each holds.
 GROUPS = (
     ("common ground", (Relation.AGREE, Relation.OVERLAP)),
-    ("different asks, no clash coded", (Relation.COMPLEMENTARY,)),
+    ("different asks, checked compatible", (Relation.COMPLEMENTARY,)),
+    ("different asks, not checked", (Relation.UNTESTED,)),
     ("agreed only on conditions in conflict", (Relation.CONDITIONAL,)),
     ("conflict", (Relation.CONFLICT,)),
     (RED_LINE_ALONE, ()),
@@ -132,13 +140,16 @@ def agenda(cmp: Comparison, issues: dict[str, Issue]) -> Agenda:
     in the settlement, then those with no stage coded (``issue_stages``). Within a stage:
 
     1. Common ground: issues where all agree, then those where they overlap.
-    2. Different asks with no clash coded (complementary).
-    3. Agreement in principle that rests on a condition in conflict (conditional).
-    4. The conflicts, from the most open to the hardest: by the firmest side (every side open,
+    2. Different asks checked compatible (complementary): a package might give each side what
+       it asks.
+    3. Different asks nobody checked (untested): no clash is coded, but whether both can hold
+       is not recorded.
+    4. Agreement in principle that rests on a condition in conflict (conditional).
+    5. The conflicts, from the most open to the hardest: by the firmest side (every side open,
        then at most firm, then any red line), then by the sum of all sides' firmness (open 0,
        firm 1, red line 2).
-    5. A red line of one party on which no other has a position recorded.
-    6. Last, the issues on which fewer than two parties have a position recorded.
+    6. A red line of one party on which no other has a position recorded.
+    7. Last, the issues on which fewer than two parties have a position recorded.
 
     Ties go to the issue the parties rank less salient (ranked levels added up), then to the
     file's order. ``issues`` are the dataset's, to name the issue a condition belongs to.
@@ -169,7 +180,7 @@ def agenda(cmp: Comparison, issues: dict[str, Issue]) -> Agenda:
         if stage is not None:
             reason = f"{STAGE_WORDS[stage]} ({why}); {reason}"
         items.append(AgendaItem(n, row, group, reason, stage))
-    return Agenda(cmp.header, cmp.parties, tuple(items), cmp.filter)
+    return Agenda(cmp.header, cmp.parties, tuple(items), cmp.filter, cmp.within_camp)
 
 
 # -- sources ---------------------------------------------------------------------------------

@@ -96,8 +96,8 @@ def compare_command(
 ) -> None:
     """Compare two or more parties issue by issue.
 
-    Each issue gets its relation (conflict, conditional, complementary, overlap, agree,
-    unknown) with the reason in one line, and what each party asks. Parties are named by id,
+    Each issue gets its relation (conflict, conditional, untested, complementary, overlap,
+    agree, unknown) with the reason in one line, and what each party asks. Parties are named by id,
     name or alias, in any case (russia, Russia, ru, kyiv...).
 
     \b
@@ -387,13 +387,13 @@ def agenda_command(
 
     First what some party wants settled before talks start, then before a ceasefire, then in
     the settlement, then issues with no stage coded. Within a stage: the issues with common
-    ground (agreement, then overlap); then different asks with no clash coded
-    (complementary); then agreement on conditions in conflict (conditional); then the
-    conflicts from the most open to the hardest (every side open, then at most firm, then any
-    red line; ties by the sum of the sides' firmness); then one side's red line where the
-    other has no position recorded; last the issues on which fewer than two parties have a
-    position recorded. Ties go to the issue the parties rank less salient, then the file's
-    order.
+    ground (agreement, then overlap); then different asks checked compatible (complementary);
+    then different asks nobody checked (untested); then agreement on conditions in conflict
+    (conditional); then the conflicts from the most open to the hardest (every side open,
+    then at most firm, then any red line; ties by the sum of the sides' firmness); then one
+    side's red line where the other has no position recorded; last the issues on which fewer
+    than two parties have a position recorded. Ties go to the issue the parties rank less
+    salient, then the file's order.
 
     \b
     Example:

@@ -12,10 +12,11 @@ from __future__ import annotations
 from functools import singledispatch
 from html import escape
 
-from positions.model import Issue, Party, Stance
+from positions.model import Firmness, Issue, Party, Stance
 from positions.present import (
     ask_pieces,
     counts_line,
+    joint,
     no_position,
     outcome_lines,
     plural,
@@ -130,6 +131,8 @@ def _stance(party: Party, stance: Stance | None, row: Row, cmp: Comparison) -> s
         f'<span class="label">{_e(p.text)}</span>' if p.label else _e(p.text)
         for p in ask_pieces(stance, row.issue, row, party.id)
     )
+    if together := joint(stance, cmp.header):
+        text += f' <span class="if">({_e(together)})</span>'
     firmness = stance.firmness
     folded = f"{FIRMNESS_WORD[firmness]}; summary and {plural(len(stance.evidence), 'quote')}"
     return (
@@ -222,7 +225,9 @@ def comparison(cmp: Comparison) -> str:
     legend = "Relation:" + "".join(
         f'<span class="swatch {r.value}"></span>{r.value}' for r in Relation
     )
-    marks = (f"{FIRMNESS_MARK[f]} {FIRMNESS_WORD[f]}" for f in LEGEND)
+    shown = {s.firmness for row in cmp.rows for s in row.stances if s is not None}
+    keyed = (*LEGEND, Firmness.NO_CUE) if Firmness.NO_CUE in shown else LEGEND
+    marks = (f"{FIRMNESS_MARK[f]} {FIRMNESS_WORD[f]}" for f in keyed)
     legend += " &middot; Firmness: " + ", ".join(marks)
     meta = _e(scope_line(cmp))
     title = _e(cmp.header.title)

@@ -15,6 +15,8 @@ from positions.present import (
     left_out_note,
     no_position,
     shown_note,
+    shown_reason,
+    sources_count,
 )
 from positions.results import (
     Comparison,
@@ -30,6 +32,7 @@ from .table_parts import (
     pair_lines,
     parties_line,
     stance_card,
+    uncued,
 )
 from .terminal import (
     NARROW,
@@ -57,7 +60,7 @@ def compact(cmp: Comparison, width: int) -> Iterator[Text]:
         yield from counts_lines(cmp.counts, width)
     if cmp.shown is not None:
         yield from paragraph(styled(shown_note(cmp.shown), "italic"), width)
-    yield from parties_line(cmp.parties, width)
+    yield from parties_line(cmp.parties, width, no_cue=uncued(cmp.rows), camp=cmp.within_camp)
     known = [r for r in cmp.rows if r.relation is not Relation.UNKNOWN]
     silent = [r for r in cmp.rows if r.relation is Relation.UNKNOWN]
     side = all(side_by_side(_asks(row, cmp), width) for row in known)  # one layout for all
@@ -114,12 +117,15 @@ def _asks(row: Row, cmp: Comparison) -> list[tuple[Text, Text]]:
     if len(cmp.parties) > ASKS_SHOWN:
         return []
     held = [(p, s) for p, s in zip(cmp.parties, row.stances, strict=True) if s is not None]
+    compared = {p.id for p in cmp.parties}
     label = max(shown_width(p.name) for p in cmp.parties)  # one column for the asks of every block
     out = []
     for party, stance in held:
         mark = Text.assemble(firmness_mark(stance.firmness), " ", styled(party.name))
         mark.pad_right(label - shown_width(party.name) + 2)
-        out.append((mark, ask(stance, row.issue, row, party.id)))
+        # At a glance, a joint statement is said where it is made with a party compared: two
+        # parties that agree in one statement. Made with another, it is said in full (--full).
+        out.append((mark, ask(stance, row.issue, row, party.id, cmp.header, compared)))
     return out
 
 
@@ -153,7 +159,7 @@ def issue_block(
             mark.rstrip()
             yield from paragraph(Text.assemble(mark, ": ", text), width, "  ", "    ")
     if row.verdict is not None:
-        reason = styled(row.verdict.reason, "dim")
+        reason = styled(shown_reason(row) if asks else row.verdict.reason, "dim")
         if confidence:
             reason.append(f" ({confidence})", "dim")
         yield from paragraph(reason, width, "  ")
@@ -167,14 +173,15 @@ def cards(cmp: Comparison, width: int, *, evidence: bool) -> Iterator[Text]:
     yield from heading(cmp.header, width)
     if cmp.relating:
         yield from counts_lines(cmp.counts, width)
-    yield from parties_line(cmp.parties, width)
+    yield from parties_line(cmp.parties, width, no_cue=uncued(cmp.rows), camp=cmp.within_camp)
     for row in cmp.rows:
         yield Text()
         title = Text.assemble(styled(row.issue.name, "bold"), (f" ({row.issue.id})", "dim"))
         if row.verdict is not None:
             title = Text.assemble(title, "  ", relation_word(row.verdict.relation))
             if row.verdict.confidence is not None:
-                title.append(f" ({row.verdict.confidence.value})", "dim")
+                said = f"{row.verdict.confidence.value}, {sources_count(row.verdict.sources)}"
+                title.append(f" ({said})", "dim")
         if mark := changed_mark(cmp.filter, row.issue.id):
             title.append(f"  {mark}", "italic")
         yield from paragraph(title, width)

@@ -15,6 +15,7 @@ from rich.text import Text
 from positions.model import Stance
 from positions.present import (
     ask_pieces,
+    camp_line,
     changed_mark,
     left_out_note,
     no_position,
@@ -30,12 +31,13 @@ from .table_parts import (
     closing,
     heading,
     pair_lines,
+    uncued,
 )
 from .terminal import (
     NARROW,
     firmness_mark,
     indent,
-    legend,
+    legend_lines,
     paragraph,
     relation_word,
     shown_width,
@@ -44,7 +46,9 @@ from .terminal import (
 )
 from .vocabulary import RELATION_STYLE
 
-NONE = "\u00b7"  # a party with no position on the issue, in the grid
+# A party with no position on the issue, in the grid: not the dot, which is the mark of a stance
+# with no firmness cue.
+NONE = "\u2013"
 ISSUE_WIDTH = 24  # the issue column of the grid, at most (a longer name wraps)
 GAP = 2  # the spaces between the grid's columns
 
@@ -72,10 +76,16 @@ def matrix_view(m: Matrix, width: int) -> Iterator[Text]:
     cells = [[matrix_cell(s, r, p.id) for p, s in zip(m.parties, r.stances, strict=True)]
              for r in m.rows]  # fmt: skip
     laid = grid(m, cells, width)
-    key = legend()
+    if m.within_camp is not None:
+        yield from paragraph(styled(camp_line(m.within_camp)), width)
+    key = legend_lines(width, no_cue=uncued(m.rows))
     if laid:  # the grid marks a party with no position; the blocks name them
-        key.append_text(Text.assemble("  ", (NONE, "dim"), f" {NO_POSITION}"))
-    yield from paragraph(key, width)
+        none = Text.assemble((NONE, "dim"), f" {NO_POSITION}")
+        if key[-1].cell_len + 2 + none.cell_len <= width:
+            key[-1].append_text(Text.assemble("  ", none))
+        else:
+            key.append(none)
+    yield from key
     yield Text()
     yield from laid or stacked(m, cells, width)
     if m.pairs:
