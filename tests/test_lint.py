@@ -429,9 +429,9 @@ def test_every_positions_3_rule_is_found_at_its_place(run: Run) -> None:
         "salience is coded: code `salience: {level: top, source, quote, attribution}` with that "
         "sentence, or say in a note why it does not rank this issue for north "
         "[salience-below-cue]",
-        f"{at}40:9: L113 warning: north/talks: staged settlement, but its quotes' stage cues give "
-        "another ('before talks': talks): check the stage, or say in a note why settlement "
-        "[stage-cue-differs]",
+        f"{at}40:9: L113 warning: north/talks: staged settlement, but the earliest stage its "
+        "quotes name is talks ('before talks': talks): code talks, or say in a note why "
+        "settlement [stage-cue-differs]",
         f"{at}53:19: L116 warning: south/land: salience top, but its quote has no salience cue "
         "(top: foremost, most important, most significant, above all, top priority, first "
         "among): quote the words that rank the issue, or leave salience out "
@@ -539,8 +539,9 @@ def test_a_note_answers_the_untested_pairs_of_its_stance(run: Run, tmp_path: Pat
 def test_stages_by_the_cues_of_the_quotes(run: Run, tmp_path: Path) -> None:
     """A stance with no conditions and a stage cue: code the earliest stage its quotes name.
 
-    A staged condition whose issue's stance is staged later; a stance that only rejects, or a
-    stance with every condition staged, is not asked for a stage of its own.
+    A staged condition whose issue's stance is staged later; conditions staged as no cue of the
+    quotes says. A stance that only rejects, or a stance with every condition staged, is not
+    asked for a stage of its own.
     """
     issues = (
         "  i: {name: I, question: Q?, outcomes: {a: A}}\n"
@@ -559,6 +560,8 @@ def test_stages_by_the_cues_of_the_quotes(run: Run, tmp_path: Path) -> None:
                      "stage: ceasefire}}\n")
         + _stance("j", "b", "R wants B, any settlement must hold it.",
                   "        stage: settlement\n"),
+        "t": _stance("i", "a", "T says talks can only begin once B holds.",
+                     "        conditions: {j: {outcomes: [b], stage: settlement}}\n"),
     })  # fmt: skip
     assert found == [
         "L112 warning: p/i: its quotes say by when ('for a ceasefire': ceasefire, 'peace "
@@ -566,6 +569,8 @@ def test_stages_by_the_cues_of_the_quotes(run: Run, tmp_path: Path) -> None:
         "note why not",
         "L114 warning: r/j: the condition on j of r/i is staged ceasefire, but r/j is staged "
         "settlement: code `stage: ceasefire`, or an earlier stage its own quotes give",
+        "L113 warning: t/i: staged settlement, but its quotes' stage cues give another ('can "
+        "only begin': talks): check the stages, or say in a note why settlement",
     ]
 
 

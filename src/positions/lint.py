@@ -68,7 +68,7 @@ CHECKS = {
         Check("L101", "red-line-without-cue", True,
               "a red-line stance needs a quote with a red-line cue, or a note saying why"),
         Check("L102", "firmness-without-cue", False,
-              "a firm stance needs a quote with a firm or red-line cue; with no measure, open"),
+              "a firm stance needs a quote with a firm or red-line cue, or a note saying why"),
         Check("L103", "same-quote-coded-differently", False,
               "the same sentence gets the same firmness and attribution wherever it is used"),
         Check("L104", "stated-without-quotation", True,
@@ -91,7 +91,8 @@ CHECKS = {
         Check("L112", "stage-not-coded", False,
               "a condition, or a stance, whose quotes say by when (a stage cue) has a stage"),
         Check("L113", "stage-cue-differs", False,
-              "a stage coded is one the stance's quotes' stage cues give"),
+              "a stage coded is one the stance's quotes' stage cues give; of several, the "
+              "earliest"),
         Check("L114", "condition-stage-differs", False,
               "the party's stance on a staged condition's issue has its stage, or an earlier one"),
         Check("L115", "salience-below-cue", False,
@@ -413,11 +414,18 @@ class _Linter:
                           f"`stage: {earliest}`, or say in a note why not",
                           answered(stance, "stage-not-coded"))  # fmt: skip
             coded = {s for s in (stance.stage, *stance.condition_stages.values()) if s}
-            if coded and not coded & set(cues.values()):
+            if not stance.conditions and stance.stage and stance.stage.value != earliest:
+                # Several stages named: the earliest (codebook, "Stage").
+                self.find("stage-cue-differs", stance.location,
+                          f"{what}: staged {stance.stage.value}, but the earliest stage its "
+                          f"quotes name is {earliest} ({said}): code {earliest}, or say in a "
+                          f"note why {stance.stage.value}",
+                          answered(stance, "stage-cue-differs"))  # fmt: skip
+            elif stance.conditions and coded and not coded & set(cues.values()):
                 stages = ", ".join(s.value for s in Stage if s in coded)
                 self.find("stage-cue-differs", stance.location,
                           f"{what}: staged {stages}, but its quotes' stage cues give another "
-                          f"({said}): check the stage, or say in a note why {stages}",
+                          f"({said}): check the stages, or say in a note why {stages}",
                           answered(stance, "stage-cue-differs"))  # fmt: skip
 
     def condition_stages(self) -> None:
