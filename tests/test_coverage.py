@@ -155,3 +155,27 @@ def test_the_view_fits_40_and_120_columns(
             ).out  # fmt: skip
             assert "South demands the land back" in " ".join(out.split())
             assert max(len(line) for line in out.splitlines()) <= width
+
+
+def test_a_sentence_quoted_for_salience_or_a_doubt_is_cited(tmp_path: Path) -> None:
+    """A positions/3 stance's salience and doubt quotes cite their sentences, by that stance.
+
+    Each says which it is: "(salience)", "(doubt)".
+    """
+    _, folder = files(tmp_path)
+    text = DATA.replace("schema: positions/2", "schema: positions/3").replace(
+        "        firmness: firm\n",
+        "        firmness: firm\n"
+        "        salience: {level: high, source: s1, quote: North Daily, attribution: reported}\n"
+        "        doubts: [{by: the writers, source: s1, quote: and the West supports it}]\n",
+    )
+    ds = parse(text, "data.yaml")
+    report = coverage(ds, read_sources(folder, ds.sources))
+    got = [(s.text, s.reading, s.cited_by) for s in report.sources[0].sentences]
+    assert got[0] == ("North Daily", Reading.CITED, ("south/territory (salience)",))
+    assert got[3] == (
+        "South demands the land back, and the West supports it.",
+        Reading.CITED,
+        ("south/territory", "south/territory (doubt)"),
+    )
+    assert report.candidates == 0

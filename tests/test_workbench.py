@@ -68,8 +68,9 @@ def test_quote_prints_an_entry_verify_accepts(
 ) -> None:
     """A sentence found by id prefix, any case and typography, verbatim, verify accepts.
 
-    The sentence is printed whole, with the speaker and attribution suggested; pasted into the
-    data file, verify and lint accept it. The sources/ folder beside the data file is the default.
+    The sentence is printed whole, with the speaker and attribution suggested, and a comment
+    that it carries no firmness cue; pasted into the data file, verify and lint accept it. The
+    sources/ folder beside the data file is the default.
     """
     monkeypatch.chdir(dataset)
     result = run("quote", "001", 'KEEP the land - all of it,"')
@@ -78,6 +79,7 @@ def test_quote_prints_an_entry_verify_accepts(
         "# 1 of 1: 001_north, line 3",
         "# attribution stated: words in quotation marks: check they are the party's",
         "#   own; speaker: check it is the person saying it",
+        "# firmness: no cue in this sentence",
         "- source: 001_north",
         "  speaker: the North\u2019s president",
         '  quote: "\u201cWe will keep the land \u2013 all of it,\u201d said the North\u2019s'
@@ -241,3 +243,34 @@ def test_init_json(run: Run, tmp_path: Path) -> None:
         "folder": str(tmp_path / "j"),
         "files": ["positions.yaml", "sources/README.md"],
     }
+
+
+def test_quote_suggests_firmness_stage_and_salience_in_comments(
+    run: Run, dataset: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cues a sentence carries, each with its level, as comments: never in a field.
+
+    Pasted, the entry reads back as the sentence, and verify accepts it.
+    """
+    (dataset / "sources" / "003_cues.txt").write_text(
+        "Foremost among the North\u2019s demands, any settlement must let it keep the land.\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(dataset)
+    result = run("quote", "003", "foremost")
+    assert (result.code, result.err) == (0, "")
+    assert lines(result.out) == [
+        "# 1 of 1: 003_cues, line 1",
+        '# attribution reported: the article reports it ("demands")',
+        "# firmness cues: 'demands' (firm), 'must' (red-line)",
+        "# stage cue: 'any settlement must' (settlement)",
+        "# salience cue: 'foremost' (top)",
+        "- source: 003_cues",
+        '  quote: "Foremost among the North\u2019s demands, any settlement must let\\',
+        '    \\ it keep the land."',
+        "  attribution: reported",
+    ]
+    data = (dataset / "positions.yaml").read_text().replace("001_north:", "003_cues:")
+    (dataset / "positions.yaml").write_text(data)
+    _paste(dataset, result.out)
+    assert run("verify", "--sources", "sources").code == 0

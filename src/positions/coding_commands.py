@@ -293,7 +293,9 @@ def quote_command(
     sentence as the article has it, so verify accepts it. Each entry suggests the attribution
     (codebook §5: stated if words are in quotation marks, inferred if the writers infer it,
     reported if the article attributes it, else inferred) and a speaker where the sentence
-    names one beside "said", "says", "told" or "according to" (§7): check both. Several
+    names one beside "said", "says", "told" or "according to" (§7): check both. Comments above
+    it name the firmness cues it carries, each with its level (or that it has none), and its
+    stage and salience cues: which stance a cue describes is for you to judge. Several
     sentences are numbered; none is an error naming the closest sentence (exit 1).
 
     \b

@@ -27,7 +27,10 @@ LINK_PATTERN = "^[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)?$"
 ANSWERABLE = (
     "L101", "red-line-without-cue", "L102", "firmness-without-cue",
     "L103", "same-quote-coded-differently", "L106", "condition-not-coded",
-    "L109", "inferred-without-note",
+    "L109", "inferred-without-note", "L111", "untested-pair", "L112", "stage-not-coded",
+    "L113", "stage-cue-differs", "L114", "condition-stage-differs", "L115", "salience-below-cue",
+    "L116", "salience-without-cue", "L117", "open-without-cue", "L118", "no-cue-with-cue",
+    "L119", "joint-names-one",
 )  # fmt: skip
 
 

@@ -2,7 +2,8 @@
 
 The coder's side of ``verify``: ``find_quotes`` takes an article's text (read by the command)
 and a fragment the coder remembers, and gives each sentence that holds it, verbatim, with the
-speaker and the attribution the codebook's rules suggest (docs/codebook.md, §5 and §7). The
+speaker and the attribution the codebook's rules suggest (docs/codebook.md, §5 and §7), and,
+as comments beside the entry, the firmness, stage and salience cues it carries (``cue_notes``). The
 sentences are cut where lint cuts them (``lint.sentence_ends``), and matched as verify matches
 quotes (``verify.fold``), ignoring case too, so a sentence shown is a quote verify accepts.
 
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from positions.cues import firmness_cues, salience_cues, stage_cues
 from positions.errors import PositionsError, UsageError
 from positions.lint import has_quotation, sentence_ends
 from positions.model import Attribution
@@ -131,6 +133,26 @@ def suggest_attribution(sentence: str) -> tuple[Attribution, str]:
     return Attribution.INFERRED, "no quotation marks, no one reported as saying it"
 
 
+def cue_notes(sentence: str) -> list[str]:
+    """What the codebook's cues in ``sentence`` suggest, as comments for its evidence entry.
+
+    The firmness cues it carries, each with its level (or that it carries none), and its stage
+    and salience cues, if any. Suggestions for the stance, never written into a field: which
+    cue describes which stance is the coder's judgement (codebook, "Firmness", "Stage",
+    "Salience").
+    """
+    notes = [] if firmness_cues(sentence) else ["firmness: no cue in this sentence"]
+    for kind, cues in (
+        ("firmness", firmness_cues(sentence)),
+        ("stage", stage_cues(sentence)),
+        ("salience", salience_cues(sentence)),
+    ):
+        shown = list(dict.fromkeys(f"'{c.words}' ({c.level.value})" for c in cues))
+        if shown:
+            notes.append(f"{kind} {'cue' if len(shown) == 1 else 'cues'}: {', '.join(shown)}")
+    return notes
+
+
 def _named(word: str) -> bool:
     return word[:1].isupper() or word.rstrip(".").lower() in TITLES
 
@@ -200,6 +222,7 @@ def entry(source: str, match: QuoteMatch, width: int, *, number: int = 1, of: in
         f"{number} of {of}: {source}, line {match.line}",
         f"attribution {match.attribution.value}: {match.why}"
         + ("; speaker: check it is the person saying it" if match.speaker else ""),
+        *cue_notes(match.quote),
     ]
     comments = [
         line
