@@ -37,6 +37,7 @@ SOURCES = DATA / "sources"
 MINIMAL = VALID / "minimal.yaml"
 THREE = VALID / "three-parties.yaml"
 FORMAT_2 = VALID / "format-2.yaml"
+FORMAT_3 = VALID / "format-3.yaml"  # every field positions/3 added
 DISPUTES = VALID / "disputes.yaml"
 HOSTILE = VALID / "hostile.yaml"
 ESCAPES = VALID / "escapes.yaml"

@@ -393,7 +393,8 @@ def test_diff_of_an_invalid_file_is_trouble(run: Run) -> None:
     result = run("diff", arg(OLD), str(bad))
     assert (result.code, result.out) == (2, "")
     assert result.err == (
-        f"positions: {bad}:2:9: schema is 'positions/3'; expected one of positions/1, positions/2\n"
+        f"positions: {bad}:2:9: schema is 'positions/4'; expected one of positions/1, "
+        "positions/2, positions/3\n"
     )
 
 

@@ -20,10 +20,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from positions import cache, loader
+from positions import cache, fields, loader
 from positions.errors import DataError, FileError
+from positions.model import Firmness, Level, Stage
 
-from .conftest import INVALID, MINIMAL, SHIPPED, THREE, VALID, Run, arg, generate
+from .conftest import FORMAT_3, INVALID, MINIMAL, SHIPPED, THREE, VALID, Run, arg, generate
 from .test_properties import yaml_string
 
 EXAMPLES = [*sorted(VALID.glob("*.yaml")), SHIPPED]
@@ -327,3 +328,44 @@ def test_messages_are_those_of_the_loader(run: Run, folder: Path, tmp_path: Path
             cache.load(path)
         assert str(cached.value) == str(direct.value)
     assert not folder.exists()
+
+
+def test_every_positions_3_field_survives_a_cache_hit(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The example of positions/3 uses every field it added, and a cache hit gives all back."""
+    text = FORMAT_3.read_text()
+    added = [
+        f.name
+        for record in (fields.FILE, fields.SOURCE, fields.ISSUE, fields.OUTCOME, fields.PARTY,
+                       fields.STANCE, fields.CONDITION, fields.RANKING, fields.DOUBT,
+                       fields.COMPATIBLE)
+        for f in record.fields
+        if f.since == "positions/3"
+    ]  # fmt: skip
+    assert all(f"{name}:" in text for name in added), added
+    assert "firmness: no-cue" in text
+    assert "{outcomes: [join], stage: ceasefire}" in text  # a condition as a mapping
+    first = cache.load(str(FORMAT_3))
+    forbid_loading(monkeypatch)
+    again = cache.load(str(FORMAT_3))
+    assert exact(again) == exact(first)
+    ukraine = again.parties["ukraine"].stances["security"]
+    assert (ukraine.stage, ukraine.condition_stages, ukraine.joint) == (
+        Stage.SETTLEMENT,
+        {"nato": Stage.CEASEFIRE},
+        ("partners",),
+    )
+    assert again.parties["partners"].stances["security"].coded_under == "ukraine"
+    salience = again.parties["russia"].stances["security"].salience
+    assert salience is not None
+    assert (salience.level, salience.evidence.speaker) == (Level.TOP, "A Kremlin aide")
+    assert [d.by for d in ukraine.doubts] == ["analysts"]
+    assert again.camps == first.camps != {}
+    assert again.sources["s1"].title_from == "coder"
+    security = again.issues["security"]
+    assert security.excludes_elsewhere == {"for-russia": {("nato", "join")}}
+    assert again.issues["nato"].excludes_elsewhere == {"join": {("security", "for-russia")}}
+    assert security.requires == {"for-russia": {("nato", "neutral"), ("security", "talks")}}
+    assert [sorted(c.outcomes) for c in security.compatible] == [["for-both", "for-ukraine"]]
+    assert ukraine.firmness is Firmness.NO_CUE

@@ -49,13 +49,14 @@ def test_validate_invalid_file(run: Run) -> None:
     result = run("validate", str(path))
     assert (result.code, result.out) == (1, "")
     assert lines(result.err) == [
-        f"positions: {path}:2:9: schema is 'positions/0'; expected one of positions/1, positions/2",
+        f"positions: {path}:2:9: schema is 'positions/0'; expected one of positions/1, "
+        "positions/2, positions/3",
         f"positions: {path}:6:5: unknown key 'titel' in source 's1'; expected one of title, "
-        "outlet, published, url, set_aside (did you mean 'title'?)",
+        "title_from, outlet, published, url, set_aside (did you mean 'title'?)",
         f"positions: {path}:33:19: 'retrun' is not an outcome of issue 'territory'; expected one "
         "of keep, return (did you mean 'return'?)",
         f"positions: {path}:34:19: firmness of stance of 'south' on 'territory' is 'maybe'; "
-        "expected one of red-line, firm, open",
+        "expected one of red-line, firm, open, no-cue",
     ]
 
 
@@ -394,7 +395,7 @@ def test_compare_invalid_data_exit_1(run: Run) -> None:
     result = run("compare", "a", "b", "--data", str(INVALID / "wrong-schema.yaml"))
     assert result.code == 1
     assert result.err.endswith(
-        "2:9: schema is 'positions/3'; expected one of positions/1, positions/2\n"
+        "2:9: schema is 'positions/4'; expected one of positions/1, positions/2, positions/3\n"
     )
 
 

@@ -12,10 +12,13 @@ import jsonschema
 import pytest
 import yaml
 
+from positions.errors import DataError
 from positions.fields import json_schema
+from positions.loader import load
 
 from .conftest import (
     DISPUTES,
+    FORMAT_3,
     HOSTILE,
     INVALID,
     MINIMAL,
@@ -151,3 +154,38 @@ def test_compare_json_of_many_parties_follows_the_documented_shape(
     data = json.loads(run("export", "-o", "-", "--format", "json", "--data", str(path)).out)
     assert data["pairs_left_out"] == 14 * 13 // 2
     assert [e.message for e in compare_validator().iter_errors(data)] == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("title_from: coder", "title_from: author"),
+        ("  kyiv: Ukraine and its backers", "  Kyiv: Ukraine and its backers"),
+        ("    camp: kyiv\n    members", "    camp: [kyiv]\n    members"),
+        ("stage: talks", "stage: talk"),
+        ("firmness: no-cue", "firmness: no cue"),
+        ("{outcomes: [join], stage: ceasefire}", "{outcomes: [join], stage: truce}"),
+        ("{outcomes: [join], stage: ceasefire}", "{outcomes: [join], when: ceasefire}"),
+        ("{outcomes: [join], stage: ceasefire}", "{stage: ceasefire}"),
+        ("level: top", "level: highest"),
+        ("          speaker: A Kremlin aide\n", "          speaker: An aide\n          by: x\n"),
+        ("          attribution: reported\n        evidence", "        evidence"),
+        ("          - by: analysts\n", "          - source: s1\n"),
+        ("joint: [partners]", "joint: partners"),
+        ("requires: [nato/neutral, talks]", "requires: [nato/neutral/x, talks]"),
+        ("requires: [nato/neutral, talks]", "requires: [nato/neutral, nato/neutral]"),
+        ("excludes: [for-ukraine, nato/join]", "excludes: [for-ukraine, NATO/join]"),
+        ("outcomes: [for-ukraine, for-both]", "outcomes: [for-ukraine]"),
+        ("outcomes: [for-ukraine, for-both]", "outcomes: [for-ukraine, for-both, talks]"),
+        ("        reason: The article says both can hold.\n", ""),
+    ],
+)  # fmt: skip
+def test_schema_refuses_the_shapes_positions_3_forbids(old: str, new: str, tmp_path: Path) -> None:
+    """Each shape of a positions/3 field that the loader refuses, the schema refuses too."""
+    text = FORMAT_3.read_text()
+    assert old in text, old
+    path = tmp_path / "edited.yaml"
+    path.write_text(text.replace(old, new, 1))
+    with pytest.raises(DataError):
+        load(path)
+    assert list(validator().iter_errors(as_json(path)))

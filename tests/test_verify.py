@@ -15,7 +15,7 @@ from positions.textfile import read_sources, source_path
 from positions.verify import Finder, Missing, cited, fold
 from positions.verify import check as check_texts
 
-from .conftest import MINIMAL, SOURCES
+from .conftest import FORMAT_3, MINIMAL, SOURCES
 
 
 def test_fold_typographic_quotes_dashes_and_space() -> None:
@@ -133,3 +133,43 @@ def test_a_sentence_set_aside_is_checked_as_a_quote() -> None:
     assert [str(m) for m in missing] == [
         "a.yaml:10:9: set aside: quote not found in source 's1': \"Tomorrow\""
     ]
+
+
+ARTICLE_3 = (
+    "Foremost among Russia’s demands are guarantees. Russia demands guarantees before talks. "
+    "Ukraine and its partners want guarantees. Analysts doubt Ukraine means it. "
+    "Ukraine wants to join NATO."
+)
+
+
+def test_salience_and_doubt_quotes_are_checked_as_evidence(tmp_path: Path) -> None:
+    """Their quotes are looked up like evidence; a joint statement's copy is not checked again."""
+    (tmp_path / "s1.txt").write_text(ARTICLE_3)
+    assert check(load(FORMAT_3), tmp_path) == (5, [])
+    text = FORMAT_3.read_text().replace("Foremost among", "First among")
+    text = text.replace("Analysts doubt Ukraine", "Analysts doubt Kyiv")
+    checked, missing = check(parse(text, "a.yaml"), tmp_path)
+    assert checked == 5
+    assert [str(m) for m in missing] == [
+        "a.yaml:50:11: russia/security (salience): quote not found in source 's1': "
+        '"First among Russia\'s demands are guarantees."',
+        "a.yaml:71:13: ukraine/security (doubt): quote not found in source 's1': "
+        '"Analysts doubt Kyiv means it."',
+    ]
+
+
+def test_verify_names_the_sources_salience_and_doubts_cite(tmp_path: Path) -> None:
+    """A source quoted only by a salience or a doubt is among those verify reads."""
+    text = FORMAT_3.read_text().replace(
+        "    url: https://example.org/a\n",
+        "    url: https://example.org/a\n  s2:\n    title: Another\n  s3:\n    title: A third\n",
+    )
+    text = text.replace(
+        "          source: s1\n          quote: Foremost",
+        "          source: s2\n          quote: Foremost",
+    )
+    text = text.replace(
+        "            source: s1\n            quote: Analysts",
+        "            source: s3\n            quote: Analysts",
+    )
+    assert cited(parse(text, "a.yaml")) == ["s1", "s2", "s3"]

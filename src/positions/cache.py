@@ -38,14 +38,19 @@ from typing import TYPE_CHECKING, Any
 from positions import __version__
 from positions.model import (
     Attribution,
+    Compatibility,
     Dataset,
+    Doubt,
     Evidence,
     Firmness,
     Issue,
+    Level,
     Location,
     Party,
+    Ranking,
     SetAside,
     Source,
+    Stage,
     Stance,
 )
 from positions.text import printable_path
@@ -62,7 +67,7 @@ else:
         except ImportError:  # a Python without them: hashlib has it
             from hashlib import sha256
 
-FORMAT = 3  # 2: a source's set_aside; 3: a note's answers
+FORMAT = 4  # 2: a source's set_aside; 3: a note's answers; 4: what positions/3 added
 KEEP = 32
 KEEP_BYTES = 64 * 1024 * 1024  # a few files near the 16 MiB budget, not 32 of them
 ENV_VAR = "POSITIONS_CACHE"
@@ -196,7 +201,8 @@ def _prune(folder: str) -> None:
 
 # -- the model as nested lists -------------------------------------------------------------------
 # A record is a list of its fields in order; a location is [line, column] (its path is the one
-# shown, put back when read); enums are their values; an issue's excludes are sorted lists.
+# shown, put back when read); enums are their values, None where not coded; sets are sorted
+# lists (links across issues: lists of [issue, outcome]).
 
 
 def _encode(dataset: Dataset) -> list[Any] | None:
@@ -215,20 +221,34 @@ def _encode(dataset: Dataset) -> list[Any] | None:
 
     def stance(s: Stance) -> list[Any]:
         found = [evidence(e) for e in s.evidence]
+        stages = {i: stage.value for i, stage in s.condition_stages.items()}
+        salience = None
+        if s.salience is not None:
+            r = s.salience
+            salience = [r.level.value, evidence(r.evidence), where(r.location)]
+        doubts = [[d.by, d.source, d.quote, where(d.location)] for d in s.doubts]
         return [s.issue, s.summary, s.accepts, s.rejects, s.firmness.value, found, s.conditions,
-                s.note, s.answers, where(s.location)]  # fmt: skip
+                s.note, s.answers, s.stage and s.stage.value, stages, salience, doubts, s.joint,
+                s.coded_under, where(s.location)]  # fmt: skip
+
+    def links(found: dict[str, frozenset[tuple[str, str]]]) -> dict[str, list[list[str]]]:
+        return {o: [list(link) for link in sorted(linked)] for o, linked in found.items()}
 
     def issue(i: Issue) -> list[Any]:
         excludes = {o: sorted(excluded) for o, excluded in i.excludes.items()}
-        return [i.id, i.name, i.question, i.outcomes, excludes, i.dispute, where(i.location)]
+        compatible = [[sorted(c.outcomes), c.reason, where(c.location)] for c in i.compatible]
+        return [i.id, i.name, i.question, i.outcomes, excludes, i.dispute,
+                links(i.excludes_elsewhere), links(i.requires), compatible,
+                where(i.location)]  # fmt: skip
 
     def party(p: Party) -> list[Any]:
         stances = {k: stance(s) for k, s in p.stances.items()}
-        return [p.id, p.name, p.aliases, stances, p.members, where(p.location)]
+        return [p.id, p.name, p.aliases, stances, p.members, p.camp, where(p.location)]
 
     def source(s: Source) -> list[Any]:
         aside = [[a.quote, a.reason, where(a.location)] for a in s.set_aside]
-        return [s.id, s.title, s.outlet, s.published, s.url, aside, where(s.location)]
+        return [s.id, s.title, s.outlet, s.published, s.url, aside, s.title_from,
+                where(s.location)]  # fmt: skip
 
     try:
         return [
@@ -238,6 +258,7 @@ def _encode(dataset: Dataset) -> list[Any] | None:
             {k: issue(i) for k, i in dataset.issues.items()},
             {k: party(p) for k, p in dataset.parties.items()},
             dataset.disputes,
+            dataset.camps,
         ]
     except _Unstorable:
         return None
@@ -249,7 +270,7 @@ class _Unstorable(Exception):
 
 def _decode(body: list[Any], path: str) -> Dataset:
     """The model ``_encode`` stored, its locations naming ``path``; any fault raises."""
-    title, schema, sources, issues, parties, disputes = body
+    title, schema, sources, issues, parties, disputes, camps = body
 
     def where(location: list[int] | None) -> Location | None:
         return None if location is None else Location(path, *location)
@@ -258,28 +279,43 @@ def _decode(body: list[Any], path: str) -> Dataset:
         source, quote, attribution, speaker, location = e
         return Evidence(source, quote, Attribution(attribution), speaker, where(location))
 
+    def ranking(r: list[Any] | None) -> Ranking | None:
+        if r is None:
+            return None
+        level, found, location = r
+        return Ranking(Level(level), evidence(found), where(location))
+
     def stance(s: list[Any]) -> Stance:
-        issue, summary, accepts, rejects, firmness, found, conditions, note, answers, location = s
+        (issue, summary, accepts, rejects, firmness, found, conditions, note, answers, stage,
+         stages, salience, doubts, joint, coded_under, location) = s  # fmt: skip
         return Stance(issue, summary, tuple(accepts), tuple(rejects), Firmness(firmness),
                       tuple(evidence(e) for e in found),
                       {i: tuple(o) for i, o in conditions.items()}, note, tuple(answers),
-                      location=where(location))  # fmt: skip
+                      None if stage is None else Stage(stage),
+                      {i: Stage(v) for i, v in stages.items()}, ranking(salience),
+                      tuple(Doubt(b, src, q, where(at)) for b, src, q, at in doubts),
+                      tuple(joint), coded_under, where(location))  # fmt: skip
+
+    def links(found: dict[str, list[list[str]]]) -> dict[str, frozenset[tuple[str, str]]]:
+        return {o: frozenset((i, x) for i, x in linked) for o, linked in found.items()}
 
     def issue(i: list[Any]) -> Issue:
-        iid, name, question, outcomes, excludes, dispute, location = i
+        (iid, name, question, outcomes, excludes, dispute, elsewhere, requires, compatible,
+         location) = i  # fmt: skip
+        checked = tuple(Compatibility(frozenset(o), r, where(at)) for o, r, at in compatible)
         return Issue(iid, name, question, dict(outcomes),
-                     {o: frozenset(x) for o, x in excludes.items()}, dispute,
-                     location=where(location))  # fmt: skip
+                     {o: frozenset(x) for o, x in excludes.items()}, dispute, links(elsewhere),
+                     links(requires), checked, where(location))  # fmt: skip
 
     def party(p: list[Any]) -> Party:
-        pid, name, aliases, stances, members, location = p
+        pid, name, aliases, stances, members, camp, location = p
         return Party(pid, name, tuple(aliases), {i: stance(s) for i, s in stances.items()},
-                     tuple(members), location=where(location))  # fmt: skip
+                     tuple(members), camp, where(location))  # fmt: skip
 
     def source(s: list[Any]) -> Source:
-        sid, name, outlet, published, url, aside, location = s
+        sid, name, outlet, published, url, aside, title_from, location = s
         set_aside = tuple(SetAside(q, r, where(at)) for q, r, at in aside)
-        return Source(sid, name, outlet, published, url, set_aside, location=where(location))
+        return Source(sid, name, outlet, published, url, set_aside, title_from, where(location))
 
     return Dataset(
         title,
@@ -287,6 +323,7 @@ def _decode(body: list[Any], path: str) -> Dataset:
         {k: issue(i) for k, i in issues.items()},
         {k: party(p) for k, p in parties.items()},
         dict(disputes),
+        dict(camps),
         schema=schema,
         path=path,
     )

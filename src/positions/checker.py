@@ -98,6 +98,18 @@ class Checker:
                 message += f" (did you mean '{close}'?)"
         self.problems.append(Problem(self.path, node.line, node.column, message))
 
+    def allows(self, node: Node, what: str, since: str, *, instead: str = "") -> bool:
+        """Whether the file's version has what ``since`` added; if not, a problem at ``node``.
+
+        ``instead`` is what the file's own version expects there, if anything.
+        """
+        if newer_or_same(self.version, since):
+            return True
+        top = f"'schema: {since}' at the top of the file"
+        expected = f"{instead}, or {top}" if instead else f"{top} to use it"
+        self.problem(node, f"{what} needs schema {since}; expected {expected}")
+        return False
+
     def where(self, node: Node) -> Location:
         """The location of ``node`` in the file."""
         return Location(self.path, node.line, node.column)
@@ -152,13 +164,7 @@ class Checker:
                 message = f"unknown key '{key}' in {what}; expected one of {one_of(names)}{hint}"
                 self.problem(key_node, message)
                 continue
-            since = record.field(key).since
-            if not newer_or_same(self.version, since):
-                message = (
-                    f"'{key}' in {what} is a {since} field; "
-                    f"expected 'schema: {since}' at the top of the file to use it"
-                )
-                self.problem(key_node, message)
+            if not self.allows(key_node, f"'{key}' in {what}", record.field(key).since):
                 continue
             values[key] = value_node
         required = [f.name for f in record.fields if f.required]
@@ -278,6 +284,22 @@ class Checker:
                 self.problem(item, message, suggest=(value, choices))
         return out
 
+    def option(self, field: Field, node: Node | None, what: str) -> str | None:
+        """One of a field's choices that the file's version has (``Field.newer``)."""
+        allowed = [c for c in field.choices if newer_or_same(self.version, field.since_of(c))]
+        value = node.value if isinstance(node, Scalar) and node.tag == STR else None
+        if (
+            node is not None
+            and value is not None
+            and value not in allowed
+            and value in field.choices
+        ):
+            since = field.since_of(value)
+            instead = f"one of {one_of(allowed)}"
+            self.allows(node, f"'{value}' as {what}", since, instead=instead)
+            return None
+        return self.choice(node, what, allowed)
+
     def leaf(self, field: Field, node: Node | None, what: str) -> str | None:
         """The value of a field of a single-value kind (text, date, url, choice, id)."""
         if field.kind is Kind.DATE:
@@ -285,5 +307,5 @@ class Checker:
         if field.kind is Kind.URL:
             return self.url(node, what)
         if field.kind is Kind.CHOICE:
-            return self.choice(node, what, list(field.choices))
+            return self.option(field, node, what)
         return self.text(node, what)

@@ -36,7 +36,7 @@ class PositionsError(Exception):
 
 
 class DataError(PositionsError):
-    """A data file that cannot be read or is not a valid positions/1 or positions/2 file."""
+    """A data file that cannot be read or is not a valid positions file (of any version)."""
 
     def __init__(self, problems: list[Problem], *, truncated: int = 0) -> None:
         self.problems = tuple(problems)

@@ -8,16 +8,20 @@ accepted and rejected) is checked by the loader's own rules.
 
 To add a field: a line in its record below, a place for its value in model.py, and the line of
 the loader that reads it; then regenerate the schema (tests/test_schema.py says if you forgot).
+What a version added is said where it was added: a field's ``since``, a choice's in the field's
+``newer``, a record's ``since`` where the record is a newer way to write a field's value.
 """
 
 from enum import Enum
 from typing import Any, NamedTuple
 
-from positions.model import Attribution, Firmness
+from positions.model import Attribution, Firmness, Level, Stage
 
-VERSIONS = ("positions/1", "positions/2")
+VERSIONS = ("positions/1", "positions/2", "positions/3")
 LATEST = VERSIONS[-1]
 ID_PATTERN = "^[a-z0-9][a-z0-9_-]*$"
+# An outcome named from an issue's outcomes: its id (this issue), or ``issue/outcome``.
+LINK_PATTERN = "^[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)?$"
 # The checks of positions lint that a stance's note can answer, each by code and by name
 # (lint.py's CHECKS; tests/test_lint.py holds the two together).
 ANSWERABLE = (
@@ -46,14 +50,19 @@ class Kind(Enum):
     TEXTS = "texts"  # a list of texts
     RECORDS = "records"  # a mapping of id -> a record of the field's record type
     TEXTS_BY_ID = "texts by id"  # a mapping of id -> text
-    IDS_BY_ID = "ids by id"  # a mapping of id -> a list of ids
+    IDS_BY_ID = "ids by id"  # a mapping of id -> a list of ids, or a record of the field's type
     LIST = "list"  # a list of records of the field's record type
     CHOICES = "choices"  # a non-empty list of the field's choices, each once
     TEXT_OR_RECORD = "text or record"  # text, or a record of the field's record type
+    RECORD = "record"  # a record of the field's record type
+    LINKS = "links"  # a list of outcomes, each an id (this issue's) or issue/outcome, each once
 
 
 class Field(NamedTuple):
-    """One key of a record: its kind, whether it is required, and the version that added it."""
+    """One key of a record: its kind, whether it is required, and the version that added it.
+
+    ``newer`` names the choices added after the field itself, each with the version that did.
+    """
 
     name: str
     kind: Kind
@@ -62,14 +71,20 @@ class Field(NamedTuple):
     since: str = "positions/1"
     choices: tuple[str, ...] = ()
     record: "Record | None" = None
+    newer: tuple[tuple[str, str], ...] = ()
+
+    def since_of(self, choice: str) -> str:
+        """The version that added ``choice`` to the field's choices."""
+        return dict(self.newer).get(choice, self.since)
 
 
 class Record(NamedTuple):
-    """A mapping with a fixed set of keys."""
+    """A mapping with a fixed set of keys; ``since``: the version that allowed writing it."""
 
     name: str
     description: str
     fields: tuple[Field, ...]
+    since: str = "positions/1"
 
     def field(self, name: str) -> Field:
         """The field called ``name``."""
@@ -92,6 +107,46 @@ EVIDENCE = Record(
             choices=tuple(a.value for a in Attribution),
         ),
     ),
+)
+
+RANKING = Record(
+    "salience",
+    "Where an article ranks how much the issue matters to the party, with its verbatim quote.",
+    (
+        Field(
+            "level",
+            Kind.CHOICE,
+            "top: ranked first; high: named central or core; low: ranked below others.",
+            required=True,
+            choices=tuple(level.value for level in Level),
+        ),
+        *EVIDENCE.fields,
+    ),
+)
+
+DOUBT = Record(
+    "doubt",
+    "A source's doubt about the stance (its sincerity, its meaning), verbatim.",
+    (
+        Field("by", Kind.TEXT, "Who voices it, as the article names them.", required=True),
+        Field("source", Kind.ID, "The id of the source quoted.", required=True),
+        Field("quote", Kind.TEXT, "The words as the source prints them.", required=True),
+    ),
+)
+
+CONDITION = Record(
+    "condition",
+    "The outcomes of another issue the stance depends on, and when they are asked for.",
+    (
+        Field("outcomes", Kind.IDS, "The outcomes of that issue that must hold.", required=True),
+        Field(
+            "stage",
+            Kind.CHOICE,
+            "When: talks (before talks start), ceasefire (before a ceasefire) or settlement.",
+            choices=tuple(stage.value for stage in Stage),
+        ),
+    ),
+    since="positions/3",
 )
 
 NOTE = Record(
@@ -119,15 +174,47 @@ STANCE = Record(
         Field(
             "conditions",
             Kind.IDS_BY_ID,
-            "Another issue's id -> the outcomes that must hold on it for this stance to hold.",
+            "Another issue's id -> the outcomes that must hold on it for this stance to hold; "
+            "as {outcomes, stage}, with when they are asked for.",
             since="positions/2",
+            record=CONDITION,
         ),
         Field(
             "firmness",
             Kind.CHOICE,
-            "How hard the party holds it (see docs/codebook.md).",
+            "How hard the party holds it (see docs/codebook.md); no-cue: the evidence has no "
+            "firmness cue at all.",
             required=True,
-            choices=tuple(f.value for f in Firmness if f is not Firmness.NO_CUE),
+            choices=tuple(f.value for f in Firmness),
+            newer=((Firmness.NO_CUE.value, "positions/3"),),
+        ),
+        Field(
+            "stage",
+            Kind.CHOICE,
+            "When the accepted outcomes are asked for: talks (before talks start), ceasefire "
+            "(before a ceasefire) or settlement (its terms).",
+            since="positions/3",
+            choices=tuple(stage.value for stage in Stage),
+        ),
+        Field(
+            "salience",
+            Kind.RECORD,
+            "Only where an article ranks how much the issue matters to the party.",
+            since="positions/3",
+            record=RANKING,
+        ),
+        Field(
+            "doubts",
+            Kind.LIST,
+            "A source's doubts about the stance, each with who voices it.",
+            since="positions/3",
+            record=DOUBT,
+        ),
+        Field(
+            "joint",
+            Kind.IDS,
+            "A joint statement: the other parties whose stance this also is.",
+            since="positions/3",
         ),
         Field(
             "note",
@@ -152,6 +239,7 @@ PARTY = Record(
             "For a group of actors: who it is made of (never its aliases).",
             since="positions/2",
         ),
+        Field("camp", Kind.ID, "The id of the camp the party belongs to.", since="positions/3"),
         Field(
             "stances",
             Kind.RECORDS,
@@ -169,10 +257,26 @@ OUTCOME = Record(
         Field("description", Kind.TEXT, "What happens.", required=True),
         Field(
             "excludes",
-            Kind.IDS,
-            "Outcomes of the same issue that cannot happen together with this one.",
+            Kind.LINKS,
+            "Outcomes that cannot happen together with this one: of the same issue by id, of "
+            "another as issue/outcome (positions/3).",
             since="positions/2",
         ),
+        Field(
+            "requires",
+            Kind.LINKS,
+            "Outcomes this one cannot happen without, as issue/outcome (or an id of this issue).",
+            since="positions/3",
+        ),
+    ),
+)
+
+COMPATIBLE = Record(
+    "compatible-pair",
+    "Two outcomes of the issue that a coder checked can both happen, and why.",
+    (
+        Field("outcomes", Kind.IDS, "The two outcomes.", required=True),
+        Field("reason", Kind.TEXT, "Why: a quote, or the coder's reasoning.", required=True),
     ),
 )
 
@@ -191,9 +295,16 @@ ISSUE = Record(
         Field(
             "outcomes",
             Kind.RECORDS,
-            "Outcome id -> a description, or a mapping with description and excludes.",
+            "Outcome id -> a description, or a mapping with description, excludes and requires.",
             required=True,
             record=OUTCOME,
+        ),
+        Field(
+            "compatible",
+            Kind.LIST,
+            "Pairs of the issue's outcomes a coder checked can both happen, each with the reason.",
+            since="positions/3",
+            record=COMPATIBLE,
         ),
     ),
 )
@@ -212,6 +323,13 @@ SOURCE = Record(
     "An article or document that evidence is quoted from.",
     (
         Field("title", Kind.TEXT, "The title.", required=True),
+        Field(
+            "title_from",
+            Kind.CHOICE,
+            "Whose the title is: article (its headline) or coder (written by the coder).",
+            since="positions/3",
+            choices=("article", "coder"),
+        ),
         Field("outlet", Kind.TEXT, "Who published it."),
         Field("published", Kind.DATE, "When: YYYY, YYYY-MM or YYYY-MM-DD."),
         Field("url", Kind.URL, "Where it can be read."),
@@ -238,6 +356,12 @@ FILE = Record(
             "Dispute id -> its name: a quarrel that several issues are part of.",
             since="positions/2",
         ),
+        Field(
+            "camps",
+            Kind.TEXTS_BY_ID,
+            "Camp id -> its name: parties on one side, named by each party's camp.",
+            since="positions/3",
+        ),
         Field("issues", Kind.RECORDS, "Issue id -> the issue.", required=True, record=ISSUE),
         Field("parties", Kind.RECORDS, "Party id -> the party.", required=True, record=PARTY),
     ),
@@ -259,21 +383,29 @@ def _value(field: Field) -> dict[str, Any]:
                        "items": {"enum": list(field.choices)}},
         Kind.ID: {"$ref": "#/$defs/id"},
         Kind.IDS: ids,
+        Kind.LINKS: {"type": "array", "uniqueItems": True,
+                     "items": {"type": "string", "pattern": LINK_PATTERN}},
         Kind.TEXTS: {"type": "array", "items": text},
         Kind.TEXTS_BY_ID: {"type": "object", "propertyNames": {"$ref": "#/$defs/id"},
                            "additionalProperties": text},
-        Kind.IDS_BY_ID: {"type": "object", "propertyNames": {"$ref": "#/$defs/id"},
-                         "additionalProperties": ids},
     }  # fmt: skip
     if field.kind in shapes:
         return {"description": field.description, **shapes[field.kind]}
+    if field.kind is Kind.IDS_BY_ID:
+        value: dict[str, Any] = ids
+        if field.record is not None:
+            value = {"anyOf": [ids, {"$ref": f"#/$defs/{field.record.name}"}]}
+        return {"description": field.description, "type": "object",
+                "propertyNames": {"$ref": "#/$defs/id"}, "additionalProperties": value}  # fmt: skip
     assert field.record is not None
     ref = {"$ref": f"#/$defs/{field.record.name}"}
     if field.kind is Kind.TEXT_OR_RECORD:
         return {"description": field.description, "anyOf": [text, ref]}
+    if field.kind is Kind.RECORD:
+        return {"description": field.description, **ref}
     if field.kind is Kind.LIST:
         return {"description": field.description, "type": "array", "minItems": 1, "items": ref}
-    value: dict[str, Any] = {"anyOf": [text, ref]} if field.record is OUTCOME else ref
+    value = {"anyOf": [text, ref]} if field.record is OUTCOME else ref
     return {
         "description": field.description,
         "type": "object",
@@ -295,17 +427,20 @@ def _record(record: Record) -> dict[str, Any]:
             {"required": [key], "properties": {key: {"minItems": 1}}}
             for key in ("accepts", "rejects")
         ]
+    if record is COMPATIBLE:  # a pair
+        out["properties"]["outcomes"] |= {"minItems": 2, "maxItems": 2}
     return out
 
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of the format, as shipped in data/positions.schema.json."""
-    records = (SOURCE, SET_ASIDE, ISSUE, OUTCOME, PARTY, STANCE, NOTE, EVIDENCE)
+    records = (SOURCE, SET_ASIDE, ISSUE, OUTCOME, COMPATIBLE, PARTY, STANCE, CONDITION, RANKING,
+               DOUBT, NOTE, EVIDENCE)  # fmt: skip
     top = _record(FILE)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://positions.invalid/schema/positions.json",
-        "title": " and ".join(VERSIONS),
+        "title": f"{', '.join(VERSIONS[:-1])} and {VERSIONS[-1]}",
         **top,
         "$defs": {
             "id": {

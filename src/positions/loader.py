@@ -3,19 +3,24 @@
 Three parts, one module each: ``yamltree`` parses the text into located nodes (strictly, within
 budgets, nothing ever constructed or run); ``checker`` holds each mapping against its record in
 the field table (``fields``); and this module adds the format's own rules, the ones a table
-cannot state: that stances name defined issues, outcomes and sources, that no outcome is both
-accepted and rejected, that exclusions and conditions point at real outcomes, and that no two
-parties answer to one name.
+cannot state: that stances name defined issues, outcomes, sources and parties, that no outcome
+is both accepted and rejected, that exclusions, requirements, recorded compatibility and
+conditions point at real outcomes and do not contradict each other, that no two parties answer
+to one name, and that a joint statement gives each party it names a copy, and no stance twice.
 """
 
 from __future__ import annotations
 
 import os
+from typing import NamedTuple
 
 from positions import yamltree
 from positions.checker import Checker, one_of
 from positions.errors import DataError, Problem
 from positions.fields import (
+    COMPATIBLE,
+    CONDITION,
+    DOUBT,
     EVIDENCE,
     FILE,
     ISSUE,
@@ -23,6 +28,7 @@ from positions.fields import (
     NOTE,
     OUTCOME,
     PARTY,
+    RANKING,
     SET_ASIDE,
     SOURCE,
     STANCE,
@@ -30,13 +36,18 @@ from positions.fields import (
 )
 from positions.model import (
     Attribution,
+    Compatibility,
     Dataset,
+    Doubt,
     Evidence,
     Firmness,
     Issue,
+    Level,
     Party,
+    Ranking,
     SetAside,
     Source,
+    Stage,
     Stance,
 )
 from positions.text import fold_name, printable_path
@@ -81,11 +92,43 @@ def _version(root: Node) -> str:
     return LATEST
 
 
+class _Link(NamedTuple):
+    """An outcome's ``excludes`` or ``requires`` entry as written, before it is resolved."""
+
+    issue: str
+    outcome: str
+    verb: str  # "excludes" or "requires"
+    named: str  # as written: an outcome's id, or issue/outcome
+    node: Node
+
+
+class _Draft(NamedTuple):
+    """An issue as read, before its links to other issues can be resolved."""
+
+    id: str
+    name: str
+    question: str
+    outcomes: dict[str, str]
+    dispute: str | None
+    compatible: Node | None
+    node: Node
+
+
+class _Joint(NamedTuple):
+    """A stance's ``joint`` as written: the parties named, each with its node."""
+
+    party: str
+    issue: str
+    named: list[tuple[str, Node]]
+
+
 class _Reader:
     """Builds the model from the checked tree, applying the format's cross-reference rules."""
 
     def __init__(self, check: Checker) -> None:
         self.check = check
+        self.joints: list[_Joint] = []
+        self.stance_nodes: dict[tuple[str, str], Node] = {}  # (party, issue) -> its stance
 
     def dataset(self, root: Node) -> Dataset | None:
         """The whole document."""
@@ -95,17 +138,25 @@ class _Reader:
         version = self.check.choice(top.get("schema"), "schema", list(VERSIONS), suggest=False)
         title = self.check.text(top.get("title"), "title")
         sources = self.sources(top.get("sources"))
-        disputes = self.disputes(top.get("disputes"))
+        disputes = self.names(top.get("disputes"), "dispute")
+        camps = self.names(top.get("camps"), "camp")
         issues = self.issues(top.get("issues"), disputes)
-        parties = self.parties(top.get("parties"), issues, sources)
+        parties = self.parties(top.get("parties"), issues, sources, camps)
         if title is None or version is None:
             return None
         return Dataset(
-            title, sources, issues, parties, disputes, schema=version, path=self.check.path
+            title,
+            sources,
+            issues,
+            parties,
+            disputes,
+            camps,
+            schema=version,
+            path=self.check.path,
         )
 
     def sources(self, node: Node | None) -> dict[str, Source]:
-        """``sources``: id -> {title, outlet?, published?, url?, set_aside?}."""
+        """``sources``: id -> {title, title_from?, outlet?, published?, url?, set_aside?}."""
         out: dict[str, Source] = {}
         for sid, key_node, value in self.check.pairs(node, "sources"):
             what = f"source '{sid}'"
@@ -123,6 +174,7 @@ class _Reader:
                 values["published"],
                 values["url"],
                 self.set_aside(f.get("set_aside"), what),
+                values["title_from"],
                 location=self.check.where(key_node),
             )
         return out
@@ -145,17 +197,22 @@ class _Reader:
                 out.append(SetAside(quote, reason, self.check.where(item)))
         return tuple(out)
 
-    def disputes(self, node: Node | None) -> dict[str, str]:
-        """``disputes``: id -> name."""
+    def names(self, node: Node | None, kind: str) -> dict[str, str]:
+        """``disputes`` or ``camps``: id -> name."""
         out: dict[str, str] = {}
-        for did, key_node, value in self.check.pairs(node, "disputes"):
-            self.check.identifier(did, key_node, "dispute")
-            out[did] = self.check.text(value, f"name of dispute '{did}'") or did
+        for key, key_node, value in self.check.pairs(node, f"{kind}s"):
+            self.check.identifier(key, key_node, kind)
+            out[key] = self.check.text(value, f"name of {kind} '{key}'") or key
         return out
 
     def issues(self, node: Node | None, disputes: dict[str, str]) -> dict[str, Issue]:
-        """``issues``: id -> {name, question, dispute?, outcomes}."""
-        out: dict[str, Issue] = {}
+        """``issues``: id -> {name, question, dispute?, outcomes, compatible?}.
+
+        Every issue is read before the links between outcomes are resolved: an outcome may
+        name an issue written further down.
+        """
+        drafts: list[_Draft] = []
+        links: list[_Link] = []
         names: dict[str, str] = {}  # folded name -> the issue it names
         for iid, key_node, value in self.check.pairs(node, "issues"):
             self.check.identifier(iid, key_node, "issue")
@@ -178,24 +235,33 @@ class _Reader:
                     suggest=(dispute, list(disputes)),
                 )
                 dispute = None
-            outcomes, excludes = self.outcomes(f.get("outcomes"), what)
-            out[iid] = Issue(
-                iid,
-                name or "",
-                question or "",
-                outcomes,
-                excludes,
-                dispute,
-                location=self.check.where(key_node),
+            outcomes = self.outcomes(f.get("outcomes"), iid, links)
+            draft = _Draft(
+                iid, name or "", question or "", outcomes, dispute, f.get("compatible"), key_node
             )
-        return out
+            drafts.append(draft)
+        outcomes_of = {d.id: d.outcomes for d in drafts}
+        excludes, elsewhere, requires = self.links(links, outcomes_of)
+        return {
+            d.id: Issue(
+                d.id,
+                d.name,
+                d.question,
+                d.outcomes,
+                {o: frozenset(x) for o, x in excludes.get(d.id, {}).items()},
+                d.dispute,
+                {o: frozenset(x) for o, x in elsewhere.get(d.id, {}).items()},
+                {o: frozenset(x) for o, x in requires.get(d.id, {}).items()},
+                self.compatible(d.compatible, d.id, d.outcomes, excludes.get(d.id, {})),
+                location=self.check.where(d.node),
+            )
+            for d in drafts
+        }
 
-    def outcomes(
-        self, node: Node | None, what: str
-    ) -> tuple[dict[str, str], dict[str, frozenset[str]]]:
-        """An issue's outcomes: id -> description, and which exclude which (both ways)."""
+    def outcomes(self, node: Node | None, iid: str, links: list[_Link]) -> dict[str, str]:
+        """An issue's outcomes: id -> description; their excludes and requires go to ``links``."""
+        what = f"issue '{iid}'"
         descriptions: dict[str, str] = {}
-        declared: list[tuple[str, str, Node]] = []  # (outcome, excluded outcome, its node)
         if isinstance(node, Mapping) and not node.pairs:
             self.check.problem(node, f"{what} has no outcomes; expected at least one")
         for oid, okey, value in self.check.pairs(node, f"outcomes of {what}"):
@@ -204,35 +270,174 @@ class _Reader:
             if isinstance(value, Mapping):
                 f = self.check.record(value, OUTCOME, label) or {}
                 description = self.check.text(f.get("description"), f"description of {label}")
-                for other, item in self.check.ids(f.get("excludes"), f"excludes of {label}"):
-                    declared.append((oid, other, item))
+                for verb in ("excludes", "requires"):
+                    for named, item in self.check.ids(f.get(verb), f"{verb} of {label}"):
+                        links.append(_Link(iid, oid, verb, named, item))
             else:
                 description = self.check.text(value, f"description of {label}")
             descriptions[oid] = description or ""
-        excludes: dict[str, set[str]] = {}
-        for oid, other, item in declared:
-            if other not in descriptions:
+        return descriptions
+
+    def links(
+        self, links: list[_Link], outcomes: dict[str, dict[str, str]]
+    ) -> tuple[
+        dict[str, dict[str, set[str]]],
+        dict[str, dict[str, set[tuple[str, str]]]],
+        dict[str, dict[str, set[tuple[str, str]]]],
+    ]:
+        """Resolve the outcomes' links: excludes (both ways), elsewhere (both ways), requires."""
+        excludes: dict[str, dict[str, set[str]]] = {}
+        elsewhere: dict[str, dict[str, set[tuple[str, str]]]] = {}
+        requires: dict[str, dict[str, set[tuple[str, str]]]] = {}
+        required: list[tuple[_Link, str, str]] = []
+        for link in links:
+            target = self.target(link, outcomes)
+            if target is None:
+                continue
+            iid, oid = link.issue, link.outcome
+            if target == (iid, oid):
                 self.check.problem(
-                    item,
-                    f"outcome '{oid}' excludes '{other}', which is not an outcome of {what}; "
-                    f"expected one of {one_of(list(descriptions))}",
-                    suggest=(other, list(descriptions)),
+                    link.node, f"outcome '{oid}' {link.verb} itself; expected another"
                 )
-            elif other == oid:
-                self.check.problem(item, f"outcome '{oid}' excludes itself; expected another")
+            elif link.verb == "requires":
+                requires.setdefault(iid, {}).setdefault(oid, set()).add(target)
+                required.append((link, *target))
+            elif target[0] == iid:
+                excludes.setdefault(iid, {}).setdefault(oid, set()).add(target[1])
+                excludes.setdefault(iid, {}).setdefault(target[1], set()).add(oid)
             else:
-                excludes.setdefault(oid, set()).add(other)
-                excludes.setdefault(other, set()).add(oid)
-        return descriptions, {o: frozenset(x) for o, x in excludes.items()}
+                elsewhere.setdefault(iid, {}).setdefault(oid, set()).add(target)
+                elsewhere.setdefault(target[0], {}).setdefault(target[1], set()).add((iid, oid))
+        for link, other_issue, other in required:
+            iid, oid = link.issue, link.outcome
+            if other_issue == iid:
+                excluded = other in excludes.get(iid, {}).get(oid, ())
+            else:
+                excluded = (other_issue, other) in elsewhere.get(iid, {}).get(oid, ())
+            if excluded:
+                self.check.problem(
+                    link.node,
+                    f"outcome '{oid}' of issue '{iid}' both requires and excludes "
+                    f"'{link.named}'; expected it in requires or excludes, not both",
+                )
+        return excludes, elsewhere, requires
+
+    def target(self, link: _Link, outcomes: dict[str, dict[str, str]]) -> tuple[str, str] | None:
+        """The (issue, outcome) a link names, or None after saying what is wrong with it."""
+        iid, oid, verb, named = link.issue, link.outcome, link.verb, link.named
+        label = f"outcome '{oid}' of issue '{iid}'"
+        if "/" not in named:
+            if named in outcomes[iid]:
+                return iid, named
+            self.check.problem(
+                link.node,
+                f"outcome '{oid}' {verb} '{named}', which is not an outcome of issue '{iid}'; "
+                f"expected one of {one_of(list(outcomes[iid]))}",
+                suggest=(named, list(outcomes[iid])),
+            )
+            return None
+        if verb == "excludes" and not self.check.allows(
+            link.node,
+            f"'{named}' in excludes of {label}",
+            "positions/3",
+            instead=f"an outcome of issue '{iid}' by its id",
+        ):
+            return None
+        other_issue, other = named.split("/", 1)
+        if other_issue not in outcomes:
+            self.check.problem(
+                link.node,
+                f"{label} {verb} '{named}', whose issue '{other_issue}' is not defined; "
+                f"expected issue/outcome with one of {one_of(list(outcomes))}",
+                suggest=(other_issue, list(outcomes)),
+            )
+            return None
+        choices = list(outcomes[other_issue])
+        if other not in outcomes[other_issue]:
+            self.check.problem(
+                link.node,
+                f"{label} {verb} '{named}', which is not an outcome of issue '{other_issue}'; "
+                f"expected one of {one_of(choices)}",
+                suggest=(other, choices),
+            )
+            return None
+        return other_issue, other
+
+    def compatible(
+        self,
+        node: Node | None,
+        iid: str,
+        outcomes: dict[str, str],
+        excludes: dict[str, set[str]],
+    ) -> tuple[Compatibility, ...]:
+        """``compatible``: [{outcomes: [a, b], reason}], pairs checked to be able to both hold."""
+        what = f"issue '{iid}'"
+        items = self.check.items(node, f"compatible of {what}")
+        if isinstance(node, Sequence) and not items:
+            message = f"compatible of {what} is empty; expected at least one pair, or no key"
+            self.check.problem(node, message)
+        out: list[Compatibility] = []
+        seen: dict[frozenset[str], Node] = {}
+        for item in items:
+            label = f"a compatible pair of {what}"
+            f = self.check.record(item, COMPATIBLE, label)
+            if f is None:
+                continue
+            pair_node = f.get("outcomes")
+            named = self.check.ids(pair_node, f"outcomes of {label}")
+            reason = self.check.text(f.get("reason"), f"reason of {label}")
+            known = []
+            for oid, oid_node in named:
+                if oid in outcomes:
+                    known.append(oid)
+                elif outcomes:  # an issue whose outcomes could not be read is reported already
+                    self.check.problem(
+                        oid_node,
+                        f"'{oid}' is not an outcome of {what}; expected one of "
+                        f"{one_of(list(outcomes))}",
+                        suggest=(oid, list(outcomes)),
+                    )
+            if isinstance(pair_node, Sequence) and len(pair_node.items) != 2:
+                count = len(pair_node.items)
+                words = {0: "no outcome", 1: "one outcome"}.get(count, f"{count} outcomes")
+                self.check.problem(pair_node, f"outcomes of {label} names {words}; expected two")
+                continue
+            if len(known) != 2 or reason is None or pair_node is None:
+                continue
+            a, b = known
+            pair = frozenset(known)
+            if pair in seen:
+                self.check.problem(
+                    pair_node,
+                    f"outcomes '{a}' and '{b}' of {what} are recorded compatible twice (first "
+                    f"at line {seen[pair].line}); expected each pair once",
+                )
+                continue
+            seen[pair] = pair_node
+            if b in excludes.get(a, ()):
+                self.check.problem(
+                    pair_node,
+                    f"outcomes '{a}' and '{b}' of {what} are recorded compatible but exclude "
+                    f"each other; expected them compatible or exclusive, not both",
+                )
+                continue
+            out.append(Compatibility(pair, reason, self.check.where(item)))
+        return tuple(out)
 
     def parties(
-        self, node: Node | None, issues: dict[str, Issue], sources: dict[str, Source]
+        self,
+        node: Node | None,
+        issues: dict[str, Issue],
+        sources: dict[str, Source],
+        camps: dict[str, str],
     ) -> dict[str, Party]:
-        """``parties``: id -> {name, aliases?, members?, stances: issue id -> stance}."""
+        """``parties``: id -> {name, aliases?, members?, camp?, stances: issue id -> stance}."""
         out: dict[str, Party] = {}
+        defined: list[str] = []  # every party written, read or not
         names: dict[str, str] = {}  # folded id, name or alias -> the party it names
         for pid, key_node, value in self.check.pairs(node, "parties"):
             self.check.identifier(pid, key_node, "party")
+            defined.append(pid)
             what = f"party '{pid}'"
             f = self.check.record(value, PARTY, what)
             if f is None:
@@ -251,6 +456,15 @@ class _Reader:
                         f"'{label}' of {what} already names party '{other}'; "
                         f"expected ids, names and aliases that name one party each",
                     )
+            camp = self.check.text(f.get("camp"), f"camp of {what}")
+            if camp is not None and camp not in camps:
+                self.check.problem(
+                    f["camp"],
+                    f"camp '{camp}' of {what} is not defined; expected one of "
+                    f"{one_of(list(camps))}",
+                    suggest=(camp, list(camps)),
+                )
+                camp = None
             stances: dict[str, Stance] = {}
             for iid, ikey, svalue in self.check.pairs(f.get("stances"), f"stances of {what}"):
                 issue = issues.get(iid)
@@ -262,11 +476,10 @@ class _Reader:
                         suggest=(iid, list(issues)),
                     )
                     continue
-                stance = self.stance(
-                    svalue, f"stance of '{pid}' on '{iid}'", issue, issues, sources
-                )
+                stance = self.stance(svalue, pid, issue, issues, sources)
                 if stance is not None:
                     stances[iid] = stance
+                    self.stance_nodes[pid, iid] = svalue
             if name is not None:
                 out[pid] = Party(
                     pid,
@@ -274,26 +487,82 @@ class _Reader:
                     tuple(a for a, _ in aliases),
                     stances,
                     tuple(m for m, _ in members),
+                    camp,
                     location=self.check.where(key_node),
                 )
+        self.joint(out, defined)
         return out
+
+    def joint(self, parties: dict[str, Party], defined: list[str]) -> None:
+        """Give each party a joint statement names a copy of it, coded under its author.
+
+        A party that has its own stance on the issue, or a copy from another joint statement,
+        would have it twice: that is refused, as are a statement naming its own party and one
+        naming a party not defined.
+        """
+        copied: dict[tuple[str, str], tuple[str, Node]] = {}  # (party, issue) -> author, item
+        for pid, iid, named in self.joints:
+            what = f"joint of stance of '{pid}' on '{iid}'"
+            author = parties.get(pid)  # None: a party that could not be read, reported already
+            kept = []
+            for other, item in named:
+                if other == pid:
+                    message = (
+                        f"{what} names '{pid}' itself; expected the other parties it speaks for"
+                    )
+                    self.check.problem(item, message)
+                    continue
+                if other not in defined:
+                    self.check.problem(
+                        item,
+                        f"{what} names undefined party '{other}'; expected one of "
+                        f"{one_of([p for p in defined if p != pid])}",
+                        suggest=(other, [p for p in defined if p != pid]),
+                    )
+                    continue
+                kept.append(other)
+                party = parties.get(other)
+                if party is None or author is None:
+                    continue
+                if iid in party.stances and (other, iid) not in copied:
+                    place = self.check.where(item)
+                    self.check.problem(
+                        self.stance_nodes[other, iid],
+                        f"{other}/{iid} is coded twice: here and as a joint statement of "
+                        f"{pid}/{iid} at {place}; code it once",
+                    )
+                    continue
+                if (other, iid) in copied:
+                    earlier, first = copied[other, iid]
+                    self.check.problem(
+                        item,
+                        f"{other}/{iid} is coded twice: here and as a joint statement of "
+                        f"{earlier}/{iid} at {self.check.where(first)}; code it once",
+                    )
+                    continue
+                copied[other, iid] = (pid, item)
+                party.stances[iid] = author.stances[iid]._replace(joint=(), coded_under=pid)
+            if author is not None:
+                author.stances[iid] = author.stances[iid]._replace(joint=tuple(kept))
 
     def stance(
         self,
         node: Node,
-        what: str,
+        pid: str,
         issue: Issue,
         issues: dict[str, Issue],
         sources: dict[str, Source],
     ) -> Stance | None:
         """One stance, checked against its issue's outcomes, the other issues and the sources."""
+        what = f"stance of '{pid}' on '{issue.id}'"
         f = self.check.record(node, STANCE, what)
         if f is None:
             return None
         summary = self.check.text(f.get("summary"), f"summary of {what}")
-        firmness = self.check.choice(
-            f.get("firmness"), f"firmness of {what}", list(STANCE.field("firmness").choices)
+        firmness = self.check.leaf(
+            STANCE.field("firmness"), f.get("firmness"), f"firmness of {what}"
         )
+        stage = self.check.leaf(STANCE.field("stage"), f.get("stage"), f"stage of {what}")
         accepts = self.outcome_ids(f.get("accepts"), f"accepts of {what}", issue)
         rejects = self.outcome_ids(f.get("rejects"), f"rejects of {what}", issue)
         for oid, item in rejects.items():
@@ -307,8 +576,15 @@ class _Reader:
         if not listed or all(isinstance(n, Sequence) and not n.items for n in listed):
             message = f"{what} names no outcome; expected accepts or rejects (or both)"
             self.check.problem(node, message)
-        conditions = self.conditions(f.get("conditions"), what, issue, issues)
+        conditions, stages = self.conditions(f.get("conditions"), what, issue, issues)
         note, answers = self.note(f.get("note"), what)
+        salience = self.ranking(f.get("salience"), what, sources)
+        doubts = self.doubts(f.get("doubts"), what, sources)
+        joint_node = f.get("joint")
+        joint = self.check.ids(joint_node, f"joint of {what}")
+        if isinstance(joint_node, Sequence) and not joint_node.items:
+            message = f"joint of {what} is empty; expected at least one party, or no key"
+            self.check.problem(joint_node, message)
         evidence_node = f.get("evidence")
         items = self.check.items(evidence_node, f"evidence of {what}")
         if isinstance(evidence_node, Sequence) and not items:
@@ -319,6 +595,8 @@ class _Reader:
         ]
         if summary is None or firmness is None or not evidence:
             return None
+        if joint:
+            self.joints.append(_Joint(pid, issue.id, joint))
         return Stance(
             issue=issue.id,
             summary=summary,
@@ -329,6 +607,11 @@ class _Reader:
             conditions=conditions,
             note=note,
             answers=answers,
+            stage=None if stage is None else Stage(stage),
+            condition_stages=stages,
+            salience=salience,
+            doubts=doubts,
+            joint=tuple(p for p, _ in joint),
             location=self.check.where(node),
         )
 
@@ -361,9 +644,13 @@ class _Reader:
 
     def conditions(
         self, node: Node | None, what: str, issue: Issue, issues: dict[str, Issue]
-    ) -> dict[str, tuple[str, ...]]:
-        """``conditions``: another issue's id -> the outcomes of it the stance depends on."""
+    ) -> tuple[dict[str, tuple[str, ...]], dict[str, Stage]]:
+        """``conditions``: another issue's id -> its outcomes, or {outcomes, stage?}.
+
+        The outcomes of every condition, and the stage of each condition that has one.
+        """
         out: dict[str, tuple[str, ...]] = {}
+        stages: dict[str, Stage] = {}
         for cid, ckey, value in self.check.pairs(node, f"conditions of {what}"):
             other = issues.get(cid)
             if other is None:
@@ -379,34 +666,90 @@ class _Reader:
                     ckey, f"{what} has a condition on its own issue; expected another issue"
                 )
                 continue
-            needed = self.outcome_ids(value, f"condition on '{cid}' of {what}", other)
+            label = f"condition on '{cid}' of {what}"
+            outcomes: Node | None = value
+            if isinstance(value, Mapping):
+                if not self.check.allows(
+                    value, f"{label} as a mapping", CONDITION.since, instead="a list of outcomes"
+                ):
+                    continue
+                f = self.check.record(value, CONDITION, label) or {}
+                outcomes = f.get("outcomes")
+                stage = self.check.leaf(
+                    CONDITION.field("stage"), f.get("stage"), f"stage of {label}"
+                )
+                if stage is not None:
+                    stages[cid] = Stage(stage)
+            needed = self.outcome_ids(outcomes, label, other)
             if needed:
                 out[cid] = tuple(needed)
-            elif isinstance(value, Sequence) and not value.items:
-                message = f"condition on '{cid}' of {what} names no outcome; expected at least one"
-                self.check.problem(value, message)
-        return out
+            elif isinstance(outcomes, Sequence) and not outcomes.items:
+                message = f"{label} names no outcome; expected at least one"
+                self.check.problem(outcomes, message)
+        return out, {c: s for c, s in stages.items() if c in out}
 
     def evidence(self, node: Node, what: str, sources: dict[str, Source]) -> Evidence | None:
         """One piece of evidence: {source, quote, speaker?, attribution}."""
         f = self.check.record(node, EVIDENCE, what)
         if f is None:
             return None
-        source = self.check.text(f.get("source"), f"source of {what}")
-        if source is not None and source not in sources:
-            self.check.problem(
-                f["source"],
-                f"source '{source}' is not defined; expected one of {one_of(list(sources))}",
-                suggest=(source, list(sources)),
-            )
-            source = None
+        return self.quoted(f, node, what, sources)
+
+    def quoted(
+        self, f: dict[str, Node], node: Node, what: str, sources: dict[str, Source]
+    ) -> Evidence | None:
+        """The evidence in a record's source, quote, attribution and speaker fields."""
+        source = self.source(f.get("source"), what, sources)
         quote = self.check.text(f.get("quote"), f"quote of {what}")
-        attribution = self.check.choice(
-            f.get("attribution"),
-            f"attribution of {what}",
-            list(EVIDENCE.field("attribution").choices),
+        attribution = self.check.leaf(
+            EVIDENCE.field("attribution"), f.get("attribution"), f"attribution of {what}"
         )
         speaker = self.check.text(f.get("speaker"), f"speaker of {what}")
         if source is None or quote is None or attribution is None:
             return None
         return Evidence(source, quote, Attribution(attribution), speaker, self.check.where(node))
+
+    def source(self, node: Node | None, what: str, sources: dict[str, Source]) -> str | None:
+        """A quote's ``source``: the id of a source defined in the file."""
+        source = self.check.text(node, f"source of {what}")
+        if node is not None and source is not None and source not in sources:
+            self.check.problem(
+                node,
+                f"source '{source}' is not defined; expected one of {one_of(list(sources))}",
+                suggest=(source, list(sources)),
+            )
+            return None
+        return source
+
+    def ranking(self, node: Node | None, what: str, sources: dict[str, Source]) -> Ranking | None:
+        """``salience``: {level, source, quote, attribution, speaker?}, a ranking with its quote."""
+        if node is None:
+            return None
+        label = f"salience of {what}"
+        f = self.check.record(node, RANKING, label)
+        if f is None:
+            return None
+        level = self.check.leaf(RANKING.field("level"), f.get("level"), f"level of {label}")
+        evidence = self.quoted(f, node, label, sources)
+        if level is None or evidence is None:
+            return None
+        return Ranking(Level(level), evidence, self.check.where(node))
+
+    def doubts(self, node: Node | None, what: str, sources: dict[str, Source]) -> tuple[Doubt, ...]:
+        """``doubts``: [{by, source, quote}], each a source's doubt about the stance."""
+        items = self.check.items(node, f"doubts of {what}")
+        if isinstance(node, Sequence) and not items:
+            message = f"doubts of {what} is empty; expected at least one doubt, or no key"
+            self.check.problem(node, message)
+        out = []
+        for item in items:
+            label = f"a doubt about {what}"
+            f = self.check.record(item, DOUBT, label)
+            if f is None:
+                continue
+            by = self.check.text(f.get("by"), f"by of {label}")
+            source = self.source(f.get("source"), label, sources)
+            quote = self.check.text(f.get("quote"), f"quote of {label}")
+            if by is not None and source is not None and quote is not None:
+                out.append(Doubt(by, source, quote, self.check.where(item)))
+        return tuple(out)

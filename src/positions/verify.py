@@ -76,45 +76,41 @@ class Missing(NamedTuple):
 
 def cited(dataset: Dataset) -> list[str]:
     """The sources quoted or set aside from, in the order first cited: the texts verify needs."""
-    return list(
-        dict.fromkeys(
-            [
-                *(
-                    evidence.source
-                    for party in dataset.parties.values()
-                    for stance in party.stances.values()
-                    for evidence in stance.evidence
-                ),
-                *(sid for sid, source in dataset.sources.items() if source.set_aside),
-            ]
-        )
-    )
+    return list(dict.fromkeys(source for _, source, _, _ in quotes(dataset)))
 
 
 def quotes(dataset: Dataset) -> list[tuple[str, str, str, Location | None]]:
     """Every quote of the file as (what, source, quote, place): evidence, then set-asides.
 
-    ``what`` is ``party/issue`` for evidence and ``set aside`` for a sentence set aside.
+    ``what`` is ``party/issue`` for evidence, ``party/issue (salience)`` and ``party/issue
+    (doubt)`` for the quotes that rank a stance or doubt it, and ``set aside`` for a sentence
+    set aside. The copy of a joint statement is the stance as coded, at the same place: its
+    quotes are checked once, under the party it is coded under.
     """
-    return [
-        *(
-            (f"{party.id}/{stance.issue}", evidence.source, evidence.quote, evidence.location)
-            for party in dataset.parties.values()
-            for stance in party.stances.values()
-            for evidence in stance.evidence
-        ),
-        *(
-            ("set aside", sid, aside.quote, aside.location)
-            for sid, source in dataset.sources.items()
-            for aside in source.set_aside
-        ),
+    out: list[tuple[str, str, str, Location | None]] = []
+    for party in dataset.parties.values():
+        for stance in party.stances.values():
+            if stance.coded_under is not None:
+                continue
+            what = f"{party.id}/{stance.issue}"
+            out += [(what, e.source, e.quote, e.location) for e in stance.evidence]
+            if stance.salience is not None:
+                e = stance.salience.evidence
+                out.append((f"{what} (salience)", e.source, e.quote, e.location))
+            out += [(f"{what} (doubt)", d.source, d.quote, d.location) for d in stance.doubts]
+    out += [
+        ("set aside", sid, aside.quote, aside.location)
+        for sid, source in dataset.sources.items()
+        for aside in source.set_aside
     ]
+    return out
 
 
 def check(dataset: Dataset, sources: SourceTexts) -> tuple[int, list[Missing]]:
     """Look up every quote in its source; how many were checked, and what was not found.
 
-    Quotes are the evidence of the stances and the sentences set aside from each source.
+    Quotes are the evidence of the stances, the quotes of their salience and doubts, and the
+    sentences set aside from each source.
 
     ``sources`` holds the texts of the sources cited (cited()). A source that could not be read
     is reported once, with the number of its quotes left unchecked, not once for each of them;
