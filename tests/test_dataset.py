@@ -66,7 +66,7 @@ def test_counts(ds: Dataset, run: Run) -> None:
     """17 issues in 4 disputes, 6 parties, 38 stances, 94 quotes, as validate reports them."""
     assert len(ds.disputes) == 4
     assert run("validate", str(SHIPPED)).out == (
-        f"{SHIPPED}: valid positions/2: 5 sources, 17 issues, 6 parties, 38 stances, 94 quotes\n"
+        f"{SHIPPED}: valid positions/3: 5 sources, 17 issues, 6 parties, 38 stances, 94 quotes\n"
     )
 
 
