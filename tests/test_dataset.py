@@ -63,10 +63,13 @@ def test_sources_are_the_five_articles(ds: Dataset) -> None:
 
 
 def test_counts(ds: Dataset, run: Run) -> None:
-    """20 issues in 4 disputes, 6 parties, 45 stances, 101 quotes, as validate reports them."""
+    """20 issues in 4 disputes, 6 parties, 45 stances, 102 quotes, as validate reports them.
+
+    The counts include the partners' copy of the one joint statement (1 stance, 1 quote).
+    """
     assert len(ds.disputes) == 4
     assert run("validate", str(SHIPPED)).out == (
-        f"{SHIPPED}: valid positions/3: 5 sources, 20 issues, 6 parties, 45 stances, 101 quotes\n"
+        f"{SHIPPED}: valid positions/3: 5 sources, 20 issues, 6 parties, 45 stances, 102 quotes\n"
     )
 
 
@@ -206,6 +209,22 @@ def test_claims_stay_with_who_made_them(ds: Dataset) -> None:
     for e in ukraine:
         if e.speaker and "Zelensk" in e.speaker:
             assert "Zelensk" in e.quote, e.quote
+
+
+def test_joint_statements_are_coded_once_and_camps_group_the_backers(ds: Dataset) -> None:
+    """000's "Ukraine and its allies insist ..." is coded on Ukraine and is the partners' too.
+
+    Ukraine, the West and the partners are one camp; the international community is in none.
+    """
+    assert ds.parties["ukraine"].stances["basis"].joint == ("partners",)
+    assert ds.parties["partners"].stances["basis"].coded_under == "ukraine"
+    assert {p.id for p in ds.parties.values() if p.camp == "kyiv"} == {
+        "ukraine",
+        "west",
+        "partners",
+    }
+    assert ds.parties["international-community"].camp is None
+    assert ds.camps == {"kyiv": "Ukraine and its backers"}
 
 
 def test_guarantees_for_russia_say_what_they_contain(ds: Dataset) -> None:
