@@ -63,13 +63,13 @@ def test_sources_are_the_five_articles(ds: Dataset) -> None:
 
 
 def test_counts(ds: Dataset, run: Run) -> None:
-    """20 issues in 4 disputes, 6 parties, 45 stances, 102 quotes, as validate reports them.
+    """20 issues in 4 disputes, 6 parties, 45 stances, 103 quotes, as validate reports them.
 
     The counts include the partners' copy of the one joint statement (1 stance, 1 quote).
     """
     assert len(ds.disputes) == 4
     assert run("validate", str(SHIPPED)).out == (
-        f"{SHIPPED}: valid positions/3: 5 sources, 20 issues, 6 parties, 45 stances, 102 quotes\n"
+        f"{SHIPPED}: valid positions/3: 5 sources, 20 issues, 6 parties, 45 stances, 103 quotes\n"
     )
 
 
@@ -86,12 +86,12 @@ def test_required_issues_and_parties(ds: Dataset) -> None:
 def test_every_quote_is_in_its_article(ds: Dataset) -> None:
     """Every quote occurs in its article (after folding quotes and dashes).
 
-    101 quotes of evidence and 45 sentences (or parts of one) set aside, as verify counts them.
+    102 quotes of evidence and 45 sentences (or parts of one) set aside, as verify counts them.
     """
     checked, missing = check(ds, read_sources(SHARED_SOURCES, cited(ds)))
     assert [str(m) for m in missing] == []
     assert sum(len(s.set_aside) for s in ds.sources.values()) == 45
-    assert checked == 101 + 45
+    assert checked == 102 + 45
 
 
 @needs_sources
@@ -209,6 +209,32 @@ def test_claims_stay_with_who_made_them(ds: Dataset) -> None:
     for e in ukraine:
         if e.speaker and "Zelensk" in e.speaker:
             assert "Zelensk" in e.quote, e.quote
+
+
+def test_conditions_are_staged(ds: Dataset) -> None:
+    """Which conditions block talks from starting, which a ceasefire, which are terms of a deal.
+
+    Every condition has a stage; the party's own stance on the condition's issue has the same.
+    """
+
+    def staged(party: str) -> dict[str, set[str]]:
+        stance = ds.parties[party].stances["negotiations"]
+        assert set(stance.condition_stages) == set(stance.conditions)
+        found: dict[str, set[str]] = {}
+        for issue, stage in stance.condition_stages.items():
+            found.setdefault(stage.value, set()).add(issue)
+            assert ds.parties[party].stances[issue].stage is stage, (party, issue)
+        return found
+
+    assert staged("russia") == {
+        "talks": {"basis", "demilitarisation", "compromise"},
+        "ceasefire": {"territory", "nato"},
+        "settlement": {"russian-interests"},
+    }
+    assert staged("ukraine") == {
+        "talks": {"territory", "withdrawal", "sequencing", "ceasefire"},
+        "settlement": {"reparations", "war-crimes"},
+    }
 
 
 def test_joint_statements_are_coded_once_and_camps_group_the_backers(ds: Dataset) -> None:
