@@ -86,12 +86,13 @@ def test_required_issues_and_parties(ds: Dataset) -> None:
 def test_every_quote_is_in_its_article(ds: Dataset) -> None:
     """Every quote occurs in its article (after folding quotes and dashes).
 
-    102 quotes of evidence and 45 sentences (or parts of one) set aside, as verify counts them.
+    102 quotes of evidence, 3 of salience and 45 sentences (or parts of one) set aside, as verify
+    counts them.
     """
     checked, missing = check(ds, read_sources(SHARED_SOURCES, cited(ds)))
     assert [str(m) for m in missing] == []
     assert sum(len(s.set_aside) for s in ds.sources.values()) == 45
-    assert checked == 102 + 45
+    assert checked == 102 + 3 + 45
 
 
 @needs_sources
@@ -235,6 +236,27 @@ def test_conditions_are_staged(ds: Dataset) -> None:
         "talks": {"territory", "withdrawal", "sequencing", "ceasefire"},
         "settlement": {"reparations", "war-crimes"},
     }
+
+
+def test_salience_only_where_an_article_ranks_it(ds: Dataset) -> None:
+    """Salience where an article ranks the issue for the party, and nowhere else.
+
+    Neutrality is "foremost among Russia's demands", territory "another ... element of the core
+    demand", Russia's interests "the central caveat"; every other stance is unranked, and
+    salience is not firmness.
+    """
+    ranked = {
+        (party.id, issue): stance.salience.level.value
+        for party in ds.parties.values()
+        for issue, stance in party.stances.items()
+        if stance.salience
+    }
+    assert ranked == {
+        ("russia", "nato"): "top",
+        ("russia", "territory"): "high",
+        ("russia", "russian-interests"): "high",
+    }
+    assert ds.parties["russia"].stances["territory"].firmness is Firmness.RED_LINE
 
 
 def test_joint_statements_are_coded_once_and_camps_group_the_backers(ds: Dataset) -> None:
