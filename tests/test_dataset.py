@@ -259,6 +259,47 @@ def test_salience_only_where_an_article_ranks_it(ds: Dataset) -> None:
     assert ds.parties["russia"].stances["territory"].firmness is Firmness.RED_LINE
 
 
+def test_outcomes_link_to_what_the_articles_say_they_contain(ds: Dataset) -> None:
+    """003's guarantees preclude NATO and foreign bases; 002's realities include recognition."""
+    guarantees = ds.issues["security-guarantees"]
+    assert guarantees.requires["guarantees-for-russia"] == {("foreign-bases", "no-foreign-bases")}
+    assert guarantees.excludes_elsewhere["guarantees-for-russia"] == {("nato", "right-to-join")}
+    assert ds.issues["nato"].excludes_elsewhere["right-to-join"] == {
+        ("security-guarantees", "guarantees-for-russia")
+    }
+    assert ds.issues["basis"].requires["realities-on-the-ground"] == {
+        ("territory", "recognise-russian-control")
+    }
+    assert ds.issues["russian-interests"].requires["interests-met"] == {
+        ("nato", "neutrality"),
+        ("territory", "recognise-russian-control"),
+    }
+
+
+def test_every_pair_of_different_asks_is_excluded_or_checked(ds: Dataset) -> None:
+    """No untested pair: two parties' different asks on an issue exclude each other or were checked.
+
+    The one pair checked compatible is the two kinds of security guarantees.
+    """
+    untested: list[tuple[str, str, str]] = []
+    checked: list[tuple[str, str, str]] = []
+    for issue in ds.issues.values():
+        asks = {
+            (party.id, outcome)
+            for party in ds.parties.values()
+            if issue.id in party.stances
+            for outcome in party.stances[issue.id].accepts
+        }
+        for a, x in asks:
+            for b, y in asks:
+                if a < b and x < y and not issue.exclusive(x, y):
+                    (checked if issue.checked(x, y) else untested).append((issue.id, x, y))
+    assert untested == []
+    assert set(checked) == {
+        ("security-guarantees", "guarantees-for-russia", "guarantees-for-ukraine")
+    }
+
+
 def test_joint_statements_are_coded_once_and_camps_group_the_backers(ds: Dataset) -> None:
     """000's "Ukraine and its allies insist ..." is coded on Ukraine and is the partners' too.
 
