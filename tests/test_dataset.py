@@ -86,13 +86,13 @@ def test_required_issues_and_parties(ds: Dataset) -> None:
 def test_every_quote_is_in_its_article(ds: Dataset) -> None:
     """Every quote occurs in its article (after folding quotes and dashes).
 
-    102 quotes of evidence, 3 of salience and 45 sentences (or parts of one) set aside, as verify
-    counts them.
+    102 quotes of evidence, 3 of salience, 3 of doubts and 45 sentences (or parts of one) set
+    aside, as verify counts them.
     """
     checked, missing = check(ds, read_sources(SHARED_SOURCES, cited(ds)))
     assert [str(m) for m in missing] == []
     assert sum(len(s.set_aside) for s in ds.sources.values()) == 45
-    assert checked == 102 + 3 + 45
+    assert checked == 102 + 3 + 3 + 45
 
 
 @needs_sources
@@ -298,6 +298,18 @@ def test_every_pair_of_different_asks_is_excluded_or_checked(ds: Dataset) -> Non
     assert set(checked) == {
         ("security-guarantees", "guarantees-for-russia", "guarantees-for-ukraine")
     }
+
+
+def test_the_doubts_about_russias_sincerity_are_beside_its_talks(ds: Dataset) -> None:
+    """000's "the appearance of being open", 003's "sincerity" and "merely a strategic maneuver"."""
+    doubts = ds.parties["russia"].stances["negotiations"].doubts
+    assert [(d.by, d.source[:3]) for d in doubts] == [
+        ("analysts", "000"),
+        ("the writers", "003"),
+        ("the world", "003"),
+    ]
+    assert "appearance of being open" in doubts[0].quote
+    assert "merely a strategic maneuver" in doubts[2].quote
 
 
 def test_joint_statements_are_coded_once_and_camps_group_the_backers(ds: Dataset) -> None:
