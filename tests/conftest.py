@@ -38,6 +38,7 @@ MINIMAL = VALID / "minimal.yaml"
 THREE = VALID / "three-parties.yaml"
 FORMAT_2 = VALID / "format-2.yaml"
 FORMAT_3 = VALID / "format-3.yaml"  # every field positions/3 added
+RELATIONS = VALID / "relations-3.yaml"  # what positions/3 records, as the relations use it
 DISPUTES = VALID / "disputes.yaml"
 HOSTILE = VALID / "hostile.yaml"
 ESCAPES = VALID / "escapes.yaml"

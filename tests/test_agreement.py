@@ -70,9 +70,9 @@ def test_the_table(run: Run) -> None:
 
 # Two codings of three parties that differ on an exclusion and a condition: the relations they
 # give, worked out by hand. Issue i: r accepts a, u accepts b; the first coder codes a and b as
-# excluding each other (conflict), the second does not (complementary). Issue j: r and u accept
+# excluding each other (conflict), the second does not (untested). Issue j: r and u accept
 # c, w accepts d; the first coder gives r the condition i: a, which u stops by accepting b, so r
-# and u are conditional there, and agree in the second coding; r-w and u-w are complementary in
+# and u are conditional there, and agree in the second coding; r-w and u-w are untested in
 # both. Pairs with a relation in either coding: r-u on i, and three on j: 4, 2 the same.
 RELATED = """\
 schema: positions/2
@@ -147,7 +147,7 @@ def test_conditions_exclusions_and_relations_are_compared(related: tuple[str, st
         (r.a, r.b, r.issue, r.first.value, r.second.value, [tuple(c) for c in r.causes])
         for r in result.relation_differences
     ] == [
-        ("r", "u", "i", "conflict", "complementary", [exclusion]),
+        ("r", "u", "i", "conflict", "untested", [exclusion]),
         ("r", "u", "j", "conditional", "agree", [condition, exclusion]),
     ]
 
@@ -227,7 +227,7 @@ def test_the_terminal_at_80_columns(run: Run, related: tuple[str, str]) -> None:
         "  r/j conditions: first i: a, second none",
         "",
         "Relations that differ: 2",
-        "  r \u2013 u, i: first conflict, second complementary",
+        "  r \u2013 u, i: first conflict, second untested",
         "    \u2190 i exclusions: first a~b, second none",
         "  r \u2013 u, j: first conditional, second agree",
         "    \u2190 r/j conditions: first i: a, second none",
@@ -258,7 +258,7 @@ def test_the_terminal_at_40_columns(run: Run, related: tuple[str, str]) -> None:
         "",
         "Relations that differ: 2",
         "  r \u2013 u, i: first conflict, second",
-        "    complementary",
+        "    untested",
         "    \u2190 i exclusions: first a~b, second",
         "      none",
         "  r \u2013 u, j: first conditional, second",

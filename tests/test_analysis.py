@@ -9,17 +9,20 @@ from pathlib import Path
 
 import pytest
 
+from positions import analysis
 from positions.analysis import agenda, diff, matrix, source_use
 from positions.comparison import at_least, compare
 from positions.loader import load, parse
-from positions.model import Attribution
+from positions.model import Attribution, Dataset, Firmness
 from positions.results import Relation
 
 from .conftest import (
     DATA,
     ESCAPES,
+    FORMAT_3,
     HOSTILE,
     MINIMAL,
+    RELATIONS,
     THREE,
     VALID,
     Run,
@@ -48,8 +51,8 @@ def test_agenda_order_and_reasons() -> None:
     assert [(i.place, i.row.issue.id, i.group, i.reason) for i in items] == [
         (1, "agree", "common ground", "both accept x"),
         (2, "overlap", "common ground", "both accept y"),
-        (3, "package", "different asks, no clash coded",
-         "different asks; none rejected, no exclusion coded"),
+        (3, "package", "different asks, not checked",
+         "different asks; nobody recorded whether both can hold: 'x' and 'y'"),
         (4, "terms", "agreed only on conditions in conflict",
          "both accept x, but on conditions in conflict: A's on redline-both: x"),
         (5, "open-first", "conflict", "every side is open \u2014 x (A) excludes y (B)"),
@@ -96,6 +99,39 @@ def test_agenda_needs_two_parties(run: Run) -> None:
     )
 
 
+def test_agenda_does_not_call_a_stance_without_a_cue_open() -> None:
+    """A conflict with no firm side, one of them without a firmness cue: said so, not "open".
+
+    Different asks nobody checked have a group of their own, after those checked compatible.
+    """
+    ds = load(RELATIONS)
+    russia, ukraine = ds.parties["russia"], ds.parties["ukraine"]
+    opened = russia.stances["reconstruction"]._replace(firmness=Firmness.OPEN)
+    uncued = ukraine.stances["reconstruction"]._replace(firmness=Firmness.NO_CUE)
+    ds = ds._replace(
+        parties={
+            **ds.parties,
+            "russia": russia._replace(stances={**russia.stances, "reconstruction": opened}),
+            "ukraine": ukraine._replace(stances={**ukraine.stances, "reconstruction": uncued}),
+        }
+    )
+    items = agenda(compare(ds, [ds.parties["russia"], ds.parties["ukraine"]])).items
+    assert [(i.row.issue.id, i.group) for i in items][:2] == [
+        ("humanitarian", "different asks, checked compatible"),
+        ("reconstruction", "conflict"),
+    ]
+    assert items[1].reason == (
+        "no side firm; no firmness cue: Ukraine \u2014 "
+        "frozen-assets: accepted by Ukraine, rejected by Russia"
+    )
+    camp = agenda(compare(ds, [ds.parties["ukraine"], ds.parties["partners"]]))
+    assert [(i.row.issue.id, i.group) for i in camp.items][:2] == [
+        ("security-guarantees", "common ground"),
+        ("reconstruction", "different asks, not checked"),
+    ]
+    assert camp.within_camp is not None
+
+
 # -- matrix ----------------------------------------------------------------------------------
 
 
@@ -120,7 +156,7 @@ def test_matrix_table_cells_and_legend(run: Run) -> None:
         "Trade   overlap   ○ lift, phase  ◆ phase    ○ phase, lift",
         "Water   agree     ◆ share        ○ share    ○ share",
         "Border  conflict  ■ new          ◆ old      ◆ not new",
-        "Aid     unknown   ·              ○ deliver  ·",
+        "Aid     unknown   –              ○ deliver  –",
     ]
     assert "  North – East: 1 conflict, 2 agree" in out
 
@@ -134,8 +170,8 @@ def test_matrix_json(run: Run) -> None:
         "east": {"accepts": [], "rejects": ["new"], "firmness": "firm"},
     }
     assert data["issues"][3]["stances"] == {"north": None, "east": None}
-    counts = {"conflict": 1, "conditional": 0, "complementary": 0, "overlap": 0, "agree": 2,
-              "unknown": 1}  # fmt: skip
+    counts = {"conflict": 1, "conditional": 0, "untested": 0, "complementary": 0, "overlap": 0,
+              "agree": 2, "unknown": 1}  # fmt: skip
     assert data["pairs"] == [
         {"parties": ["north", "east"], "common": 2, "conflict": 1, "both": 3, "counts": counts}
     ]
@@ -591,7 +627,7 @@ def test_diff_reports_changes_to_an_issue(tmp_path: Path, run: Run) -> None:
         ("issue land", "outcome share excludes", "(none)", "keep"),
     ]
     assert [(r.a, r.b, r.issue, r.before, r.after) for r in d.relations] == [
-        ("north", "south", "land", Relation.COMPLEMENTARY, Relation.CONFLICT),
+        ("north", "south", "land", Relation.UNTESTED, Relation.CONFLICT),
     ]
     result = run("diff", str(before), str(after))
     assert result.code == 1
@@ -603,3 +639,139 @@ def test_diff_reports_changes_to_an_issue(tmp_path: Path, run: Run) -> None:
         "before": "Who holds the land?",
         "after": "Who keeps the land?",
     }
+
+
+def format_3(*edits: tuple[str, str]) -> str:
+    """The positions/3 example with each (old, new) replaced once."""
+    text = FORMAT_3.read_text()
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    return text
+
+
+FOREMOST = "s1 \u201cForemost among Russia's demands are guarantees.\u201d reported"
+DOUBT = "analysts: s1 \u201cAnalysts doubt Ukraine means it.\u201d"
+
+
+@pytest.mark.parametrize(
+    ("edits", "changes"),
+    [
+        ([("stage: talks", "stage: ceasefire")],
+         [("russia", "security", "stage", "talks", "ceasefire")]),
+        ([("        stage: talks\n", "")],
+         [("russia", "security", "stage", "talks", "(none)")]),
+        ([("nato: [neutral]", "nato: {outcomes: [neutral], stage: talks}")],
+         [("russia", "security", "condition stages", "(none)", "nato: talks")]),
+        ([("stage: ceasefire}", "stage: talks}")],
+         [("ukraine", "security", "condition stages", "nato: ceasefire", "nato: talks"),
+          ("partners", "security", "condition stages", "nato: ceasefire", "nato: talks")]),
+        ([("level: top", "level: high")],
+         [("russia", "security", "salience", f"top: {FOREMOST} (A Kremlin aide)",
+           f"high: {FOREMOST} (A Kremlin aide)")]),
+        ([("        salience:\n          level: top\n          source: s1\n"
+           "          quote: Foremost among Russia's demands are guarantees.\n"
+           "          speaker: A Kremlin aide\n          attribution: reported\n", "")],
+         [("russia", "security", "salience", f"top: {FOREMOST} (A Kremlin aide)", "(none)")]),
+        ([("            quote: Analysts doubt Ukraine means it.\n",
+           "            quote: Analysts doubt Ukraine means it.\n          - by: diplomats\n"
+           "            source: s1\n            quote: Diplomats doubt it too.\n")],
+         [("ukraine", "security", "doubts", DOUBT,
+           f"{DOUBT}; diplomats: s1 \u201cDiplomats doubt it too.\u201d"),
+          ("partners", "security", "doubts", DOUBT,
+           f"{DOUBT}; diplomats: s1 \u201cDiplomats doubt it too.\u201d")]),
+        ([("        joint: [partners]\n", "")],
+         [("ukraine", "security", "joint", "with partners", "(none)"),
+          ("partners", "security", "removed", "accepts for-ukraine; no-cue", "")]),
+        ([("firmness: no-cue", "firmness: open")],
+         [("ukraine", "security", "firmness", "no-cue", "open"),
+          ("partners", "security", "firmness", "no-cue", "open")]),
+    ],
+    ids=["stage", "stage-removed", "condition-stage-added", "condition-stage",
+         "salience-level", "salience-removed", "doubt-added", "joint-removed", "no-cue"],
+)  # fmt: skip
+def test_diff_reports_the_fields_positions_3_added_to_a_stance(
+    edits: list[tuple[str, str]], changes: list[tuple[str, ...]]
+) -> None:
+    """Each change to a stance's stage, condition stages, salience, doubts or joint statement.
+
+    A joint statement's copy is a stance like any other: its changes are listed under the party
+    that has it, and it goes when the statement no longer names that party.
+    """
+    old, new = parse(format_3(), "old.yaml"), parse(format_3(*edits), "new.yaml")
+    assert [tuple(c) for c in diff(old, new).stances] == changes
+    assert [tuple(c) for c in diff(new, old).stances] == [
+        (p, i, {"removed": "added"}.get(c, c), after, before) for p, i, c, before, after in changes
+    ]
+
+
+@pytest.mark.parametrize(
+    ("edits", "changes"),
+    [
+        ([("requires: [nato/neutral, talks]", "requires: [talks]")],
+         [("issue security", "outcome for-russia requires", "talks, nato/neutral", "talks")]),
+        ([("excludes: [for-ukraine, nato/join]", "excludes: [for-ukraine]")],
+         [("issue security", "outcome for-russia excludes", "for-ukraine, nato/join",
+           "for-ukraine"),
+          ("issue nato", "outcome join excludes", "security/for-russia", "(none)")]),
+        ([("        reason: The article says both can hold.",
+           "        reason: Both can hold, says the article.")],
+         [("issue security", "compatible",
+           "for-ukraine & for-both: The article says both can hold.",
+           "for-ukraine & for-both: Both can hold, says the article.")]),
+        ([("    camp: kyiv\n    members", "    members"),
+          ("title_from: coder", "title_from: article"),
+          ("  moscow: Russia", "  moscow: The Russian Federation")],
+         [("party partners", "camp", "kyiv", ""),
+          ("source s1", "title_from", "coder", "article"),
+          ("camp moscow", "name", "Russia", "The Russian Federation")]),
+    ],
+    ids=["requires", "excludes-across-issues", "compatible", "camps-and-title-from"],
+)  # fmt: skip
+def test_diff_reports_links_and_recorded_pairs_as_edits(
+    edits: list[tuple[str, str]], changes: list[tuple[str, ...]]
+) -> None:
+    """Links across issues (both issues, for an exclusion), recorded pairs, camps, title_from."""
+    old, new = parse(format_3(), "old.yaml"), parse(format_3(*edits), "new.yaml")
+    d = diff(old, new)
+    assert (d.stances, [tuple(e) for e in d.edits]) == ((), changes)
+
+
+def test_diff_compares_again_the_relations_a_changed_link_can_move(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An exclusion changed on one issue moves the relations on the issues that link to it.
+
+    A clash through a link reads the linked issue's exclusions, so the parties on ``security``
+    (whose outcome requires and excludes outcomes of ``nato``) are compared again when only
+    ``nato`` changed; an unlinked change compares nobody again.
+    """
+    compared: list[tuple[str, str]] = []
+    pair = analysis._pair
+
+    def spy(dataset: Dataset, a: str, b: str) -> tuple[dict[str, Relation | None], set[str]]:
+        compared.append((a, b))
+        return pair(dataset, a, b)
+
+    monkeypatch.setattr(analysis, "_pair", spy)
+    # Nobody has a stance on nato or a condition on it: only the links lead there.
+    text = format_3(
+        ("        conditions:\n          nato: [neutral]\n", ""),
+        ("        conditions:\n          nato: {outcomes: [join], stage: ceasefire}\n", ""),
+        ("      nato:\n        summary: Wants to join NATO.\n        accepts: [join]\n"
+         "        firmness: firm\n        evidence:\n          - source: s1\n"
+         "            quote: Ukraine wants to join NATO.\n            attribution: reported\n",
+         ""),
+    )  # fmt: skip
+    old = parse(text, "old.yaml")
+    assert not any("nato" in p.stances for p in old.parties.values())
+    linked = text.replace(
+        "      join: Ukraine joins NATO",
+        "      join:\n        description: Ukraine joins NATO\n        excludes: [neutral]",
+    )
+    diff(old, parse(linked, "new.yaml"))
+    assert ("russia", "ukraine") in compared
+    compared.clear()
+    unlinked = text.replace("question: Does Ukraine join NATO?", "question: Will Ukraine join?")
+    diff(old, parse(unlinked, "new.yaml"))
+    assert compared == []

@@ -18,9 +18,11 @@ from positions.cli import cli
 
 from .conftest import (
     FORMAT_2,
+    FORMAT_3,
     HOSTILE,
     INVALID,
     MINIMAL,
+    RELATIONS,
     SOURCES,
     THREE,
     Result,
@@ -40,6 +42,16 @@ def test_validate_valid_file(run: Run) -> None:
     assert result.out == (
         "valid/three-parties.yaml: valid positions/1: "
         "1 source, 4 issues, 3 parties, 10 stances, 10 quotes\n"
+    )
+
+
+def test_validate_counts_a_joint_statement_as_a_stance_of_each_party(run: Run) -> None:
+    """A positions/3 file: the copy of a joint statement is a stance; its quote counts once."""
+    result = run("validate", arg(FORMAT_3))
+    assert (result.code, result.out) == (
+        0,
+        "valid/format-3.yaml: valid positions/3: 1 source, 2 issues, 3 parties, 4 stances, "
+        "3 quotes\n",
     )
 
 
@@ -188,15 +200,15 @@ def test_compare_evidence_prints_quotes(run: Run) -> None:
         "1 conflict",
         "North and South; firmness: ■ red line  ◆ firm  ○ open",
         "",
-        "Territory (territory)  CONFLICT (reported)",
+        "Territory (territory)  CONFLICT (reported, 1 source)",
         "  return: accepted by South, rejected by North",
-        "  ■ North red line",
+        "  ■ North red line · 1 source",
         "    Wants to keep the land.",
         "    accepts The occupier keeps the land (keep)",
         "    rejects The land is returned (return)",
         "    │ “North will keep the land.”",
         "    │ — An article; stated",
-        "  ◆ South firm",
+        "  ◆ South firm · 1 source",
         "    Wants the land back.",
         "    accepts The land is returned (return)",
         '    │ “"South wants the land back - now," said the South\'s president.”',
@@ -207,15 +219,27 @@ def test_compare_evidence_prints_quotes(run: Run) -> None:
 
 
 def test_compare_json_shape(run: Run) -> None:
-    """The JSON has the positions-compare/2 shape: relation, reason, clashes, null for no stance."""
+    """The JSON has the positions-compare/3 shape: relation, reason, clashes, null for no stance."""
     result = run("compare", "north", "south", "--data", arg(MINIMAL), "--format", "json")
     assert result.code == 0
     data = json.loads(result.out)
     evidence = {"source": "s1", "source_title": "An article", "speaker": None}
+    # What positions/3 adds to a stance, none of it coded in this positions/1 file.
+    uncoded: dict[str, object] = {
+        "stage": None,
+        "condition_stages": {},
+        "salience": None,
+        "links": {},
+        "sources": 1,
+        "doubts": [],
+        "joint_with": [],
+        "coded_under": None,
+    }
     assert data == {
-        "schema": "positions-compare/2",
+        "schema": "positions-compare/3",
         "data": arg(MINIMAL),
         "parties": ["north", "south"],
+        "within_camp": None,
         "issues": [
             {
                 "id": "territory",
@@ -236,6 +260,9 @@ def test_compare_json_shape(run: Run) -> None:
                 "conditions": [],
                 "among": 2,
                 "silent": [],
+                "sources": 1,
+                "untested": [],
+                "untested_left_out": 0,
                 "stances": {
                     "north": {
                         "summary": "Wants to keep the land.",
@@ -244,6 +271,7 @@ def test_compare_json_shape(run: Run) -> None:
                         "conditions": {},
                         "firmness": "red-line",
                         "note": None,
+                        **uncoded,
                         "evidence": [
                             {
                                 **evidence,
@@ -259,6 +287,7 @@ def test_compare_json_shape(run: Run) -> None:
                         "conditions": {},
                         "firmness": "firm",
                         "note": None,
+                        **uncoded,
                         "evidence": [
                             {
                                 **evidence,
@@ -276,7 +305,7 @@ def test_compare_json_shape(run: Run) -> None:
             "conflict": {"issues": 1, "disputes": 1},
             **{
                 r: {"issues": 0, "disputes": 0}
-                for r in ("conditional", "complementary", "overlap", "agree", "unknown")
+                for r in ("conditional", "untested", "complementary", "overlap", "agree", "unknown")
             },
         },
         "pairs": [],
@@ -452,10 +481,10 @@ def test_issue_detail(run: Run) -> None:
         "  • keep: The occupier keeps the land",
         "  • return: The land is returned",
         "",
-        "Among the parties with a stance: CONFLICT",
+        "Among the parties with a stance: CONFLICT (reported, 1 source)",
         "  return: accepted by South, rejected by North",
         "",
-        "  ■ North red line",
+        "  ■ North red line · 1 source",
         "    Wants to keep the land.",
         "    accepts The occupier keeps the land (keep)",
     ]
@@ -465,7 +494,7 @@ def test_issue_detail(run: Run) -> None:
 def test_issue_detail_gives_the_relation_compare_gives(run: Run) -> None:
     """One issue in full and compare of the same parties agree: conditions and dispute too."""
     out = lines(run("issues", "talks", "--data", arg(FORMAT_2)).out)
-    assert "Among the parties with a stance: CONDITIONAL" in out
+    assert "Among the parties with a stance: CONDITIONAL (reported, 1 source)" in out
     compared = json.loads(
         run("compare", "north", "south", "--format", "json", "--data", arg(FORMAT_2)).out
     )
@@ -494,7 +523,7 @@ def test_show_party(run: Run) -> None:
     out = lines(run("show", "n", "--data", arg(MINIMAL)).out)
     assert out[3:10] == [
         "Territory (territory)",
-        "  ■ North red line",
+        "  ■ North red line · 1 source",
         "    Wants to keep the land.",
         "    accepts The occupier keeps the land (keep)",
         "    rejects The land is returned (return)",
@@ -549,6 +578,11 @@ def test_export_csv(run: Run, tmp_path: Path) -> None:
         "attribution": "stated",
         "evidence_filter": "",
         "relations_shown": "",
+        "stage": "",
+        "salience": "",
+        "sources": "1",
+        "doubts": "0",
+        "relation_sources": "1",
     }
     assert [(r["issue"], r["party"], r["summary"], r["relation"]) for r in rows[-3:]] == [
         ("aid", "north", "", "unknown"),
@@ -598,6 +632,104 @@ def test_export_csv_records_its_filters(run: Run) -> None:
     rows = list(csv.DictReader(io.StringIO(out)))
     assert {(r["evidence_filter"], r["relations_shown"]) for r in rows} == {("reported", "overlap")}
     assert [(r["issue"], r["party"]) for r in rows] == [("trade", "north"), ("trade", "south")]
+
+
+def test_export_csv_adds_the_positions_3_columns_at_the_end(run: Run) -> None:
+    """Stage, ranking, sources and doubts of the stance, the relation's sources: the last columns.
+
+    The columns before them keep their places, for scripts that read them by place.
+    """
+    out = run(
+        "export", "russia", "ukraine", "-o", "-", "--format", "csv", "--data", arg(RELATIONS)
+    ).out  # fmt: skip
+    header, *rest = list(csv.reader(io.StringIO(out)))
+    assert header[-7:] == [
+        "evidence_filter", "relations_shown", "stage", "salience", "sources", "doubts",
+        "relation_sources",
+    ]  # fmt: skip
+    rows = [dict(zip(header, r, strict=True)) for r in rest]
+    picked = {(r["issue"], r["party"]): r for r in rows}
+    russia = picked["security-guarantees", "russia"]
+    ukraine = picked["security-guarantees", "ukraine"]
+    assert [russia[c] for c in header[-5:]] == ["", "top", "1", "1", "3"]
+    assert [ukraine[c] for c in header[-5:]] == ["settlement", "", "1", "0", "3"]
+    assert picked["nato", "russia"]["stage"] == "talks"
+
+
+def test_export_markdown_says_stage_ranking_sources_doubts_and_camp(run: Run) -> None:
+    """Markdown: each stance's stage, ranking, doubts, sources; the relation's; the one camp."""
+    out = run(
+        "export", "ukraine", "partners", "russia", "-o", "-", "--format", "markdown",
+        "--data", arg(RELATIONS),
+    ).out  # fmt: skip
+    rows = {r[0].strip(): r for r in _table_rows(out)}
+    guarantees = rows["**Security guarantees**"]
+    assert guarantees[2].strip().split("<br>")[1:] == [
+        "*joint statement with Ukraine*",
+        "**accepts:** guarantees-for-ukraine",
+        "**only if:** nato: right-to-join (before a ceasefire)",
+        "**stage:** in the settlement",
+        "**firmness:** open [^4]",
+        "**sources:** 1",
+    ]
+    assert "**ranked:** top<br>doubted by analysts (s3)" in guarantees[3]
+    assert guarantees[4].strip() == "**conflict** (inferred, 3 sources)"
+    camp = run(
+        "export", "ukraine", "partners", "-o", "-", "--format", "markdown",
+        "--data", arg(RELATIONS),
+    ).out  # fmt: skip
+    assert "Parties compared: Ukraine, Partners. Within one camp: Ukraine and its backers." in camp
+
+
+def test_compare_json_carries_what_positions_3_records(run: Run) -> None:
+    """JSON: the linked clash, the row's sources and untested pairs, each stance's /3 fields."""
+    data = json.loads(
+        run(
+            "compare", "ukraine", "partners", "russia", "--format", "json",
+            "--data", arg(RELATIONS),
+        ).out
+    )  # fmt: skip
+    assert data["within_camp"] is None
+    issues = {i["id"]: i for i in data["issues"]}
+    guarantees = issues["security-guarantees"]
+    assert guarantees["clashes"] == [
+        {
+            "kind": "linked",
+            "outcome": "guarantees-for-russia",
+            "link": "requires",
+            "target": "nato/neutrality",
+            "via": "nato/right-to-join",
+            "accepted_by": ["russia"],
+            "against": ["ukraine"],
+        }
+    ]
+    assert (guarantees["sources"], guarantees["untested"]) == (3, [])
+    russia = guarantees["stances"]["russia"]
+    assert russia["salience"] == {
+        "level": "top",
+        "source": "s1",
+        "quote": "Foremost among Russia's demands are guarantees.",
+        "attribution": "reported",
+        "speaker": None,
+    }
+    assert russia["links"] == {
+        "guarantees-for-russia": {"requires": ["nato/neutrality"], "excludes": []}
+    }
+    assert russia["doubts"] == [
+        {"by": "analysts", "source": "s3", "quote": "Analysts doubt that Russia wants a deal."}
+    ]
+    ukraine, partners = guarantees["stances"]["ukraine"], guarantees["stances"]["partners"]
+    assert (ukraine["stage"], ukraine["condition_stages"]) == ("settlement", {"nato": "ceasefire"})
+    assert (ukraine["joint_with"], ukraine["coded_under"]) == (["partners"], None)
+    assert (partners["joint_with"], partners["coded_under"]) == ([], "ukraine")
+    assert issues["reconstruction"]["stances"]["partners"]["firmness"] == "no-cue"
+    camp = json.loads(
+        run("compare", "ukraine", "partners", "--format", "json", "--data", arg(RELATIONS)).out
+    )
+    assert camp["within_camp"] == {"id": "kyiv", "name": "Ukraine and its backers"}
+    reconstruction = next(i for i in camp["issues"] if i["id"] == "reconstruction")
+    assert reconstruction["relation"] == "untested"
+    assert reconstruction["untested"] == [["frozen-assets", "donor-fund"]]
 
 
 def test_export_csv_guards_formulas(run: Run) -> None:

@@ -16,11 +16,20 @@ from positions.comparison import compare, relate
 from positions.errors import UsageError
 from positions.loader import load
 from positions.lookup import find_parties, find_party
-from positions.model import Attribution, Evidence, Firmness, Issue, Party, Stance
+from positions.model import (
+    Attribution,
+    Compatibility,
+    Dataset,
+    Evidence,
+    Firmness,
+    Issue,
+    Party,
+    Stance,
+)
 from positions.present import ask
-from positions.results import ConditionStatus, Relation, Row, Tally
+from positions.results import Camp, Clash, ConditionStatus, Link, Relation, Row, Tally, Verdict
 
-from .conftest import DISPUTES, MINIMAL, README, THREE
+from .conftest import DISPUTES, MINIMAL, README, RELATIONS, THREE
 
 EVIDENCE = (Evidence("s", "q", Attribution.REPORTED),)
 
@@ -55,15 +64,25 @@ def from_example(example: str) -> tuple[Issue, list[Party], dict[str, Issue]]:
 
     Clauses, separated by '; ': ``A accepts x, y``, ``A rejects x``, ``A accepts x and rejects
     y``, ``A accepts x if land: y`` (a condition on the issue "land"), ``B rejects y on land``,
-    ``x excludes y``, ``C is silent``.
+    ``x excludes y``, ``x excludes y on land``, ``x requires land/y`` and ``x excludes land/y``
+    (links from the issue to "land"), ``x and y checked compatible: REASON``, ``C is silent``.
     """
     stances: dict[str, dict[str, Stance]] = {}
     silent: list[str] = []
-    excludes: list[tuple[str, str]] = []
+    excludes: dict[str, list[tuple[str, str]]] = {"i": [], "land": []}
+    links: dict[str, list[tuple[str, str, str]]] = {"requires": [], "excludes": []}
+    compatible: list[Compatibility] = []
     outcomes: dict[str, list[str]] = {"i": [], "land": []}
     for clause in example.split("; "):
-        if m := re.fullmatch(r"(\w+) excludes (\w+)", clause):
-            excludes.append((m[1], m[2]))
+        if m := re.fullmatch(r"(\w+) (requires|excludes) (\w+)/(\w+)", clause):
+            links[m[2]].append((m[1], m[3], m[4]))
+            outcomes["i"].append(m[1])
+            outcomes[m[3]].append(m[4])
+        elif m := re.fullmatch(r"(\w+) excludes (\w+)(?: on (\w+))?", clause):
+            excludes[m[3] or "i"].append((m[1], m[2]))
+            outcomes[m[3] or "i"] += [m[1], m[2]]
+        elif m := re.fullmatch(r"(\w+) and (\w+) checked compatible: (.+)", clause):
+            compatible.append(Compatibility(frozenset({m[1], m[2]}), m[3]))
             outcomes["i"] += [m[1], m[2]]
         elif m := re.fullmatch(r"(\w+) is silent", clause):
             silent.append(m[1])
@@ -84,15 +103,25 @@ def from_example(example: str) -> tuple[Issue, list[Party], dict[str, Issue]]:
             stances.setdefault(party, {})[issue] = stance(issue, accepts, rejects, conditions)
         else:
             raise AssertionError(f"cannot read the clause {clause!r}")
+    # As the loader does: exclusions both ways, an exclusion across issues on both issues.
+    elsewhere: dict[str, dict[str, set[tuple[str, str]]]] = {"i": {}, "land": {}}
+    for x, iid, y in links["excludes"]:
+        elsewhere["i"].setdefault(x, set()).add((iid, y))
+        elsewhere[iid].setdefault(y, set()).add(("i", x))
+    requires: dict[str, set[tuple[str, str]]] = {}
+    for x, iid, y in links["requires"]:
+        requires.setdefault(x, set()).add((iid, y))
     issues = {
         iid: Issue(
             iid,
             iid,
             "?",
             dict.fromkeys(names, "an outcome"),
-            {a: frozenset({b}) for a, b in excludes} | {b: frozenset({a}) for a, b in excludes}
-            if iid == "i"
-            else {},
+            {a: frozenset({b}) for a, b in excludes[iid]}
+            | {b: frozenset({a}) for a, b in excludes[iid]},
+            excludes_elsewhere={o: frozenset(t) for o, t in elsewhere[iid].items()},
+            requires={o: frozenset(t) for o, t in requires.items()} if iid == "i" else {},
+            compatible=tuple(compatible) if iid == "i" else (),
         )
         for iid, names in outcomes.items()
     }
@@ -136,10 +165,19 @@ def test_the_verdict_names_the_clashes_its_reason_says() -> None:
     assert ask(parties[1].stances[issue.id], issue, row, "B").rejects == "share"
 
 
-def test_different_asks_that_do_not_clash_are_complementary() -> None:
-    """Guarantees for one side and for the other, neither rejected nor excluded: no conflict."""
+def test_different_asks_that_do_not_clash_are_untested_until_checked() -> None:
+    """Guarantees for one side and for the other, neither rejected nor excluded: no conflict.
+
+    Nor are they taken to be compatible: untested, until a coder records that both can hold.
+    """
     issue, parties, issues = from_example("A accepts for_a; B accepts for_b")
-    assert relate(issue, parties, issues).relation is Relation.COMPLEMENTARY
+    verdict = relate(issue, parties, issues)
+    assert (verdict.relation, verdict.untested) == (Relation.UNTESTED, (("for_a", "for_b"),))
+    checked = "for_a and for_b checked compatible: 003: both in one draft"
+    issue, parties, issues = from_example(f"A accepts for_a; B accepts for_b; {checked}")
+    verdict = relate(issue, parties, issues)
+    assert (verdict.relation, verdict.untested) == (Relation.COMPLEMENTARY, ())
+    assert verdict.reason == "different asks, checked compatible: 003: both in one draft"
 
 
 def test_agreement_on_conditions_in_conflict_is_not_common_ground() -> None:
@@ -235,11 +273,27 @@ def stances(draw: st.DrawFn) -> Stance | None:
 
 @st.composite
 def situations(draw: st.DrawFn) -> tuple[Issue, list[Party], dict[str, Issue]]:
-    """An issue with exclusions, parties with stances on it and on the condition's issue."""
+    """An issue with exclusions, links to another, checked pairs; parties with stances on both.
+
+    The other issue, "land", is the one conditions name and links lead to.
+    """
     excludes = draw(st.sampled_from([{}, {"a": frozenset("b"), "b": frozenset("a")}]))
-    issue = Issue("i", "i", "?", dict.fromkeys(OUTCOMES, ""), excludes)
+    requires = draw(st.sampled_from([{}, {"a": frozenset({("land", "keep")})}]))
+    linked = draw(st.booleans())  # c excludes land/back, both ways
+    checked = draw(st.sampled_from([(), (Compatibility(frozenset("bc"), "checked"),)]))
+    issue = Issue(
+        "i",
+        "i",
+        "?",
+        dict.fromkeys(OUTCOMES, ""),
+        excludes,
+        excludes_elsewhere={"c": frozenset({("land", "back")})} if linked else {},
+        requires=requires,
+        compatible=checked,
+    )
     either = {"keep": frozenset({"back"}), "back": frozenset({"keep"})}
-    land = Issue("land", "land", "?", {"keep": "", "back": ""}, either)
+    back = {"back": frozenset({("i", "c")})} if linked else {}
+    land = Issue("land", "land", "?", {"keep": "", "back": ""}, either, excludes_elsewhere=back)
     parties = []
     for n in range(draw(st.integers(2, 4))):
         held = {}
@@ -307,6 +361,27 @@ def test_removing_a_rejection_never_makes_a_conflict(
         assert after.relation is not Relation.CONFLICT
 
 
+@given(situations())
+def test_checking_every_untested_pair_makes_it_complementary_and_nothing_else(
+    situation: tuple[Issue, list[Party], dict[str, Issue]],
+) -> None:
+    """Recording each pair an untested relation names as compatible gives complementary.
+
+    Untested only where nothing is in common and nothing clashes; a check changes no other
+    relation.
+    """
+    issue, parties, issues = situation
+    before = relate(issue, parties, issues)
+    checks = tuple(Compatibility(frozenset(p), "checked") for p in before.untested)
+    checked = issue._replace(compatible=issue.compatible + checks)
+    after = relate(checked, parties, {**issues, "i": checked})
+    if before.relation is Relation.UNTESTED and not before.untested_left_out:
+        assert after.relation is Relation.COMPLEMENTARY
+        assert (before.common, before.clashes) == ((), ())
+    else:
+        assert after.relation is before.relation
+
+
 # -- the comparison and the names ------------------------------------------------------------
 
 
@@ -327,11 +402,11 @@ def test_compare_three_parties() -> None:
         "and East"
     )
     pairs = {(p.a, p.b): [p.counts[r] for r in Relation] for p in cmp.pairs}
-    # conflict, conditional, complementary, overlap, agree, unknown
+    # conflict, conditional, untested, complementary, overlap, agree, unknown
     assert pairs == {
-        ("north", "south"): [1, 0, 0, 1, 1, 1],
-        ("north", "east"): [1, 0, 0, 0, 2, 1],
-        ("south", "east"): [0, 0, 0, 2, 1, 1],  # both refuse "new" on the border
+        ("north", "south"): [1, 0, 0, 0, 1, 1, 1],
+        ("north", "east"): [1, 0, 0, 0, 0, 2, 1],
+        ("south", "east"): [0, 0, 0, 0, 2, 1, 1],  # both refuse "new" on the border
     }
 
 
@@ -366,3 +441,160 @@ def test_party_named_twice_is_refused() -> None:
     with pytest.raises(UsageError) as info:
         find_parties(load(MINIMAL), ["north", "N"])
     assert str(info.value) == "party 'north' is named twice ('N'); name each party once"
+
+
+# -- what positions/3 records: links, checks, sources, camps -----------------------------------
+
+
+def _row(ds: Dataset, parties: Sequence[str], issue: str) -> Verdict:
+    """The verdict on ``issue`` among ``parties`` of ``ds``."""
+    cmp = compare(ds, find_parties(ds, list(parties)))
+    verdict = next(r.verdict for r in cmp.rows if r.issue.id == issue)
+    assert verdict is not None
+    return verdict
+
+
+def test_a_linked_clash_is_a_clash_of_the_issue() -> None:
+    """Russia's guarantees require Ukraine's neutrality, which Ukraine's right to join excludes.
+
+    A conflict on the guarantees, though the two ask for different guarantees: its reason names
+    the link; its confidence is the weaker side, Ukraine's NATO stance (inferred), not Ukraine's
+    stated guarantees; it rests on three sources, Ukraine's NATO stance's among them.
+    """
+    verdict = _row(load(RELATIONS), ["russia", "ukraine"], "security-guarantees")
+    assert verdict.relation is Relation.CONFLICT
+    assert verdict.reason == (
+        "guarantees-for-russia (Russia) requires nato/neutrality, "
+        "which nato/right-to-join (Ukraine) excludes"
+    )
+    assert verdict.clashes == (
+        Clash(
+            "guarantees-for-russia",
+            ("russia",),
+            ("ukraine",),
+            link=Link("requires", "nato", "neutrality", "right-to-join"),
+        ),
+    )
+    assert (verdict.confidence, verdict.sources) == (Attribution.INFERRED, 3)
+
+
+def test_a_linked_clash_through_a_rejection_and_an_exclusion_across_issues() -> None:
+    """A requirement the other side rejects; an exclusion across issues, a clash on both issues.
+
+    A requirement stopped by an outcome the ask also excludes is said once, as the exclusion.
+    """
+    ds = load(RELATIONS)
+    nato = ds.issues["nato"]
+    held = ds.parties["ukraine"].stances
+    rejecting = held["nato"]._replace(rejects=("neutrality",))
+    ukraine = ds.parties["ukraine"]._replace(stances={**held, "nato": rejecting})
+    changed = ds._replace(parties={**ds.parties, "ukraine": ukraine})
+    verdict = _row(changed, ["russia", "ukraine"], "security-guarantees")
+    assert verdict.reason == (
+        "guarantees-for-russia (Russia) requires nato/neutrality, rejected by Ukraine"
+    )
+    link = {"guarantees-for-russia": frozenset({("nato", "right-to-join")})}
+    back = {"right-to-join": frozenset({("security-guarantees", "guarantees-for-russia")})}
+    issues = {
+        **ds.issues,
+        "security-guarantees": ds.issues["security-guarantees"]._replace(excludes_elsewhere=link),
+        "nato": nato._replace(excludes_elsewhere=back),
+    }
+    excluded = ds._replace(issues=issues)
+    guarantees = _row(excluded, ["russia", "ukraine"], "security-guarantees")
+    assert (
+        guarantees.reason == "guarantees-for-russia (Russia) excludes nato/right-to-join (Ukraine)"
+    )
+    assert _row(excluded, ["russia", "ukraine"], "nato").reason == (
+        "neutrality (Russia) excludes right-to-join (Ukraine); "
+        "right-to-join (Ukraine) excludes security-guarantees/guarantees-for-russia (Russia)"
+    )
+
+
+def test_a_party_silent_on_the_issue_is_not_counted_by_a_link() -> None:
+    """Partners say nothing on NATO: their copy of Ukraine's guarantees clashes with nothing."""
+    verdict = _row(load(RELATIONS), ["russia", "partners"], "security-guarantees")
+    assert (verdict.relation, verdict.clashes) == (Relation.UNTESTED, ())
+
+
+def test_different_asks_checked_compatible_are_complementary() -> None:
+    """Prisoner exchanges and grain exports, recorded compatible: the reason names the check."""
+    verdict = _row(load(RELATIONS), ["russia", "ukraine"], "humanitarian")
+    assert (verdict.relation, verdict.untested) == (Relation.COMPLEMENTARY, ())
+    assert (
+        verdict.reason
+        == "different asks, checked compatible: s3: both were agreed in one round of talks"
+    )
+
+
+def test_untested_names_only_the_pairs_nobody_checked() -> None:
+    """Three different asks, one pair checked: the two other pairs are untested, and named."""
+    issue, parties, issues = from_example(
+        "A accepts keep; B accepts share; C accepts split; "
+        "keep and share checked compatible: both fit"
+    )
+    verdict = relate(issue, parties, issues)
+    assert verdict.relation is Relation.UNTESTED
+    assert verdict.untested == (("keep", "split"), ("share", "split"))
+    assert verdict.reason == (
+        "different asks; nobody recorded whether both can hold: 'keep' and 'split'; "
+        "'share' and 'split'"
+    )
+
+
+def test_many_untested_pairs_are_named_in_part_and_counted() -> None:
+    """Two parties asking for ten outcomes each: 100 pairs, twelve listed, four in the reason."""
+    first = [f"a{n}" for n in range(10)]
+    second = [f"b{n}" for n in range(10)]
+    issue, parties, issues = from_example(
+        f"A accepts {', '.join(first)}; B accepts {', '.join(second)}"
+    )
+    verdict = relate(issue, parties, issues)
+    assert verdict.untested == (*tuple(("a0", b) for b in second), ("a1", "b0"), ("a1", "b1"))
+    assert verdict.untested_left_out == 100 - 12
+    assert verdict.reason == (
+        "different asks; nobody recorded whether both can hold: 'a0' and 'b0'; 'a0' and 'b1'; "
+        "'a0' and 'b2'; 'a0' and 'b3'; 96 more pairs"
+    )
+
+
+def test_a_party_s_own_alternatives_are_not_a_pair() -> None:
+    """One party that would take either of two outcomes, the other silent on them: no pair."""
+    verdict = relate(*from_example("A accepts keep, share; B rejects split"))
+    assert (verdict.relation, verdict.reason) == (
+        Relation.COMPLEMENTARY,
+        "different asks; none rejected, no exclusion coded",
+    )
+
+
+def test_each_relation_counts_its_sources() -> None:
+    """Distinct sources over the stances a relation rests on; a stance counts its own."""
+    ds = load(RELATIONS)
+    assert _row(ds, ["russia", "ukraine"], "reconstruction").sources == 1  # both quote s2
+    assert _row(ds, ["russia", "ukraine"], "humanitarian").sources == 2
+    assert _row(ds, ["russia", "ukraine", "partners"], "reconstruction").sources == 2
+    assert ds.parties["russia"].stances["reconstruction"].source_count() == 1
+
+
+def test_a_comparison_says_when_its_parties_share_one_camp() -> None:
+    """Ukraine and its partners: within one camp. With Russia, or alone: not."""
+    ds = load(RELATIONS)
+    assert compare(ds, find_parties(ds, ["ukraine", "partners"])).within_camp == Camp(
+        "kyiv", "Ukraine and its backers"
+    )
+    assert compare(ds, find_parties(ds, ["russia", "ukraine"])).within_camp is None
+    assert compare(ds, [ds.parties["ukraine"]]).within_camp is None
+    assert compare(load(THREE)).within_camp is None  # no camps at all
+
+
+def test_a_joint_statement_is_each_party_s_stance() -> None:
+    """Ukraine's guarantees, a joint statement with its partners, are the partners' too."""
+    ds = load(RELATIONS)
+    cmp = compare(ds, find_parties(ds, ["ukraine", "partners"]))
+    row = next(r for r in cmp.rows if r.issue.id == "security-guarantees")
+    ukraine, partners = row.stances
+    assert ukraine is not None
+    assert partners is not None
+    assert (ukraine.joint, ukraine.coded_under) == (("partners",), None)
+    assert (partners.joint, partners.coded_under) == ((), "ukraine")
+    assert row.relation is Relation.AGREE

@@ -59,6 +59,39 @@ def test_many_outcomes_cost_their_exclusions(monkeypatch: pytest.MonkeyPatch) ->
     assert len(looked) <= 3 * 2000
 
 
+def test_many_different_asks_cost_their_outcomes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two parties asking for disjoint halves of 2,000 outcomes, none excluded: untested.
+
+    A million pairs nobody checked: twelve are listed and the rest counted, found by looking at
+    a few thousand pairs, not every one of them.
+    """
+    from positions import comparison
+    from positions.model import Attribution, Evidence, Firmness, Issue, Party, Stance
+    from positions.results import Relation
+
+    outcomes = {f"o{n:04}": "an outcome" for n in range(2000)}
+    looked = 0
+    checked = Issue.checked
+
+    def counted_checked(issue: Issue, a: str, b: str) -> Any:
+        nonlocal looked
+        looked += 1
+        return checked(issue, a, b)
+
+    monkeypatch.setattr(Issue, "checked", counted_checked)
+    issue = Issue("big", "Big", "?", outcomes)
+    quote = (Evidence("s", "q", Attribution.REPORTED),)
+    halves = (list(outcomes)[:1000], list(outcomes)[1000:])
+    parties = [
+        Party(pid, pid, (), {"big": Stance("big", "", tuple(half), (), Firmness.OPEN, quote)})
+        for pid, half in zip(("a", "b"), halves, strict=True)
+    ]
+    verdict = comparison.relate(issue, parties, {"big": issue})
+    assert verdict.relation is Relation.UNTESTED
+    assert (len(verdict.untested), verdict.untested_left_out) == (12, 1000 * 1000 - 12)
+    assert looked <= 2 * 2000
+
+
 def test_many_conditions_cost_what_they_stop(monkeypatch: pytest.MonkeyPatch) -> None:
     """300 parties, each accepting on a condition: judging them does not read all the others.
 

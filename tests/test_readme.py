@@ -9,7 +9,22 @@ from pathlib import Path
 
 import pytest
 
+from positions.fields import (
+    COMPATIBLE,
+    CONDITION,
+    DOUBT,
+    FILE,
+    ISSUE,
+    OUTCOME,
+    PARTY,
+    RANKING,
+    SOURCE,
+    STANCE,
+)
+
 from .conftest import ROOT, Run
+
+RECORDS = (FILE, SOURCE, ISSUE, OUTCOME, COMPATIBLE, PARTY, STANCE, CONDITION, RANKING, DOUBT)
 
 README = (ROOT / "README.md").read_text()
 SESSIONS = re.findall(r"```console\n\$ (positions .*?)\n(.*?)```", README, re.DOTALL)
@@ -58,15 +73,41 @@ def test_readme_picture_is_the_current_chart(monkeypatch: pytest.MonkeyPatch, ru
 
 
 def test_readme_format_example_is_valid(tmp_path: Path, run: Run) -> None:
-    """The format section's example is a valid positions/2 file, as the README shows it."""
-    block = README.split("## The format: positions/2\n\n```yaml\n", 1)[1].split("```", 1)[0]
+    """The format section's example is a valid positions/3 file, as the README shows it."""
+    block = README.split("## The format: positions/3\n\n```yaml\n", 1)[1].split("```", 1)[0]
     example = tmp_path / "example.yaml"
     example.write_text(block)
     result = run("validate", str(example))
     assert (result.code, result.out) == (
         0,
-        f"{example}: valid positions/2: 1 source, 2 issues, 2 parties, 2 stances, 2 quotes\n",
+        f"{example}: valid positions/3: 1 source, 2 issues, 2 parties, 2 stances, 2 quotes\n",
     )
+
+
+def test_readme_example_of_what_positions_3_adds(tmp_path: Path, run: Run) -> None:
+    """The example of what positions/3 adds is valid and uses every field it added.
+
+    Each is named in the bullets under it; no-cue and a condition with its stage are used too.
+    """
+    section = README.split("### What positions/3 adds\n", 1)[1].split("\n### ", 1)[0]
+    block = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    example = tmp_path / "example.yaml"
+    example.write_text(block)
+    result = run("validate", str(example))
+    assert (result.code, result.out) == (
+        0,
+        f"{example}: valid positions/3: 1 source, 2 issues, 3 parties, 3 stances, 2 quotes\n",
+    )
+    added = [f.name for r in RECORDS for f in r.fields if f.since == "positions/3"]
+    assert [n for n in added if not re.search(rf"^ *{n}:", block, re.MULTILINE)] == []
+    assert [n for n in added if f"**{n}**" not in section] == []
+    assert "firmness: no-cue" in block
+    assert "{outcomes: [neutral], stage: talks}" in block
+
+
+def test_readme_names_every_command() -> None:
+    """upgrade, like every coder's command, is in the README with what it does."""
+    assert "positions upgrade positions.yaml --in-place" in README
 
 
 def test_readme_json_example(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -22,6 +22,7 @@ from .conftest import (
     HOSTILE,
     INVALID,
     MINIMAL,
+    RELATIONS,
     ROOT,
     SHIPPED,
     THREE,
@@ -120,7 +121,7 @@ def test_loader_only_list_is_current() -> None:
 @functools.cache
 def compare_validator() -> jsonschema.Draft202012Validator:
     """A validator for the documented shape of compare --format json."""
-    schema = json.loads((ROOT / "docs" / "positions-compare-2.schema.json").read_text())
+    schema = json.loads((ROOT / "docs" / "positions-compare-3.schema.json").read_text())
     jsonschema.Draft202012Validator.check_schema(schema)
     return jsonschema.Draft202012Validator(schema)
 
@@ -134,11 +135,24 @@ def compare_validator() -> jsonschema.Draft202012Validator:
         ("show", "south", "--data", arg(THREE)),
         ("export", "-o", "-", "--data", arg(HOSTILE)),
         ("compare", "north", "south", "--relation", "overlap", "--data", arg(THREE)),
+        ("export", "-o", "-", "--data", arg(RELATIONS)),
+        ("compare", "ukraine", "partners", "--data", arg(RELATIONS)),
+        ("show", "russia", "--data", arg(FORMAT_3)),
     ],
-    ids=["two", "three-filtered", "disputes", "show", "export-all", "relation-filter"],
+    ids=[
+        "two",
+        "three-filtered",
+        "disputes",
+        "show",
+        "export-all",
+        "relation-filter",
+        "positions-3",
+        "within-camp",
+        "show-positions-3",
+    ],
 )
 def test_compare_json_follows_the_documented_shape(run: Run, args: tuple[str, ...]) -> None:
-    """compare, show and export JSON validate against docs/positions-compare-2.schema.json."""
+    """compare, show and export JSON validate against docs/positions-compare-3.schema.json."""
     result = run(*args, "--format", "json")
     assert result.code == 0, result.err
     errors = [e.message for e in compare_validator().iter_errors(json.loads(result.out))]

@@ -6,6 +6,8 @@ ids are as long as the shipped data's (``security-guarantees``, ``recognise-occu
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -14,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import MINIMAL, Run
+from .conftest import MINIMAL, RELATIONS, Run, arg
 
 VIEWS = """\
 schema: positions/2
@@ -129,8 +131,8 @@ COMMANDS = {
 }
 ANSI = re.compile(r"\x1b\[([0-9;]*)m")
 # The relation each colour stands for (rich's codes for red, yellow, blue, cyan, green).
-COLOUR_RELATION = {"31": "conflict", "33": "conditional", "34": "complementary", "36": "overlap",
-                   "32": "agree"}  # fmt: skip
+COLOUR_RELATION = {"31": "conflict", "33": "conditional", "35": "untested", "34": "complementary",
+                   "36": "overlap", "32": "agree"}  # fmt: skip
 
 
 @pytest.fixture
@@ -171,7 +173,7 @@ def test_compare_stacks_below_60_columns(run: Run, data: Path) -> None:
     narrow = run(*args, env={"COLUMNS": "40"}).out.splitlines()
     assert narrow[:5] == [
         "Views at every width",
-        "1 conflict · 1 complementary · 1 agree ·",
+        "1 conflict · 1 untested · 1 agree ·",
         "1 unknown",
         "North and South",
         "firmness: ■ red line  ◆ firm  ○ open",
@@ -193,7 +195,7 @@ def test_compare_says_each_fact_once(run: Run, data: Path, monkeypatch: pytest.M
     out = run("compare", "north", "south", "--data", data.name, env={"COLUMNS": "80"}).out
     assert out.splitlines() == [
         "Views at every width",
-        "1 conflict · 1 complementary · 1 agree · 1 unknown",
+        "1 conflict · 1 untested · 1 agree · 1 unknown",
         "North and South; firmness: ■ red line  ◆ firm  ○ open",
         "",
         "Territory             ■ North  The occupier's control of the claimed regions is",
@@ -204,9 +206,9 @@ def test_compare_says_each_fact_once(run: Run, data: Path, monkeypatch: pytest.M
         "  restore-territorial-integrity: accepted by South, rejected by North",
         "",
         "Security guarantees   ◆ North  Legally binding guarantees of the North's",
-        "COMPLEMENTARY                  security",
+        "UNTESTED (reported)            security",
         "                      ○ South  Guarantees that deter new aggression on the South",
-        "  different asks; none rejected, no exclusion coded (reported)",
+        "  different asks; nobody recorded whether both can hold",
         "",
         "Humanitarian steps    ○ North  Limited humanitarian agreements",
         "AGREE (inferred)      ○ South  Limited humanitarian agreements",
@@ -224,7 +226,7 @@ def test_relation_filter_keeps_rows_and_counts(run: Run, data: Path) -> None:
         env={"COLUMNS": "100"},
     ).out.splitlines()  # fmt: skip
     assert out[1:3] == [
-        "1 conflict · 1 complementary · 1 agree · 1 unknown",
+        "1 conflict · 1 untested · 1 agree · 1 unknown",
         "Only issues whose relation is agree are listed; the counts cover every issue.",
     ]
     assert "Humanitarian steps    ○ North  Limited humanitarian agreements" in out
@@ -288,7 +290,8 @@ def test_every_export_says_its_filter(run: Run, data: Path, fmt: str) -> None:
         parsed = json.loads(out)
         assert (parsed["attribution"], parsed["relations_shown"]) == ("reported", ["conflict"])
     elif fmt == "csv":
-        assert out.splitlines()[1].endswith(",reported,conflict")
+        row = next(csv.DictReader(io.StringIO(out)))
+        assert (row["evidence_filter"], row["relations_shown"]) == ("reported", "conflict")
     else:
         text = re.sub(r"\\(.)", r"\1", re.sub(r"<[^>]+>", "", out))
         assert "Only stances backed by reported evidence or stronger are counted" in text
@@ -327,9 +330,9 @@ def test_chart_is_drawn_as_svg(run: Run, data: Path) -> None:
     ns = {"svg": "http://www.w3.org/2000/svg"}
     texts = ["".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text")]
     assert texts.count("Views at every width") == 1
-    assert [t for t in texts if t in {"CONFLICT", "COMPLEMENTARY", "AGREE", "UNKNOWN"}] == [
+    assert [t for t in texts if t in {"CONFLICT", "UNTESTED", "AGREE", "UNKNOWN"}] == [
         "CONFLICT",
-        "COMPLEMENTARY",
+        "UNTESTED",
         "AGREE",
         "UNKNOWN",
     ]
@@ -397,7 +400,7 @@ def test_counts_wrap_a_count_at_a_time(run: Run, data: Path, width: str) -> None
     out = run(*args, env={"COLUMNS": width}).out.splitlines()
     end = next(n for n, line in enumerate(out) if line.startswith("North, South"))
     counts = out[1:end]
-    assert " ".join(counts) == "1 conflict · 1 complementary · 1 agree · 1 unknown"
+    assert " ".join(counts) == "1 conflict · 1 untested · 1 agree · 1 unknown"
     assert not any(line.startswith("·") or line[0].isalpha() for line in counts)
 
 
@@ -442,3 +445,154 @@ def test_filter_note_agrees_in_number(hidden: int, says: str) -> None:
     assert note == (
         f"Only stances backed by stated evidence or stronger are counted; {says} not listed."
     )
+
+
+# -- what positions/3 records, in the views -------------------------------------------------------
+
+THIRD = {
+    "compare": ("compare", "russia", "ukraine"),
+    "compare-camp": ("compare", "ukraine", "partners"),
+    "compare-three": ("compare", "russia", "ukraine", "partners"),
+    "compare-full": ("compare", "russia", "ukraine", "--full"),
+    "show": ("show", "ukraine"),
+    "issue": ("issues", "security-guarantees"),
+    "matrix": ("matrix",),
+    "agenda": ("agenda", "ukraine", "partners"),
+}
+THIRD_IDS = ("guarantees-for-russia", "guarantees-for-ukraine", "nato/right-to-join")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("view", list(THIRD))
+def test_what_positions_3_adds_fits_every_width(run: Run, view: str, width: str) -> None:
+    """Links, stages, rankings, doubts, joint statements, camps: no id broken, no line overrun."""
+    args = (*THIRD[view], "--data", arg(RELATIONS))
+    result = run(*args, env={"COLUMNS": width})
+    assert (result.code, result.err) == (0, "")
+    wide = run(*args, env={"COLUMNS": "1000"}).out
+    for name in THIRD_IDS:
+        assert result.out.count(name) == wide.count(name), name
+    too_long = [line for line in result.out.splitlines() if len(line) > int(width)]
+    assert all(len(line.removesuffix(" ·").split()) == 1 for line in too_long), too_long
+
+
+def test_compare_within_one_camp_shows_the_joint_statement_for_both(run: Run) -> None:
+    """Ukraine and its partners: one camp, said in the header; their joint statement, beside each.
+
+    Partners' stance without a firmness cue has its mark, and only here is it keyed.
+    """
+    out = run("compare", "ukraine", "partners", "--data", arg(RELATIONS)).out.splitlines()
+    assert out[:15] == [
+        "Links, checks and camps",
+        "1 untested · 1 agree · 2 unknown",
+        "Ukraine and Partners (within one camp: Ukraine and its backers)",
+        "firmness: ■ red line  ◆ firm  ○ open  · no cue",
+        "",
+        "Security guarantees   ○ Ukraine   Guarantees that deter new aggression on",
+        "AGREE (stated)                    Ukraine (only if: nato; joint statement with",
+        "                                  Partners)",
+        "                      ○ Partners  Guarantees that deter new aggression on",
+        "                                  Ukraine (only if: nato; joint statement with",
+        "                                  Ukraine)",
+        "  both accept guarantees-for-ukraine",
+        "",
+        "Reconstruction        ◆ Ukraine   Frozen Russian assets pay for it",
+        "UNTESTED (reported)   · Partners  A fund of donor countries pays for it",
+    ]
+    across = run("compare", "russia", "ukraine", "--data", arg(RELATIONS)).out.splitlines()
+    assert across[2] == "Russia and Ukraine; firmness: ■ red line  ◆ firm  ○ open"
+    assert "within one camp" not in "\n".join(across)
+
+
+def test_compare_names_a_linked_clash_and_a_recorded_check(run: Run) -> None:
+    """The guarantees conflict through NATO; the humanitarian asks complementary, by a check."""
+    out = run("compare", "russia", "ukraine", "--data", arg(RELATIONS)).out.splitlines()
+    start = out.index(
+        "Security guarantees   ■ Russia   Legally binding guarantees of Russia's security"
+    )
+    assert out[start : start + 12] == [
+        "Security guarantees   ■ Russia   Legally binding guarantees of Russia's security",
+        "CONFLICT (inferred)   ○ Ukraine  Guarantees that deter new aggression on Ukraine",
+        "                                 (only if: nato; joint statement with Partners)",
+        "  guarantees-for-russia (Russia) requires nato/neutrality, which",
+        "  nato/right-to-join (Ukraine) excludes",
+        "",
+        "Humanitarian steps    ○ Russia   Prisoners are exchanged",
+        "COMPLEMENTARY         ○ Ukraine  Grain is exported by sea",
+        "  different asks, checked compatible: s3: both were agreed in one round of talks",
+        "  (reported)",
+        "",
+        "Reconstruction        ◆ Russia   A fund of donor countries pays for it",
+    ]
+
+
+def test_a_stance_in_full_says_its_stage_ranking_doubts_and_sources(run: Run) -> None:
+    """--full: each relation's sources; each stance's stage, ranking, sources, doubts, joint."""
+    out = run("compare", "russia", "ukraine", "--full", "--data", arg(RELATIONS)).out
+    lines = out.splitlines()
+    start = lines.index("Security guarantees (security-guarantees)  CONFLICT (inferred, 3 sources)")
+    assert lines[start : start + 14] == [
+        "Security guarantees (security-guarantees)  CONFLICT (inferred, 3 sources)",
+        "  guarantees-for-russia (Russia) requires nato/neutrality, which",
+        "  nato/right-to-join (Ukraine) excludes",
+        "  ■ Russia red line · ranked top: s1 · 1 source",
+        "    Demands binding guarantees of its own security.",
+        "    accepts Legally binding guarantees of Russia's security",
+        "      (guarantees-for-russia)",
+        "    doubted by analysts (s3)",
+        "  ○ Ukraine open · in the settlement · 1 source",
+        "    joint statement with Partners",
+        "    Wants guarantees that deter new aggression, with its partners.",
+        "    accepts Guarantees that deter new aggression on Ukraine",
+        "      (guarantees-for-ukraine)",
+        "    only if nato: right-to-join (before a ceasefire)",
+    ]
+    assert "  ■ Russia red line · before talks · 1 source" in lines
+
+
+def test_show_quotes_the_ranking_and_the_doubt(run: Run) -> None:
+    """show: the quotes that rank the issue and that doubt the stance, each credited."""
+    out = run("show", "russia", "--data", arg(RELATIONS)).out.splitlines()
+    start = out.index("    doubted by analysts (s3)")
+    assert out[start : start + 7] == [
+        "    doubted by analysts (s3)",
+        "    │ “Russia demands guarantees.”",
+        "    │ — The first article; reported",
+        "    │ “Foremost among Russia's demands are guarantees.”",
+        "    │ — The first article; reported; ranks the issue top",
+        "    │ “Analysts doubt that Russia wants a deal.”",
+        "    │ — The third article; analysts, doubting it",
+    ]
+
+
+def test_one_issue_in_full_lists_its_links_and_checks(run: Run) -> None:
+    """Issues ID: what each outcome requires and excludes elsewhere, and the checks recorded."""
+    guarantees = run("issues", "security-guarantees", "--data", arg(RELATIONS)).out.splitlines()
+    assert guarantees[3:10] == [
+        "Outcomes",
+        "  • guarantees-for-russia: Legally binding guarantees of Russia's security",
+        "    (requires nato/neutrality)",
+        "  • guarantees-for-ukraine: Guarantees that deter new aggression on Ukraine",
+        "",
+        "Among the parties with a stance: CONFLICT (inferred, 3 sources)",
+        "  guarantees-for-russia (Russia) requires nato/neutrality, which",
+    ]
+    humanitarian = run("issues", "humanitarian", "--data", arg(RELATIONS)).out.splitlines()
+    assert humanitarian[6:8] == [
+        "  checked compatible: prisoner-exchanges and grain-exports: s3: both were",
+        "    agreed in one round of talks",
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["html", "svg"])
+def test_the_page_and_the_chart_key_untested_and_no_cue(run: Run, fmt: str) -> None:
+    """The page and the chart colour an untested relation, and key no cue where a cell has it."""
+    out = run(
+        "export", "ukraine", "partners", "-o", "-", "--format", fmt, "--data", arg(RELATIONS)
+    ).out
+    assert "untested" in out
+    assert "· no cue" in out
+    across = run(
+        "export", "russia", "ukraine", "-o", "-", "--format", fmt, "--data", arg(RELATIONS)
+    ).out
+    assert "no cue" not in across

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from positions.comparison import pairwise, rows, scope
-from positions.model import Attribution, Dataset, Firmness, Issue, Party, Stance
+from positions.comparison import pairwise, rows, scope, shared_camp
+from positions.model import Attribution, Dataset, Evidence, Firmness, Issue, Party, Stance
 from positions.results import (
     Agenda,
     AgendaItem,
@@ -42,7 +42,8 @@ def matrix(
     """The matrix of ``parties`` (default all) on ``issues`` (default all), scoped as compare's."""
     s = scope(dataset, parties, issues, attribution=attribution)
     pairs, left_out = pairwise(s.parties, s.issues, s.dataset)
-    return Matrix(Header.of(dataset), s.parties, s.rows, pairs, s.filter, left_out)
+    camp = shared_camp(dataset, s.parties)
+    return Matrix(Header.of(dataset), s.parties, s.rows, pairs, s.filter, left_out, camp)
 
 
 # -- agenda ----------------------------------------------------------------------------------
@@ -61,7 +62,13 @@ def _firmness_reason(row: Row, parties: Sequence[Party]) -> str:
         for level in Firmness
     }  # fmt: skip
     if hard == 0:
-        return "every side is open"
+        # A stance without a firmness cue is not said to be open: it is not known.
+        uncued = by_level[Firmness.NO_CUE]
+        return (
+            f"no side firm; no firmness cue: {', '.join(uncued)}"
+            if uncued
+            else ("every side is open")
+        )
     if hard == 1:
         return f"no red line; firm: {', '.join(by_level[Firmness.FIRM])}"
     return f"red line: {', '.join(by_level[Firmness.RED_LINE])}"
@@ -70,7 +77,8 @@ def _firmness_reason(row: Row, parties: Sequence[Party]) -> str:
 # The agenda's groups, in order, and the relations each holds.
 GROUPS = (
     ("common ground", (Relation.AGREE, Relation.OVERLAP)),
-    ("different asks, no clash coded", (Relation.COMPLEMENTARY,)),
+    ("different asks, checked compatible", (Relation.COMPLEMENTARY,)),
+    ("different asks, not checked", (Relation.UNTESTED,)),
     ("agreed only on conditions in conflict", (Relation.CONDITIONAL,)),
     ("conflict", (Relation.CONFLICT,)),
     ("no stated position", (Relation.UNKNOWN,)),
@@ -81,14 +89,16 @@ def agenda(cmp: Comparison) -> Agenda:
     """An order in which to take the issues, each with the reason for its place.
 
     1. Common ground: issues where all agree, then those where they overlap.
-    2. Different asks with no clash coded (complementary): a package might give each side what
-       it asks, if the data has coded every exclusion the articles support.
-    3. Agreement in principle that rests on a condition in conflict (conditional): it waits on
+    2. Different asks checked compatible (complementary): a package might give each side what
+       it asks.
+    3. Different asks nobody checked (untested): no clash is coded, but whether both can hold
+       is not recorded.
+    4. Agreement in principle that rests on a condition in conflict (conditional): it waits on
        the issue the condition is about.
-    4. The conflicts, from the most open to the hardest: by the firmest side (every side open,
+    5. The conflicts, from the most open to the hardest: by the firmest side (every side open,
        then at most firm, then any red line), then by the sum of all sides' firmness (open 0,
        firm 1, red line 2).
-    5. Last, the issues on which fewer than two parties have a stated position.
+    6. Last, the issues on which fewer than two parties have a stated position.
 
     Within a group, and for ties, the file's order.
     """
@@ -104,7 +114,7 @@ def agenda(cmp: Comparison) -> Agenda:
                 reason = f"{_firmness_reason(row, cmp.parties)} \u2014 {reason}"
             items.append((row, group, reason))
     ordered = (AgendaItem(n, row, group, reason) for n, (row, group, reason) in enumerate(items, 1))
-    return Agenda(cmp.header, cmp.parties, tuple(ordered), cmp.filter)
+    return Agenda(cmp.header, cmp.parties, tuple(ordered), cmp.filter, cmp.within_camp)
 
 
 # -- sources ---------------------------------------------------------------------------------
@@ -153,12 +163,35 @@ def _conditions(stance: Stance) -> str:
     return "; ".join(f"{i}: {_show(o)}" for i, o in stance.conditions.items()) or "(none)"
 
 
-def _evidence(stance: Stance) -> str:
-    return "; ".join(
-        f"{e.source} \u201c{e.quote}\u201d {e.attribution.value}"
-        + (f" ({e.speaker})" if e.speaker else "")
-        for e in stance.evidence
+def _condition_stages(stance: Stance) -> str:
+    return "; ".join(f"{i}: {s.value}" for i, s in stance.condition_stages.items()) or "(none)"
+
+
+def _quote(e: Evidence) -> str:
+    return f"{e.source} \u201c{e.quote}\u201d {e.attribution.value}" + (
+        f" ({e.speaker})" if e.speaker else ""
     )
+
+
+def _evidence(stance: Stance) -> str:
+    return "; ".join(_quote(e) for e in stance.evidence)
+
+
+def _salience(stance: Stance) -> str:
+    ranking = stance.salience
+    return "(none)" if ranking is None else f"{ranking.level.value}: {_quote(ranking.evidence)}"
+
+
+def _doubts(stance: Stance) -> str:
+    shown = (f"{d.by}: {d.source} \u201c{d.quote}\u201d" for d in stance.doubts)
+    return "; ".join(shown) or "(none)"
+
+
+def _joint(stance: Stance) -> str:
+    """A joint statement as coded (``with`` the others), or a copy (``coded under`` its author)."""
+    if stance.joint:
+        return f"with {_show(stance.joint)}"
+    return f"coded under {stance.coded_under}" if stance.coded_under else "(none)"
 
 
 def _stance_changes(
@@ -183,66 +216,133 @@ def _stance_changes(
         out.append(StanceChange(pid, iid, "firmness", old.firmness.value, new.firmness.value))
     if _relational(old)[2] != _relational(new)[2]:
         out.append(StanceChange(pid, iid, "conditions", _conditions(old), _conditions(new)))
+    fields = [("stage", _stage(old), _stage(new)),
+              ("condition stages", _condition_stages(old), _condition_stages(new))]  # fmt: skip
+    out += [StanceChange(pid, iid, f, x, y) for f, x, y in fields if x != y]
     if old.summary != new.summary:
         out.append(StanceChange(pid, iid, "summary", old.summary, new.summary))
     if old.note != new.note:
         out.append(StanceChange(pid, iid, "note", old.note or "", new.note or ""))
     if old.evidence != new.evidence:
         out.append(StanceChange(pid, iid, "evidence", _evidence(old), _evidence(new)))
+    fields = [("salience", _salience(old), _salience(new)), ("doubts", _doubts(old), _doubts(new)),
+              ("joint", _joint(old), _joint(new))]  # fmt: skip
+    out += [StanceChange(pid, iid, f, x, y) for f, x, y in fields if x != y]
     return out
 
 
-def _relational(stance: Stance) -> tuple[frozenset[str], frozenset[str], frozenset[object]]:
-    """What a relation reads of a stance: the outcomes it accepts and rejects, its conditions."""
+def _stage(stance: Stance) -> str:
+    return "(none)" if stance.stage is None else stance.stage.value
+
+
+def _relational(stance: Stance) -> tuple[object, ...]:
+    """What a relation may read of a stance.
+
+    The outcomes it accepts and rejects, its conditions, and when it and they are asked for.
+    """
     conditions = frozenset((i, frozenset(o)) for i, o in stance.conditions.items())
-    return frozenset(stance.accepts), frozenset(stance.rejects), conditions
+    stages = frozenset(stance.condition_stages.items())
+    return frozenset(stance.accepts), frozenset(stance.rejects), conditions, stance.stage, stages
 
 
-def _exclusions(issue: Issue, oid: str, place: dict[str, int]) -> str:
-    """The outcomes ``oid`` excludes, in the issue's order (``place``: each outcome's place)."""
-    return _show(sorted(issue.excludes.get(oid, ()), key=place.__getitem__))
+def _exclusions(dataset: Dataset, issue: Issue, oid: str) -> str:
+    """The outcomes ``oid`` excludes, as the file writes them, in the file's order.
+
+    Those of the issue by their ids, then those of other issues as ``issue/outcome``.
+    """
+    return _links(dataset, issue, {(issue.id, o) for o in issue.excludes.get(oid, ())}
+                  | issue.excludes_elsewhere.get(oid, frozenset()))  # fmt: skip
+
+
+def _links(
+    dataset: Dataset, issue: Issue, linked: set[tuple[str, str]] | frozenset[tuple[str, str]]
+) -> str:
+    """Outcomes as an outcome's excludes or requires name them, in the file's order.
+
+    Those of ``issue`` by their ids, then those of other issues as ``issue/outcome``.
+    """
+    order = {iid: n for n, iid in enumerate(dataset.issues)}
+
+    def place(link: tuple[str, str]) -> tuple[bool, int, int]:
+        iid, oid = link
+        outcomes = list(dataset.issues[iid].outcomes)
+        return iid != issue.id, order[iid], outcomes.index(oid)
+
+    return _show([o if i == issue.id else f"{i}/{o}" for i, o in sorted(linked, key=place)])
+
+
+def _compatible(issue: Issue) -> str:
+    """The pairs recorded compatible, each with its reason, in the issue's order."""
+    place = {o: n for n, o in enumerate(issue.outcomes)}
+    pairs = ((sorted(c.outcomes, key=place.__getitem__), c.reason) for c in issue.compatible)
+    return "; ".join(f"{a} & {b}: {reason}" for (a, b), reason in pairs) or "(none)"
 
 
 def _edits(old: Dataset, new: Dataset) -> list[Edit]:
-    """What the file says of its issues, parties, sources and disputes, changed in place."""
+    """What the file says of its issues, parties, sources, disputes and camps, changed in place."""
     out = []
     if old.title != new.title:
         out.append(Edit("file", "title", old.title, new.title))
     for iid in (i for i in old.issues if i in new.issues):
-        a, b = old.issues[iid], new.issues[iid]
-        fields = [("name", a.name, b.name), ("question", a.question, b.question),
-                  ("dispute", a.dispute or "", b.dispute or "")]  # fmt: skip
-        at, bt = ({o: n for n, o in enumerate(i.outcomes)} for i in (a, b))
-        for oid in (o for o in a.outcomes if o in b.outcomes):
-            fields.append((f"outcome {oid}", a.outcomes[oid], b.outcomes[oid]))
-            was, now = _exclusions(a, oid, at), _exclusions(b, oid, bt)
-            fields.append((f"outcome {oid} excludes", was, now))
-        out += [Edit(f"issue {iid}", f, x, y) for f, x, y in fields if x != y]
+        out += _issue_edits(old, new, iid)
     for pid in (p for p in old.parties if p in new.parties):
         p, q = old.parties[pid], new.parties[pid]
         fields = [("name", p.name, q.name), ("aliases", _show(p.aliases), _show(q.aliases)),
-                  ("members", _show(p.members), _show(q.members))]  # fmt: skip
+                  ("members", _show(p.members), _show(q.members)),
+                  ("camp", p.camp or "", q.camp or "")]  # fmt: skip
         out += [Edit(f"party {pid}", f, x, y) for f, x, y in fields if x != y]
     for sid in _added(list(new.sources), list(old.sources)):
         out.append(Edit(f"source {sid}", "removed", old.sources[sid].title, ""))
     for sid in old.sources:
         if sid in new.sources and old.sources[sid] != new.sources[sid]:
-            for f in ("title", "outlet", "published", "url"):
+            for f in ("title", "title_from", "outlet", "published", "url"):
                 x, y = getattr(old.sources[sid], f) or "", getattr(new.sources[sid], f) or ""
                 if x != y:
                     out.append(Edit(f"source {sid}", f, x, y))
     for sid in _added(list(old.sources), list(new.sources)):
         out.append(Edit(f"source {sid}", "added", "", new.sources[sid].title))
-    for did in dict.fromkeys([*old.disputes, *new.disputes]):
-        x, y = old.disputes.get(did, ""), new.disputes.get(did, "")
-        if x != y:
-            out.append(Edit(f"dispute {did}", "name", x, y))
+    for kind, names, renamed in (
+        ("dispute", old.disputes, new.disputes),
+        ("camp", old.camps, new.camps),
+    ):
+        for key in dict.fromkeys([*names, *renamed]):
+            x, y = names.get(key, ""), renamed.get(key, "")
+            if x != y:
+                out.append(Edit(f"{kind} {key}", "name", x, y))
     return out
 
 
-def _semantics(issue: Issue) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
-    """What a relation reads of an issue: its outcomes and which exclude which."""
-    return frozenset(issue.outcomes), issue.excludes
+def _issue_edits(old: Dataset, new: Dataset, iid: str) -> list[Edit]:
+    """What the file says of issue ``iid``, changed in place: its words, links and pairs."""
+    a, b = old.issues[iid], new.issues[iid]
+    fields = [("name", a.name, b.name), ("question", a.question, b.question),
+              ("dispute", a.dispute or "", b.dispute or "")]  # fmt: skip
+    for oid in (o for o in a.outcomes if o in b.outcomes):
+        fields.append((f"outcome {oid}", a.outcomes[oid], b.outcomes[oid]))
+        was, now = _exclusions(old, a, oid), _exclusions(new, b, oid)
+        fields.append((f"outcome {oid} excludes", was, now))
+        was = _links(old, a, a.requires.get(oid, frozenset()))
+        now = _links(new, b, b.requires.get(oid, frozenset()))
+        fields.append((f"outcome {oid} requires", was, now))
+    fields.append(("compatible", _compatible(a), _compatible(b)))
+    return [Edit(f"issue {iid}", f, x, y) for f, x, y in fields if x != y]
+
+
+def _semantics(issue: Issue) -> tuple[object, ...]:
+    """What a relation reads of an issue.
+
+    Its outcomes, which exclude which (in it and across issues), which require which, and the
+    pairs recorded compatible.
+    """
+    compatible = frozenset(c.outcomes for c in issue.compatible)
+    return (frozenset(issue.outcomes), issue.excludes, issue.excludes_elsewhere, issue.requires,
+            compatible)  # fmt: skip
+
+
+def _linked(issue: Issue) -> set[str]:
+    """The other issues ``issue``'s outcomes require or exclude outcomes of."""
+    found = [*issue.requires.values(), *issue.excludes_elsewhere.values()]
+    return {i for links in found for i, _ in links} - {issue.id}
 
 
 def diff(old: Dataset, new: Dataset) -> Diff:
@@ -271,6 +371,11 @@ def diff(old: Dataset, new: Dataset) -> Diff:
     # Issues whose outcomes or exclusions changed (or that came or went), for relations.
     moved = set(issues) - set(shared_issues)
     moved |= {i for i in shared_issues if _semantics(old.issues[i]) != _semantics(new.issues[i])}
+    # A clash through a link reads the linked issue's outcomes and exclusions too.
+    moved |= {
+        i for i in shared_issues
+        if (_linked(old.issues[i]) | _linked(new.issues[i])) & moved
+    }  # fmt: skip
     return Diff(
         old.path,
         new.path,

@@ -91,8 +91,8 @@ def compare_command(
 ) -> None:
     """Compare two or more parties issue by issue.
 
-    Each issue gets its relation (conflict, conditional, complementary, overlap, agree,
-    unknown) with the reason in one line, and what each party asks. Parties are named by id,
+    Each issue gets its relation (conflict, conditional, untested, complementary, overlap,
+    agree, unknown) with the reason in one line, and what each party asks. Parties are named by id,
     name or alias, in any case (russia, Russia, ru, kyiv...).
 
     \b
@@ -280,8 +280,9 @@ def agenda_command(
 ) -> None:
     """Order the issues for talks, saying why each sits where.
 
-    First the issues with common ground (agreement, then overlap); then different asks with
-    no clash coded (complementary); then agreement on conditions in conflict (conditional);
+    First the issues with common ground (agreement, then overlap); then different asks checked
+    compatible (complementary); then different asks nobody checked (untested); then agreement
+    on conditions in conflict (conditional);
     then the conflicts from the most open to the hardest (every side open, then at most firm,
     then any red line; ties by the sum of the sides' firmness, then the file's order); last
     the issues on which fewer than two parties have a stated position.
@@ -351,5 +352,5 @@ def diff_command(ctx: click.Context, old: str, new: str, fmt: Format) -> None:
     ctx.exit(EXIT_OK if found.empty else EXIT_DIFFERENT)
 
 
-for command in CODING_COMMANDS:  # validate, verify, lint, coverage, agreement, quote, init
+for command in CODING_COMMANDS:  # validate, verify, lint, coverage, agreement, quote, init...
     cli.add_command(command)

@@ -1,4 +1,4 @@
-"""The commands a coder uses: validate, verify, lint, coverage, agreement, quote and init.
+"""The coder's commands: validate, verify, lint, coverage, agreement, quote, init and upgrade.
 
 Each parses its arguments, calls the core and emits the result, as in cli.py, which adds them
 to the command group.
@@ -283,6 +283,62 @@ def init_command(folder: str, fmt: Format) -> None:
     output.emit(Created(folder, tuple(files)), fmt)
 
 
+@click.command("upgrade", cls=PositionsCommand)
+@data_file_argument("file", "FILE")
+@click.option(
+    "-o",
+    "--output",
+    "target",
+    metavar="FILE",
+    type=PathName("a file to write, or - for standard output"),
+    help="File to write the upgraded file to, or - for standard output (the default).",
+)
+@click.option(
+    "--in-place", is_flag=True, help="Replace FILE with its upgrade, whole or not at all."
+)
+@click.option("--force", is_flag=True, help="Replace the file even if it is read-only.")
+@click.pass_context
+def upgrade_command(
+    ctx: click.Context, file: str, target: str | None, in_place: bool, force: bool
+) -> None:
+    """Rewrite a positions/1 or positions/2 file as positions/3.
+
+    positions/3 only adds to the older formats, so a valid file means the same in it: only the
+    schema line changes, and every other byte (comments, layout, quoting, line ends) stays as
+    it is. The file is checked first: one with problems is listed as validate lists it (exit
+    1), and one that is positions/3 already is refused (exit 2). The upgrade goes to standard
+    output, or to -o FILE; --in-place replaces FILE with it, whole or not at all.
+
+    \b
+    Examples:
+      positions upgrade positions.yaml > upgraded.yaml
+      positions upgrade positions.yaml --in-place
+      positions upgrade coder-a.yaml -o coder-a-3.yaml
+    """
+    from positions import writing
+    from positions.fields import LATEST
+    from positions.text import printable_path
+    from positions.textfile import DATA_FILE, decode, read_bytes, shown_name
+    from positions.upgrade import upgrade
+
+    if in_place and target is not None:
+        raise click.UsageError("--in-place and -o both say where to write; give one", ctx)
+    if in_place and file == "-":
+        raise click.UsageError("--in-place needs a file to replace, not standard input", ctx)
+    if target is not None and target != "-" and file != "-" and writing.same_file(target, file):
+        raise click.UsageError(f"-o {target} is FILE itself; to replace it, use --in-place", ctx)
+    name = printable_path(shown_name(file))
+    data, _ = read_bytes(file, expected=DATA_FILE)
+    bom = "\ufeff" if data.startswith(b"\xef\xbb\xbf") else ""  # kept, as every other byte
+    text = upgrade(bom + decode(data, shown_name(file)), name)
+    where = file if in_place else target or "-"
+    writing.write_file(where, text, force=force)
+    if in_place:
+        writing.note(f"upgraded {name} to {LATEST}")
+    elif where != "-":
+        writing.note(f"wrote {where} ({LATEST})")
+
+
 def _relative(path: str, folder: str) -> str:
     """``path`` as seen from ``folder``, for an editor there; absolute where no relative is."""
     import os
@@ -301,4 +357,5 @@ COMMANDS = (
     agreement_command,
     quote_command,
     init_command,
+    upgrade_command,
 )

@@ -6,33 +6,46 @@ are computed", gives each with an example; tests/test_comparison.py checks exact
 - ``agree``: all accept the same outcomes (or, accepting none, all reject the same);
 - ``overlap``: some outcome is accepted by all (or, where nothing clashes, rejected by all): the
   common ground;
-- ``conflict``: no outcome accepted by all, and one rejects an outcome another accepts, or two
-  accept outcomes that exclude each other (the issue says which do);
-- ``complementary``: no common ground and nothing clashes: different asks that a package could
-  give each side;
+- ``conflict``: no outcome accepted by all, and something clashes: one rejects an outcome
+  another accepts; two accept outcomes that exclude each other (the issue says which do); or a
+  linked clash, across issues: an outcome one accepts ``requires`` an outcome of another issue
+  that another rejects there (or excludes by what it accepts there), or ``excludes`` one that
+  another accepts there;
+- ``untested``: no common ground and nothing clashes, but two parties ask for different outcomes
+  and nobody recorded (``compatible``) that both can hold;
+- ``complementary``: no common ground, nothing clashes, and every pair of different outcomes
+  asked for is recorded compatible (or there is no such pair): different asks that a package
+  could give each side;
 - ``conditional``: agree or overlap, but some party accepts only on a condition (an outcome of
   another issue) that another party compared rejects or excludes: agreement in principle, not
   common ground;
 - ``unknown``: fewer than two of them have a stance.
 
-Parties with no stated position are named, never counted as disagreeing. Each relation states
-the weakest evidence it rests on: a stance counts at the strength of its strongest quote, and a
-conflict at its best-evidenced clash.
+Parties with no stated position are named, never counted as disagreeing: a linked clash, too,
+is between parties with a stance on the issue. Each relation states the weakest evidence it
+rests on: a stance counts at the strength of its strongest quote, a clash at the weaker of its
+two sides (a linked clash's other side at its stance on the other issue), and a conflict at its
+best-evidenced clash. Each counts the sources it rests on: the distinct sources quoted by the
+stances on the issue, and by those on other issues that its reason names (linked clashes,
+conditions in conflict).
 """
 
 import heapq
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from positions.model import Attribution, Dataset, Issue, Party, Stance
+from positions.model import Attribution, Compatibility, Dataset, Issue, Party, Stance
+from positions.present import untested_reason
 from positions.results import (
     NO_POSITION,
+    Camp,
     Clash,
     Comparison,
     Condition,
     ConditionStatus,
     Filter,
     Header,
+    Link,
     PairSummary,
     Relation,
     Row,
@@ -67,18 +80,56 @@ def _strongest(attributions: Iterable[Attribution]) -> Attribution:
     return min(attributions, key=STRENGTH.__getitem__)
 
 
+Stances = dict[str, dict[str, Stance]]  # party id -> its stances by issue id
+
+
 def _confidence(
-    relation: Relation, held: Sequence[tuple[str, Stance]], found: Sequence[Clash]
+    relation: Relation,
+    held: Sequence[tuple[str, Stance]],
+    found: Sequence[Clash],
+    stances: Stances,
 ) -> Attribution:
-    """The weakest evidence a relation rests on; a conflict rests on its best-evidenced clash."""
+    """The weakest evidence a relation rests on; a conflict rests on its best-evidenced clash.
+
+    A clash counts at the weaker of its sides, each side at its best-evidenced party; a linked
+    clash's other side at their stances on the issue the link names.
+    """
     if relation is not Relation.CONFLICT:
         return _weakest(strength(s) for _, s in held)
     by_party = {pid: strength(s) for pid, s in held}
+
+    def other_side(clash: Clash) -> Attribution:
+        if clash.link is None:
+            return _strongest(by_party[p] for p in clash.against)
+        where = clash.link.issue
+        return _strongest(strength(stances[p][where]) for p in clash.against)
+
     return _strongest(
-        _weakest([_strongest(by_party[p] for p in clash.accepted_by),
-                  _strongest(by_party[p] for p in clash.against)])
+        _weakest([_strongest(by_party[p] for p in clash.accepted_by), other_side(clash)])
         for clash in found
-    )  # fmt: skip
+    )
+
+
+def _sources(
+    held: Sequence[tuple[str, Stance]],
+    named: Sequence[Clash],
+    blocking: Sequence[Condition],
+    stances: Stances,
+) -> int:
+    """Distinct sources quoted by the stances a relation rests on.
+
+    The stances on the issue, and those on other issues that the reason names: the other side
+    of each linked clash it names, and the parties named as stopping a condition in conflict.
+    """
+    cited = {e.source for _, s in held for e in s.evidence}
+    elsewhere = [(c.link.issue, c.against) for c in named if c.link is not None]
+    elsewhere += [(c.issue, c.against) for c in blocking]
+    for iid, parties in elsewhere:
+        for pid in parties:
+            stance = stances[pid].get(iid)
+            if stance is not None:
+                cited.update(e.source for e in stance.evidence)
+    return len(cited)
 
 
 def _names(ids: Sequence[str], names: dict[str, str]) -> str:
@@ -128,6 +179,117 @@ def clashes(issue: Issue, held: Sequence[tuple[str, Stance]]) -> list[Clash]:
             if only_first and only_second and not said:
                 out.append(Clash(first, tuple(only_first), tuple(only_second), second))
     return out
+
+
+def linked_clashes(
+    issue: Issue,
+    held: Sequence[tuple[str, Stance]],
+    stances: Stances,
+    issues: dict[str, Issue],
+) -> list[Clash]:
+    """Every clash across issues among the parties with a stance on ``issue`` (``held``).
+
+    Where an outcome ``x`` some accept requires ``J/z``: the others that reject ``z`` on issue
+    J, and, for each outcome of J that excludes ``z``, the others that accept it there (without
+    ``z``); where ``x`` excludes ``J/z``: the others that accept ``z`` on J. A party that accepts
+    ``x`` itself is on its side. A requirement stopped by an outcome that ``x`` excludes too is
+    said once, as that exclusion. Only outcomes that are accepted and linked are looked at, so
+    an issue costs what its links say.
+    """
+    takers: dict[str, list[str]] = {}
+    for pid, stance in held:
+        for outcome in stance.accepts:
+            takers.setdefault(outcome, []).append(pid)
+    out: list[Clash] = []
+    for x in issue.outcomes:
+        required = issue.requires.get(x, frozenset())
+        direct = issue.excludes_elsewhere.get(x, frozenset())
+        if x not in takers or not (required or direct):
+            continue
+        side = set(takers[x])
+        others = [pid for pid, _ in held if pid not in side]
+        accepted_by = tuple(takers[x])
+
+        def on(pid: str, iid: str) -> Stance | None:
+            return stances[pid].get(iid)
+
+        for iid, z in sorted(required):
+            if iid not in issues:
+                continue
+            rejecting = tuple(p for p in others if (s := on(p, iid)) and z in s.rejects)
+            if rejecting:
+                out.append(Clash(x, accepted_by, rejecting, link=Link("requires", iid, z)))
+            excluding = issues[iid].excludes.get(z, frozenset())
+            for w in (o for o in issues[iid].outcomes if o in excluding):
+                if (iid, w) in direct:
+                    continue  # said as x's own exclusion of w, below
+                via = tuple(
+                    p
+                    for p in others
+                    if p not in rejecting
+                    and (s := on(p, iid))
+                    and w in s.accepts
+                    and z not in s.accepts
+                )
+                if via:
+                    out.append(Clash(x, accepted_by, via, link=Link("requires", iid, z, w)))
+        for iid, z in sorted(direct):
+            against = tuple(p for p in others if (s := on(p, iid)) and z in s.accepts)
+            if against:
+                out.append(Clash(x, accepted_by, against, link=Link("excludes", iid, z)))
+    return out
+
+
+def untested_pairs(
+    issue: Issue, held: Sequence[tuple[str, Stance]], limit: int = MAX_AGAINST
+) -> tuple[tuple[tuple[str, str], ...], int]:
+    """The pairs of different outcomes two parties ask for that nobody recorded compatible.
+
+    A pair is two outcomes, each accepted by one of ``held``, a different party each (two
+    outcomes only one party asks for are its alternatives, not a pair). Returned are the first
+    ``limit`` pairs, in the issue's order, and how many more there are: counted, not listed,
+    so that two parties asking for a thousand outcomes each cost a thousand, not a million.
+    """
+    takers = _takers(held)
+    asked = [o for o in issue.outcomes if o in takers]
+    # Every pair of asked outcomes, less those only one party asks for, less those checked.
+    alone: dict[str, int] = {}
+    for o in asked:
+        if len(takers[o]) == 1:
+            (only,) = takers[o]
+            alone[only] = alone.get(only, 0) + 1
+    total = len(asked) * (len(asked) - 1) // 2 - sum(n * (n - 1) // 2 for n in alone.values())
+    total -= sum(_checked_apart(takers, c) for c in issue.compatible)
+    first: list[tuple[str, str]] = []
+    for n, a in enumerate(asked):
+        if len(first) >= min(limit, total):
+            break
+        for m in range(n + 1, len(asked)):
+            b = asked[m]
+            if len(takers[a]) == 1 and takers[a] == takers[b]:
+                continue
+            if issue.checked(a, b) is None:
+                first.append((a, b))
+                if len(first) >= min(limit, total):
+                    break
+    return tuple(first), max(0, total - len(first))
+
+
+def _takers(held: Sequence[tuple[str, Stance]]) -> dict[str, set[str]]:
+    """Each outcome accepted by any of ``held``, and who accepts it."""
+    takers: dict[str, set[str]] = {}
+    for pid, stance in held:
+        for outcome in stance.accepts:
+            takers.setdefault(outcome, set()).add(pid)
+    return takers
+
+
+def _checked_apart(takers: dict[str, set[str]], check: Compatibility) -> bool:
+    """Whether a check is of a pair asked for: one party asks for one, another the other."""
+    if len(check.outcomes) != 2 or not all(o in takers for o in check.outcomes):
+        return False
+    a, b = sorted(check.outcomes)
+    return not (len(takers[a]) == 1 and takers[a] == takers[b])
 
 
 class Stoppers(NamedTuple):
@@ -281,9 +443,9 @@ def relate(
 ) -> Verdict:
     """The relation of ``parties`` on ``issue``, with its one-line reason.
 
-    ``issues`` (all the dataset's) is needed to judge conditions on other issues; without it
-    conditions are not judged. ``holders`` (Holders.every of ``parties``) may be shared by the
-    calls for one set of parties.
+    ``issues`` (all the dataset's) is needed to judge conditions and links on other issues;
+    without it neither is judged. ``holders`` (Holders.every of ``parties``) may be shared by
+    the calls for one set of parties.
     """
     names = {p.id: p.name for p in parties}
     held = [(p.id, p.stances[issue.id]) for p in parties if issue.id in p.stances]
@@ -291,13 +453,18 @@ def relate(
     if len(held) < 2:
         reason = f"one stated position only ({names[held[0][0]]})" if held else NO_POSITION
         return Verdict(Relation.UNKNOWN, reason, (), (), (), (), silent, len(held), None)
+    stances = {p.id: p.stances for p in parties}
     accepted = [frozenset(s.accepts) for _, s in held]
     rejected = [frozenset(s.rejects) for _, s in held]
     common = tuple(o for o in issue.outcomes if all(o in a for a in accepted))
     refused = tuple(o for o in issue.outcomes if all(o in r for r in rejected))
     found = clashes(issue, held)
+    if issues is not None:
+        found += linked_clashes(issue, held, stances, issues)
     checked = conditions(held, parties, issues, holders) if issues is not None else []
     blocking = [c for c in checked if c.status is ConditionStatus.IN_CONFLICT]
+    untested: tuple[tuple[str, str], ...] = ()
+    untested_left_out = 0
     # Common acceptance is common ground whatever clashes elsewhere: a settlement on it suits
     # all. A shared refusal settles nothing, so it is common ground only where nothing clashes.
     if common or (refused and not found):
@@ -311,9 +478,16 @@ def relate(
     elif found:
         relation = Relation.CONFLICT
     else:
-        relation = Relation.COMPLEMENTARY
-    confidence = _confidence(relation, held, found)
-    reason = _reason(relation, names, held, common, refused, found, blocking)
+        untested, untested_left_out = untested_pairs(issue, held)
+        relation = Relation.UNTESTED if untested else Relation.COMPLEMENTARY
+    named = tuple(found) if relation is Relation.CONFLICT else ()
+    confidence = _confidence(relation, held, found, stances)
+    if relation is Relation.UNTESTED:
+        reason = untested_reason(untested, untested_left_out)
+    elif relation is Relation.COMPLEMENTARY:
+        reason = _complementary_reason(issue, held)
+    else:
+        reason = _reason(relation, names, held, common, refused, found, blocking)
     if silent:
         everyone = {p.id: p.name for p in parties}
         reason += (
@@ -330,7 +504,40 @@ def relate(
         silent,
         len(held),
         confidence,
-        tuple(found) if relation is Relation.CONFLICT else (),
+        named,
+        _sources(held, named, blocking, stances),
+        untested,
+        untested_left_out,
+    )
+
+
+def _complementary_reason(issue: Issue, held: Sequence[tuple[str, Stance]]) -> str:
+    """Different asks that clash nowhere: the recorded checks, or that there is no pair."""
+    takers = _takers(held)
+    reasons = dict.fromkeys(c.reason for c in issue.compatible if _checked_apart(takers, c))
+    if not reasons:
+        # No two outcomes asked for: said as what the data holds, no clash coded.
+        return "different asks; none rejected, no exclusion coded"
+    return "different asks, checked compatible: " + "; ".join(reasons)
+
+
+def _clash_reason(c: Clash, names: dict[str, str]) -> str:
+    """One clash in words, its parties named."""
+    if c.link is not None:
+        side = f"{c.outcome} ({_names(c.accepted_by, names)}) {c.link.kind} {c.link.target}"
+        if c.link.kind == "excludes":
+            return f"{side} ({_names(c.against, names)})"
+        if c.link.via is None:
+            return f"{side}, rejected by {_names(c.against, names)}"
+        return f"{side}, which {c.link.issue}/{c.link.via} ({_names(c.against, names)}) excludes"
+    if c.excluded is None:
+        return (
+            f"{c.outcome}: accepted by {_names(c.accepted_by, names)}, "
+            f"rejected by {_names(c.against, names)}"
+        )
+    return (
+        f"{c.outcome} ({_names(c.accepted_by, names)}) excludes "
+        f"{c.excluded} ({_names(c.against, names)})"
     )
 
 
@@ -343,24 +550,14 @@ def _reason(
     found: Sequence[Clash],
     blocking: Sequence[Condition],
 ) -> str:
-    """The relation's reason in one line, from the data alone.
+    """The reason of a conflict or of common ground in one line, from the data alone.
 
     Worded without verbs that agree with a party's name ("Western governments"), so that any
     name reads right.
     """
     every = "both" if len(held) == 2 else "all"
     if relation is Relation.CONFLICT:
-        return "; ".join(
-            f"{c.outcome}: accepted by {_names(c.accepted_by, names)}, "
-            f"rejected by {_names(c.against, names)}"
-            if c.excluded is None
-            else f"{c.outcome} ({_names(c.accepted_by, names)}) excludes "
-            f"{c.excluded} ({_names(c.against, names)})"
-            for c in found
-        )
-    if relation is Relation.COMPLEMENTARY:
-        # Said as what the data holds: no clash is coded, which is not to say none exists.
-        return "different asks; none rejected, no exclusion coded"
+        return "; ".join(_clash_reason(c, names) for c in found)
     shared = []
     if common:
         shared.append(f"{every} accept {_outcomes(common)}")
@@ -534,4 +731,14 @@ def compare(
         pairs_left_out=left_out,
         filter=s.filter,
         shown=s.shown,
+        within_camp=shared_camp(dataset, s.parties),
     )
+
+
+def shared_camp(dataset: Dataset, parties: Sequence[Party]) -> Camp | None:
+    """The camp every one of two or more ``parties`` belongs to, if they share one."""
+    camps = {p.camp for p in parties}
+    if len(parties) < 2 or len(camps) != 1:
+        return None
+    (camp,) = camps
+    return None if camp is None else Camp(camp, dataset.camps.get(camp, camp))

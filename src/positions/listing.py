@@ -31,7 +31,11 @@ def issue_detail(dataset: Dataset, issue: Issue) -> IssueDetail:
 
 
 def summary(dataset: Dataset) -> Summary:
-    """A valid file in counts: sources, issues, parties, stances and quotes."""
+    """A valid file in counts: sources, issues, parties, stances and quotes.
+
+    A joint statement's copy counts as a stance of the party that has it; its quotes, written
+    once, count once.
+    """
     stances = [s for p in dataset.parties.values() for s in p.stances.values()]
     return Summary(
         data=dataset.path,
@@ -40,5 +44,5 @@ def summary(dataset: Dataset) -> Summary:
         issues=len(dataset.issues),
         parties=len(dataset.parties),
         stances=len(stances),
-        quotes=sum(len(s.evidence) for s in stances),
+        quotes=sum(len(s.evidence) for s in stances if s.coded_under is None),
     )

@@ -302,8 +302,9 @@ def relation_option(func: F) -> F:
         multiple=True,
         metavar="RELATION",
         callback=_relations,
-        help="Only issues of this relation (conflict, conditional, complementary, overlap, agree, "
-        "unknown); repeat it, or separate several by commas. The counts still cover all.",
+        help="Only issues of this relation (conflict, conditional, untested, complementary, "
+        "overlap, agree, unknown); repeat it, or separate several by commas. The counts still "
+        "cover all.",
     )(func)
 
 

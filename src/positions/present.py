@@ -4,10 +4,12 @@ Renderers stay thin: what a missing stance is called, how a quote's source is cr
 line naming the data file, the note under a filtered view and the counts are written here.
 """
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
-from positions.model import Evidence, Issue, Stance
+from positions.model import Doubt, Evidence, Issue, Stage, Stance
 from positions.results import (
+    Camp,
     Comparison,
     Filter,
     Finding,
@@ -20,6 +22,13 @@ from positions.results import (
     Verification,
 )
 
+# When a stance's accepted outcomes, or a condition, are asked for (codebook: stage).
+STAGE_WORD = {
+    Stage.TALKS: "before talks",
+    Stage.CEASEFIRE: "before a ceasefire",
+    Stage.SETTLEMENT: "in the settlement",
+}
+
 
 class Ask(NamedTuple):
     """What a stance asks for, in the outcomes' words, as the compact views show it."""
@@ -27,18 +36,26 @@ class Ask(NamedTuple):
     accepts: str  # the accepted outcomes' descriptions, "; " between them
     rejects: str  # the rejected ones the row's reason does not already name
     conditions: str  # the issues of its conditions, if the row's reason does not name them
+    joint: str = ""  # "joint statement with ...", for a stance made jointly with others
 
 
-def ask(stance: Stance, issue: Issue, row: Row | None = None, party: str = "") -> Ask:
+def ask(
+    stance: Stance,
+    issue: Issue,
+    row: Row | None = None,
+    party: str = "",
+    header: Header | None = None,
+) -> Ask:
     """What ``stance`` asks for, less what ``row``'s reason already says of ``party``.
 
     The reason names each rejection that clashes with another party's ask, and, for a
     conditional relation, the conditions in conflict: an ask does not say them twice. A stance
-    that accepts nothing shows all it rejects.
+    that accepts nothing shows all it rejects. With ``header``, a joint statement says whom it
+    is made with.
     """
     verdict = row.verdict if row is not None else None
     named = verdict.named if verdict is not None else ()
-    said = {c.outcome for c in named if c.excluded is None and party in c.against}
+    said = {c.outcome for c in named if c.rejection and party in c.against}
     rejects = [o for o in stance.rejects if o not in said] or (
         [] if stance.accepts else list(stance.rejects)
     )
@@ -47,7 +64,100 @@ def ask(stance: Stance, issue: Issue, row: Row | None = None, party: str = "") -
         "; ".join(issue.outcomes[o] for o in stance.accepts),
         "; ".join(issue.outcomes[o] for o in rejects),
         "" if conditional else ", ".join(stance.conditions),
+        joint(stance, header) if header is not None else "",
     )
+
+
+def joint(stance: Stance, header: Header) -> str:
+    """``joint statement with Ukraine`` for a stance made jointly with others, else ``""``.
+
+    Said beside the stance as coded (naming the parties it also speaks for) and beside each
+    copy (naming the party it is coded under).
+    """
+    with_ = [stance.coded_under] if stance.coded_under else list(stance.joint)
+    if not with_:
+        return ""
+    listed = [header.party_name(p) for p in with_]
+    named = ", ".join(listed[:-1]) + " and " + listed[-1] if len(listed) > 1 else listed[0]
+    return f"joint statement with {named}"
+
+
+def short_source(source: str, header: Header) -> str:
+    """A source as the views cite it in passing: ``003`` for ``003_73338be038f2a305``.
+
+    The part before the first ``_``, where no other source of the file begins with it; the
+    whole id otherwise.
+    """
+    prefix = source.split("_", 1)[0]
+    if prefix == source:
+        return source
+    clash = any(s != source and s.split("_", 1)[0] == prefix for s in header.sources)
+    return source if clash else prefix
+
+
+def ranking(stance: Stance, header: Header) -> str:
+    """Where an article ranks the issue for the party: ``ranked top: 003``, else ``""``."""
+    if stance.salience is None:
+        return ""
+    level = stance.salience.level
+    return f"ranked {level.value}: {short_source(stance.salience.evidence.source, header)}"
+
+
+def doubted(doubt: Doubt, header: Header) -> str:
+    """A source's doubt about a stance: ``doubted by analysts (000)``."""
+    return f"doubted by {doubt.by} ({short_source(doubt.source, header)})"
+
+
+def stage(stance: Stance) -> str:
+    """When the stance's accepted outcomes are asked for: ``before talks``, or ``""``."""
+    return STAGE_WORD[stance.stage] if stance.stage is not None else ""
+
+
+def condition(stance: Stance, issue: str) -> str:
+    """A condition of a stance: ``sequencing: ceasefire-first (before talks)``."""
+    said = f"{issue}: {', '.join(stance.conditions[issue])}"
+    when = stance.condition_stages.get(issue)
+    return f"{said} ({STAGE_WORD[when]})" if when is not None else said
+
+
+def sources_count(n: int) -> str:
+    """``1 source``, ``3 sources``: how many distinct sources a stance or a relation rests on."""
+    return plural(n, "source")
+
+
+def camp_line(camp: Camp) -> str:
+    """What a comparison within one camp says: ``within one camp: Ukraine and its backers``."""
+    return f"within one camp: {camp.name}"
+
+
+# The reason of an untested relation, before the pairs it names (comparison.py).
+UNTESTED = "different asks; nobody recorded whether both can hold"
+# An untested reason names at most this many pairs; the rest are counted.
+UNTESTED_NAMED = 4
+
+
+def untested_reason(pairs: Sequence[tuple[str, str]], left_out: int = 0) -> str:
+    """Different asks nobody checked: ``...: 'x' and 'y'``, the first few pairs named."""
+    shown = [f"'{a}' and '{b}'" for a, b in pairs[:UNTESTED_NAMED]]
+    more = len(pairs) - len(shown) + left_out
+    if more:
+        shown.append(f"{more} more {'pair' if more == 1 else 'pairs'}")
+    return f"{UNTESTED}: " + "; ".join(shown)
+
+
+def shown_reason(row: Row) -> str:
+    """A row's reason as a view shows it beside each party's ask: what the asks say, left out.
+
+    An untested relation between two outcomes, the only ones asked for, does not name them:
+    the asks beside it are those two.
+    """
+    verdict = row.verdict
+    if verdict is None:
+        return ""
+    asked = {o for s in row.stances if s is not None for o in s.accepts}
+    if verdict.relation is not Relation.UNTESTED or len(asked) != 2:
+        return verdict.reason
+    return verdict.reason.replace(untested_reason(verdict.untested), UNTESTED, 1)
 
 
 def plural(n: int, word: str, many: str = "") -> str:
@@ -109,6 +219,8 @@ def left_out_note(pairs: int) -> str:
 def scope_line(cmp: Comparison) -> str:
     """What an export covers, in one line: the parties, any filter, and the data file."""
     parts = [f"Parties compared: {', '.join(p.name for p in cmp.parties)}."]
+    if cmp.within_camp is not None:
+        parts.append(f"Within one camp: {cmp.within_camp.name}.")
     if cmp.filter is not None:
         parts.append(filter_note(cmp.filter))
     if cmp.shown is not None:

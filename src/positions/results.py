@@ -27,6 +27,7 @@ class Relation(Enum):
 
     CONFLICT = "conflict"
     CONDITIONAL = "conditional"
+    UNTESTED = "untested"
     COMPLEMENTARY = "complementary"
     OVERLAP = "overlap"
     AGREE = "agree"
@@ -37,33 +38,78 @@ COMMON_GROUND = frozenset({Relation.AGREE, Relation.OVERLAP})
 
 
 class Header(NamedTuple):
-    """What every view says about where it comes from: the dataset's title and file."""
+    """What every view says about where it comes from: the dataset's title and file.
+
+    ``parties`` names every party of the dataset, compared or not, by id: a joint statement
+    names the parties it speaks for.
+    """
 
     title: str
     data: str  # the data file as the user named it, never an absolute path of theirs
     sources: dict[str, Source]
+    parties: dict[str, str] = {}  # noqa: RUF012 - never changed: results are immutable
 
     @classmethod
     def of(cls, dataset: Dataset) -> "Header":
         """The header of a view of ``dataset``."""
-        return cls(dataset.title, dataset.path, dataset.sources)
+        names = {pid: p.name for pid, p in dataset.parties.items()}
+        return cls(dataset.title, dataset.path, dataset.sources, names)
 
     def source_title(self, source_id: str) -> str:
         """The title of a source, by its id."""
         return self.sources[source_id].title
 
+    def party_name(self, party_id: str) -> str:
+        """The name of a party, by its id (the id itself if the dataset does not name it)."""
+        return self.parties.get(party_id, party_id)
+
+
+class Camp(NamedTuple):
+    """The camp (``camps:`` in the data) that every party compared belongs to."""
+
+    id: str
+    name: str
+
+
+class Link(NamedTuple):
+    """How a clash crosses issues: the outcome accepted requires or excludes another's.
+
+    ``kind`` is ``requires`` or ``excludes``; ``issue`` and ``outcome`` name the outcome linked
+    to (on another issue, or for ``requires`` the same one). For ``requires``, ``via`` is the
+    outcome of ``issue`` the others accept that excludes it; None where they reject it.
+    """
+
+    kind: str
+    issue: str
+    outcome: str
+    via: str | None = None
+
+    @property
+    def target(self) -> str:
+        """The outcome linked to, as ``issue/outcome``."""
+        return f"{self.issue}/{self.outcome}"
+
 
 class Clash(NamedTuple):
     """Why stances conflict: an outcome some reject that others accept, or two that exclude.
 
-    For a rejection, ``against`` rejects ``outcome`` and ``excluded`` is None; for an exclusion,
-    ``against`` accepts ``excluded``, which cannot happen together with ``outcome``.
+    For a rejection, ``against`` rejects ``outcome`` and ``excluded`` and ``link`` are None; for
+    an exclusion, ``against`` accepts ``excluded``, which cannot happen together with
+    ``outcome``. A linked clash (``link``) crosses issues: ``outcome``, which ``accepted_by``
+    accept, requires an outcome of another issue that ``against`` stop there, or excludes one
+    they accept there.
     """
 
     outcome: str
     accepted_by: tuple[str, ...]  # party ids
     against: tuple[str, ...]
     excluded: str | None = None
+    link: Link | None = None
+
+    @property
+    def rejection(self) -> bool:
+        """Whether ``against`` reject ``outcome`` itself, on this issue."""
+        return self.excluded is None and self.link is None
 
 
 class ConditionStatus(Enum):
@@ -100,6 +146,14 @@ class Verdict(NamedTuple):
     among: int  # how many parties compared have a stance
     confidence: Attribution | None  # the weakest evidence it rests on; None when unknown
     named: tuple[Clash, ...] = ()  # the clashes the reason names, so that no view says them twice
+    # Distinct sources quoted by the stances it rests on: those on the issue, and those on other
+    # issues that its linked clashes and conditions in conflict name.
+    sources: int = 0
+    # For an untested relation: the pairs of different outcomes asked for that nobody recorded
+    # as compatible, in the issue's order, the first twelve (comparison.MAX_AGAINST) of them,
+    # and how many more there are; () and 0 otherwise.
+    untested: tuple[tuple[str, str], ...] = ()
+    untested_left_out: int = 0
 
 
 class Row(NamedTuple):
@@ -164,6 +218,7 @@ class Comparison(NamedTuple):
     pairs_left_out: int = 0  # pairs not summarised because there are too many to show
     filter: Filter | None = None
     shown: frozenset[Relation] | None = None  # only rows of these relations (counts cover all)
+    within_camp: Camp | None = None  # the one camp of every party compared, if they share one
 
     @property
     def relating(self) -> bool:
@@ -202,6 +257,7 @@ class Matrix(NamedTuple):
     pairs: tuple[PairSummary, ...]
     filter: Filter | None = None
     pairs_left_out: int = 0  # pairs not summarised because there are too many to show
+    within_camp: Camp | None = None  # the one camp of every party shown, if they share one
 
 
 class AgendaItem(NamedTuple):
@@ -220,6 +276,7 @@ class Agenda(NamedTuple):
     parties: tuple[Party, ...]
     items: tuple[AgendaItem, ...]
     filter: Filter | None = None
+    within_camp: Camp | None = None  # the one camp of every party compared, if they share one
 
 
 class SourceUse(NamedTuple):

@@ -36,6 +36,16 @@ def location(text: str, offset: int) -> tuple[int, int]:
     return line, offset - start + 1
 
 
+def offset(text: str, line: int, column: int) -> int:
+    """Where in ``text`` its 1-based ``line`` and ``column`` are: ``location``'s inverse."""
+    start = 0
+    for n, match in enumerate(_LINE_BREAK.finditer(text), start=2):
+        if n > line:
+            break
+        start = match.end()
+    return start + column - 1
+
+
 def decode(data: bytes, path: str) -> str:
     """UTF-8 text (a leading byte-order mark is dropped), or a DataError at the first bad byte."""
     try:

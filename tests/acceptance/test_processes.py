@@ -27,6 +27,7 @@ from positions.loader import MAX_BYTES
 from ..conftest import (
     DATA,
     EXE,
+    FORMAT_2,
     GIB,
     MINIMAL,
     THREE,
@@ -444,6 +445,21 @@ def test_standard_input_is_read_as_a_data_file(command: str) -> None:
     )  # fmt: skip
     assert broken.returncode == 1
     assert broken.stderr.startswith("positions: <stdin>:3:1: ")
+
+
+@needs_exe
+def test_upgrade_reads_standard_input_and_writes_standard_output() -> None:
+    """``positions upgrade -``: the bytes in, but the version, are the bytes out, exactly."""
+    old = FORMAT_2.read_bytes().replace(b"\n", b"\r\n")
+    result = subprocess.run([str(EXE), "upgrade", "-"], input=old, capture_output=True, check=False)
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert result.stdout == old.replace(b"schema: positions/2", b"schema: positions/3")
+    again = subprocess.run(
+        [str(EXE), "upgrade", "-"], input=result.stdout, capture_output=True, check=False
+    )
+    assert (again.returncode, again.stdout, again.stderr) == (
+        2, b"", b"positions: <stdin> is already positions/3; nothing to upgrade\n"
+    )  # fmt: skip
 
 
 @needs_exe

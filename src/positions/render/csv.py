@@ -4,8 +4,10 @@ A stance backed by three quotes is three rows; a party with no stated position o
 one row with the stance's cells empty. So every quote is in the table, each with its own
 source, speaker and attribution; a pivot table can count stances by ``quote_no == 1``
 (``quote_count`` is the stance's number of quotes); and every party compared appears on every
-issue, so the table shows whom it covers. The last two columns say which filters made it
-(empty: none).
+issue, so the table shows whom it covers. ``evidence_filter`` and ``relations_shown`` say which
+filters made it (empty: none). The columns added with positions/3 come last, so that a script
+reading the earlier ones by place reads them as before: the stance's stage, its ranking's
+level, its number of sources and of doubts, and the relation's number of sources.
 """
 
 from __future__ import annotations
@@ -42,6 +44,11 @@ HEADER = (
     "attribution",
     "evidence_filter",
     "relations_shown",
+    "stage",
+    "salience",
+    "sources",
+    "doubts",
+    "relation_sources",
 )
 # A cell whose first character, or first after white space, a spreadsheet reads as a formula.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -84,6 +91,20 @@ def _quote_cells(cmp: Comparison, number: int, stance: Stance, e: Evidence) -> l
     ]
 
 
+def _positions_3(stance: Stance | None, row: Row) -> list[str]:
+    """The columns added with positions/3: the stance's stage, ranking, sources and doubts."""
+    relation_sources = str(row.verdict.sources) if row.verdict and row.verdict.sources else ""
+    if stance is None:
+        return ["", "", "", "", relation_sources]
+    return [
+        stance.stage.value if stance.stage is not None else "",
+        stance.salience.level.value if stance.salience is not None else "",
+        str(stance.source_count()),
+        str(len(stance.doubts)),
+        relation_sources,
+    ]
+
+
 def _scope(cmp: Comparison) -> list[str]:
     return [
         cmp.filter.attribution.value if cmp.filter else "",
@@ -105,11 +126,13 @@ def _rows_of(
         party.id,
         party.name,
     ]
+    added = _positions_3(stance, row)
     if stance is None:
-        return [issue + [""] * (len(HEADER) - len(issue) - len(scope)) + scope]
+        empty = [""] * (len(HEADER) - len(issue) - len(scope) - len(added))
+        return [issue + empty + scope + added]
     fields = _stance_cells(stance)
     return [
-        issue + fields + _quote_cells(cmp, n, stance, e) + scope
+        issue + fields + _quote_cells(cmp, n, stance, e) + scope + added
         for n, e in enumerate(stance.evidence, 1)
     ]
 

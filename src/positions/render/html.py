@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import singledispatch
 from html import escape
 
-from positions.model import Issue, Party, Stance
+from positions.model import Firmness, Issue, Party, Stance
 from positions.present import (
     ask,
     counts_line,
@@ -120,13 +120,15 @@ def _stance(party: Party, stance: Stance | None, row: Row, cmp: Comparison) -> s
     label = f' data-party="{_e(party.name)}"'
     if stance is None:
         return f'<td class="ask none"{label}>{NO_POSITION}</td>'
-    asked = ask(stance, row.issue, row, party.id)
+    asked = ask(stance, row.issue, row, party.id, cmp.header)
     parts = [f'<span class="asked">{_e(asked.accepts)}</span>'] if asked.accepts else []
     if asked.rejects:
         parts.append(f'<span class="not">not</span> {_e(asked.rejects)}')
     text = "; ".join(parts)
-    if asked.conditions:
-        text += f' <span class="if">(only if: {_e(asked.conditions)})</span>'
+    aside = [f"only if: {asked.conditions}"] if asked.conditions else []
+    aside += [asked.joint] if asked.joint else []
+    if aside:
+        text += f' <span class="if">({_e("; ".join(aside))})</span>'
     firmness = stance.firmness
     folded = f"{FIRMNESS_WORD[firmness]}; summary and {plural(len(stance.evidence), 'quote')}"
     return (
@@ -215,7 +217,9 @@ def comparison(cmp: Comparison) -> str:
     legend = "Relation:" + "".join(
         f'<span class="swatch {r.value}"></span>{r.value}' for r in Relation
     )
-    marks = (f"{FIRMNESS_MARK[f]} {FIRMNESS_WORD[f]}" for f in LEGEND)
+    shown = {s.firmness for row in cmp.rows for s in row.stances if s is not None}
+    keyed = (*LEGEND, Firmness.NO_CUE) if Firmness.NO_CUE in shown else LEGEND
+    marks = (f"{FIRMNESS_MARK[f]} {FIRMNESS_WORD[f]}" for f in keyed)
     legend += " &middot; Firmness: " + ", ".join(marks)
     meta = _e(scope_line(cmp))
     title = _e(cmp.header.title)

@@ -1,4 +1,4 @@
-"""JSON output for scripts: the ``positions-compare/2`` shape, and the dataset's lists."""
+"""JSON output for scripts: the ``positions-compare/3`` shape, and the dataset's lists."""
 
 from __future__ import annotations
 
@@ -6,10 +6,11 @@ import json
 from functools import singledispatch
 from typing import Any
 
-from positions.model import Stance
+from positions.model import Issue, Stance
 from positions.results import (
     Agenda,
     Agreement,
+    Camp,
     Clash,
     Comparison,
     CoverageReport,
@@ -34,7 +35,7 @@ from positions.text import json_safe
 
 from . import json_reports
 
-COMPARE_SCHEMA = "positions-compare/2"
+COMPARE_SCHEMA = "positions-compare/3"
 
 
 def _dump(value: object) -> str:
@@ -62,7 +63,18 @@ def _unfiltered(filtered: Filter | None, issue: str) -> dict[str, Any]:
 
 
 def clash_data(clash: Clash) -> dict[str, Any]:
-    """A clash: an outcome rejected by some that others accept, or two that exclude."""
+    """A clash: an outcome rejected by some that others accept, two that exclude, or a link."""
+    if clash.link is not None:
+        via = clash.link.via
+        return {
+            "kind": "linked",
+            "outcome": clash.outcome,
+            "link": clash.link.kind,
+            "target": clash.link.target,
+            "via": f"{clash.link.issue}/{via}" if via is not None else None,
+            "accepted_by": list(clash.accepted_by),
+            "against": list(clash.against),
+        }
     if clash.excluded is None:
         return {
             "kind": "rejects",
@@ -100,20 +112,51 @@ def verdict_data(verdict: Verdict | None) -> dict[str, Any]:
         ],
         "among": verdict.among,
         "silent": list(verdict.silent),
+        "sources": verdict.sources,
+        "untested": [list(pair) for pair in verdict.untested],
+        "untested_left_out": verdict.untested_left_out,
     }
 
 
-def stance_data(stance: Stance | None, header: Header) -> dict[str, Any] | None:
+def _links(stance: Stance, issue: Issue) -> dict[str, dict[str, list[str]]]:
+    """For each accepted outcome with links: what it requires and excludes on other issues."""
+    out = {}
+    for outcome in stance.accepts:
+        requires = sorted(f"{i}/{o}" for i, o in issue.requires.get(outcome, ()))
+        excludes = sorted(f"{i}/{o}" for i, o in issue.excludes_elsewhere.get(outcome, ()))
+        if requires or excludes:
+            out[outcome] = {"requires": requires, "excludes": excludes}
+    return out
+
+
+def stance_data(stance: Stance | None, header: Header, issue: Issue) -> dict[str, Any] | None:
     """One stance as a JSON object, or None when the party has no stated position."""
     if stance is None:
         return None
+    salience = stance.salience
     return {
         "summary": stance.summary,
         "accepts": list(stance.accepts),
         "rejects": list(stance.rejects),
-        "conditions": {issue: list(outcomes) for issue, outcomes in stance.conditions.items()},
+        "conditions": {iid: list(outcomes) for iid, outcomes in stance.conditions.items()},
         "firmness": stance.firmness.value,
         "note": stance.note,
+        "stage": stance.stage.value if stance.stage is not None else None,
+        "condition_stages": {i: s.value for i, s in stance.condition_stages.items()},
+        "salience": None
+        if salience is None
+        else {
+            "level": salience.level.value,
+            "source": salience.evidence.source,
+            "quote": salience.evidence.quote,
+            "attribution": salience.evidence.attribution.value,
+            "speaker": salience.evidence.speaker,
+        },
+        "links": _links(stance, issue),
+        "sources": stance.source_count(),
+        "doubts": [{"by": d.by, "source": d.source, "quote": d.quote} for d in stance.doubts],
+        "joint_with": list(stance.joint),
+        "coded_under": stance.coded_under,
         "evidence": [
             {
                 "source": e.source,
@@ -137,20 +180,25 @@ def _row(
         **verdict_data(row.verdict),
         **_unfiltered(filtered, row.issue.id),
         "stances": {
-            party.id: stance_data(stance, header)
+            party.id: stance_data(stance, header, row.issue)
             for party, stance in zip(parties, row.stances, strict=True)
         },
     }
 
 
+def _camp(camp: Camp | None) -> dict[str, str] | None:
+    return {"id": camp.id, "name": camp.name} if camp is not None else None
+
+
 def comparison_data(cmp: Comparison) -> dict[str, Any]:
-    """The comparison as plain data in the ``positions-compare/2`` shape (README, "JSON")."""
+    """The comparison as plain data in the ``positions-compare/3`` shape (README, "JSON")."""
     return {
         "schema": COMPARE_SCHEMA,
         "data": cmp.header.data,
         **_filter(cmp.filter),
         **({"relations_shown": [r.value for r in Relation if r in cmp.shown]} if cmp.shown else {}),
         "parties": [p.id for p in cmp.parties],
+        "within_camp": _camp(cmp.within_camp),
         "issues": [_row(row, cmp.parties, cmp.header, cmp.filter) for row in cmp.rows],
         "counts": {
             r.value: {"issues": t.issues, "disputes": t.disputes} for r, t in cmp.counts.items()
@@ -235,6 +283,7 @@ def matrix(m: Matrix) -> str:
             "data": m.header.data,
             **_filter(m.filter),
             "parties": [p.id for p in m.parties],
+            "within_camp": _camp(m.within_camp),
             "issues": [
                 {
                     "id": row.issue.id,
@@ -279,6 +328,7 @@ def agenda(plan: Agenda) -> str:
             "data": plan.header.data,
             **_filter(plan.filter),
             "parties": [p.id for p in plan.parties],
+            "within_camp": _camp(plan.within_camp),
             "agenda": [
                 {
                     "place": item.place,

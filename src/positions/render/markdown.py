@@ -6,7 +6,15 @@ import re
 from functools import singledispatch
 
 from positions.model import Stance
-from positions.present import counts_line, quote_source, scope_line
+from positions.present import (
+    STAGE_WORD,
+    counts_line,
+    doubted,
+    joint,
+    quote_source,
+    scope_line,
+    sources_count,
+)
 from positions.results import NO_POSITION, Comparison
 from positions.text import visible
 
@@ -37,6 +45,8 @@ def _stance(stance: Stance | None, cmp: Comparison, notes: _Notes) -> str:
     if stance is None:
         return f"*{NO_POSITION}*"
     parts = [escape(stance.summary)]
+    if together := joint(stance, cmp.header):
+        parts.append(f"*{escape(together)}*")
     if stance.accepts:
         parts.append("**accepts:** " + escape(", ".join(stance.accepts)))
     if stance.rejects:
@@ -44,15 +54,26 @@ def _stance(stance: Stance | None, cmp: Comparison, notes: _Notes) -> str:
     if stance.conditions:
         parts.append(
             "**only if:** "
-            + escape("; ".join(f"{i}: {', '.join(o)}" for i, o in stance.conditions.items()))
+            + escape("; ".join(_condition(stance, i, o) for i, o in stance.conditions.items()))
         )
+    if stance.stage is not None:
+        parts.append(f"**stage:** {STAGE_WORD[stance.stage]}")
+    if stance.salience is not None:
+        parts.append(f"**ranked:** {stance.salience.level.value}")
+    parts += [escape(doubted(d, cmp.header)) for d in stance.doubts]
     # Marks side by side would read as one number ("12" for 1 and 2): commas keep them apart.
     refs = ", ".join(
         notes.cite(f"\u201c{escape(e.quote)}\u201d \u2014 {escape(quote_source(e, cmp.header))}")
         for e in stance.evidence
     )
     parts.append(f"**firmness:** {stance.firmness.value} {refs}")
+    parts.append(f"**sources:** {stance.source_count()}")
     return "<br>".join(parts)
+
+
+def _condition(stance: Stance, issue: str, outcomes: tuple[str, ...]) -> str:
+    when = stance.condition_stages.get(issue)
+    return f"{issue}: {', '.join(outcomes)}" + (f" ({STAGE_WORD[when]})" if when else "")
 
 
 @singledispatch
@@ -77,7 +98,8 @@ def comparison(cmp: Comparison) -> str:
         cells += [_stance(s, cmp, notes) for s in row.stances]
         if relating and row.verdict is not None:
             confidence = row.verdict.confidence
-            shown = f" ({confidence.value})" if confidence is not None else ""
+            said = f"{confidence.value}, {sources_count(row.verdict.sources)}" if confidence else ""
+            shown = f" ({said})" if said else ""
             cells += [f"**{row.verdict.relation.value}**{shown}", escape(row.verdict.reason)]
         lines.append("| " + " | ".join(cells) + " |")
     if relating:

@@ -16,6 +16,7 @@ from xml.sax.saxutils import escape
 from positions.model import Firmness, Issue, Party, Stance
 from positions.present import (
     ask,
+    camp_line,
     changed_mark,
     counts_line,
     data_line,
@@ -26,6 +27,7 @@ from positions.present import (
 )
 from positions.results import (
     NO_POSITION,
+    Camp,
     Comparison,
     Filter,
     Header,
@@ -103,6 +105,7 @@ def chart(
     shown: frozenset[Relation] | None = None,
     pairs: tuple[PairSummary, ...] = (),
     pairs_left_out: int = 0,
+    camp: Camp | None = None,
 ) -> str:
     """The chart of ``rows`` (issues) by ``parties``, as a complete SVG document."""
     column = max(120.0, (WIDTH - 2 * MARGIN - ISSUE_WIDTH - RELATION_WIDTH) / max(len(parties), 1))
@@ -111,6 +114,8 @@ def chart(
     y: float = MARGIN + 20
     body.append(_text(MARGIN, y, header.title, size=19, weight="bold"))
     names = ", ".join(p.name for p in parties)
+    if camp is not None:
+        names += f" ({camp_line(camp)})"
     for line in lines_of(f"{names}. {counts}" if counts else names, width - 2 * MARGIN, 13):
         y += 19
         body.append(_text(MARGIN, y, line, size=13, fill="#3d434a"))
@@ -137,7 +142,8 @@ def chart(
     for row in rows:
         y = _row(body, row, parties, header, y, column, width, changed_mark(filtered, row.issue.id))
     y += 14
-    y = _legend(body, y, width)
+    no_cue = any(s is not None and s.firmness is Firmness.NO_CUE for r in rows for s in r.stances)
+    y = _legend(body, y, width, no_cue=no_cue)
     name = {p.id: p.name for p in parties}
     for pair in pairs:
         y += 17
@@ -234,8 +240,8 @@ def _row(
     return y0 + total
 
 
-def _legend(body: list[str], y: float, width: float) -> float:
-    """The key to the colours (relations) and marks (firmness)."""
+def _legend(body: list[str], y: float, width: float, *, no_cue: bool = False) -> float:
+    """The key to the colours (relations) and marks (firmness; no cue's where a cell has it)."""
     x = float(MARGIN)
     body.append(_text(x, y + 12, "Relation:", size=12, weight="bold", fill="#3d434a"))
     x += 70
@@ -249,7 +255,7 @@ def _legend(body: list[str], y: float, width: float) -> float:
     x = float(MARGIN)
     body.append(_text(x, y + 12, "Firmness:", size=12, weight="bold", fill="#3d434a"))
     x += 70
-    for firmness in LEGEND:
+    for firmness in (*LEGEND, Firmness.NO_CUE) if no_cue else LEGEND:
         label = f"{FIRMNESS_MARK[firmness]} {FIRMNESS_WORD[firmness]}"
         if firmness is Firmness.RED_LINE:
             label += " (thick border)"
@@ -272,11 +278,11 @@ def comparison(cmp: Comparison) -> str:
     counts = counts_line({r: t for r, t in cmp.counts.items() if t.issues}, ", ")
     return chart(cmp.header, cmp.parties, cmp.rows, counts=counts, filtered=cmp.filter,
                  shown=cmp.shown, pairs=cmp.pairs,
-                 pairs_left_out=cmp.pairs_left_out)  # fmt: skip
+                 pairs_left_out=cmp.pairs_left_out, camp=cmp.within_camp)  # fmt: skip
 
 
 @render.register
 def matrix(m: Matrix) -> str:
     """The matrix as a chart of parties by issues, with each pair's counts."""
     return chart(m.header, m.parties, m.rows, filtered=m.filter, pairs=m.pairs,
-                 pairs_left_out=m.pairs_left_out)  # fmt: skip
+                 pairs_left_out=m.pairs_left_out, camp=m.within_camp)  # fmt: skip

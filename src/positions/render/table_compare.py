@@ -14,6 +14,8 @@ from positions.present import (
     changed_mark,
     left_out_note,
     shown_note,
+    shown_reason,
+    sources_count,
 )
 from positions.results import (
     Comparison,
@@ -29,6 +31,7 @@ from .table_parts import (
     pair_lines,
     parties_line,
     stance_card,
+    uncued,
 )
 from .terminal import (
     NARROW,
@@ -56,7 +59,7 @@ def compact(cmp: Comparison, width: int) -> Iterator[Text]:
         yield from counts_lines(cmp.counts, width)
     if cmp.shown is not None:
         yield from paragraph(styled(shown_note(cmp.shown), "italic"), width)
-    yield from parties_line(cmp.parties, width)
+    yield from parties_line(cmp.parties, width, no_cue=uncued(cmp.rows), camp=cmp.within_camp)
     known = [r for r in cmp.rows if r.relation is not Relation.UNKNOWN]
     silent = [r for r in cmp.rows if r.relation is Relation.UNKNOWN]
     side = all(side_by_side(_asks(row, cmp), width) for row in known)  # one layout for all
@@ -118,7 +121,7 @@ def _asks(row: Row, cmp: Comparison) -> list[tuple[Text, Text]]:
     for party, stance in held:
         mark = Text.assemble(firmness_mark(stance.firmness), " ", styled(party.name))
         mark.pad_right(label - shown_width(party.name) + 2)
-        out.append((mark, ask(stance, row.issue, row, party.id)))
+        out.append((mark, ask(stance, row.issue, row, party.id, cmp.header)))
     return out
 
 
@@ -152,7 +155,7 @@ def issue_block(
             mark.rstrip()
             yield from paragraph(Text.assemble(mark, ": ", text), width, "  ", "    ")
     if row.verdict is not None:
-        reason = styled(row.verdict.reason, "dim")
+        reason = styled(shown_reason(row) if asks else row.verdict.reason, "dim")
         if confidence:
             reason.append(f" ({confidence})", "dim")
         yield from paragraph(reason, width, "  ")
@@ -166,14 +169,15 @@ def cards(cmp: Comparison, width: int, *, evidence: bool) -> Iterator[Text]:
     yield from heading(cmp.header, width)
     if cmp.relating:
         yield from counts_lines(cmp.counts, width)
-    yield from parties_line(cmp.parties, width)
+    yield from parties_line(cmp.parties, width, no_cue=uncued(cmp.rows), camp=cmp.within_camp)
     for row in cmp.rows:
         yield Text()
         title = Text.assemble(styled(row.issue.name, "bold"), (f" ({row.issue.id})", "dim"))
         if row.verdict is not None:
             title = Text.assemble(title, "  ", relation_word(row.verdict.relation))
             if row.verdict.confidence is not None:
-                title.append(f" ({row.verdict.confidence.value})", "dim")
+                said = f"{row.verdict.confidence.value}, {sources_count(row.verdict.sources)}"
+                title.append(f" ({said})", "dim")
         if mark := changed_mark(cmp.filter, row.issue.id):
             title.append(f"  {mark}", "italic")
         yield from paragraph(title, width)

@@ -8,6 +8,7 @@ from rich.text import Text
 
 from positions.present import (
     plural,
+    sources_count,
 )
 from positions.results import (
     IssueDetail,
@@ -43,18 +44,35 @@ def detail_view(detail: IssueDetail, width: int) -> Iterator[Text]:
     yield styled("Outcomes", "bold")
     for oid, description in issue.outcomes.items():
         line = Text.assemble(styled(oid, "bold"), ": ", styled(description))
-        if issue.excludes.get(oid):
-            line.append(f" (excludes {', '.join(sorted(issue.excludes[oid]))})", "dim")
+        links = []
+        if issue.requires.get(oid):
+            links.append(
+                "requires " + ", ".join(sorted(f"{i}/{o}" for i, o in issue.requires[oid]))
+            )
+        excluded = sorted(issue.excludes.get(oid, ()))
+        excluded += sorted(f"{i}/{o}" for i, o in issue.excludes_elsewhere.get(oid, ()))
+        if excluded:
+            links.append("excludes " + ", ".join(excluded))
+        if links:
+            line.append_text(styled(f" ({'; '.join(links)})", "dim"))
         yield from paragraph(line, width, "  \u2022 ", "    ")
+    for check in issue.compatible:
+        pair = " and ".join(o for o in issue.outcomes if o in check.outcomes)
+        yield from paragraph(
+            Text.assemble(("checked compatible: ", "dim"), styled(f"{pair}: {check.reason}")),
+            width,
+            "  ",
+            "    ",
+        )
     verdict = detail.row.verdict
     if verdict is not None:
         yield Text()
-        yield from paragraph(
-            Text.assemble(
-                ("Among the parties with a stance: ", "dim"), relation_word(verdict.relation)
-            ),
-            width,
+        head = Text.assemble(
+            ("Among the parties with a stance: ", "dim"), relation_word(verdict.relation)
         )
+        if verdict.confidence is not None:
+            head.append(f" ({verdict.confidence.value}, {sources_count(verdict.sources)})", "dim")
+        yield from paragraph(head, width)
         yield from paragraph(styled(verdict.reason, "dim"), width, "  ")
     yield Text()
     for party, stance in zip(detail.parties, detail.row.stances, strict=True):

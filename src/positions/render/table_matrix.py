@@ -8,6 +8,7 @@ from rich.text import Text
 
 from positions.model import Stance
 from positions.present import (
+    camp_line,
     changed_mark,
     left_out_note,
 )
@@ -21,10 +22,11 @@ from .table_parts import (
     closing,
     heading,
     pair_lines,
+    uncued,
 )
 from .terminal import (
     firmness_mark,
-    legend,
+    legend_lines,
     paragraph,
     relation_word,
     shown_width,
@@ -33,11 +35,14 @@ from .terminal import (
 )
 from .vocabulary import RELATION_STYLE
 
+# A cell with no stated position: not the dot, which is the mark of a stance with no firmness cue.
+NO_STANCE = "\u2013"
+
 
 def matrix_cell(stance: Stance | None) -> Text:
     """A party's position in a matrix cell: its firmness mark and its outcomes' ids."""
     if stance is None:
-        return Text("\u00b7", style="dim")
+        return Text(NO_STANCE, style="dim")
     shown = ", ".join(stance.accepts) or "not " + ", ".join(stance.rejects)
     return Text.assemble(firmness_mark(stance.firmness), " ", styled(shown))
 
@@ -48,7 +53,9 @@ def matrix_view(m: Matrix, width: int) -> Iterator[Text]:
     A grid where it fits the width, one block per issue where it does not.
     """
     yield from heading(m.header, width)
-    yield from paragraph(legend(), width)
+    if m.within_camp is not None:
+        yield from paragraph(styled(camp_line(m.within_camp)), width)
+    yield from legend_lines(width, no_cue=uncued(m.rows))
     yield Text()
     cells = [[matrix_cell(s) for s in row.stances] for row in m.rows]
     yield from grid(m, cells, width) or stacked(m, cells, width)

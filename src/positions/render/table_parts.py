@@ -7,16 +7,24 @@ from collections.abc import Iterable, Iterator
 from rich.cells import cell_len
 from rich.text import Text
 
-from positions.model import Issue, Party, Stance
+from positions.model import Firmness, Issue, Party, Stance
 from positions.present import ask as present_ask
 from positions.present import (
+    camp_line,
+    condition,
     counts_line,
     data_line,
+    doubted,
     filter_note,
+    joint,
     quote_source,
+    ranking,
+    sources_count,
+    stage,
 )
 from positions.results import (
     NO_POSITION,
+    Camp,
     Filter,
     Header,
     PairSummary,
@@ -29,6 +37,7 @@ from positions.text import visible
 from .terminal import (
     firmness_mark,
     legend,
+    legend_lines,
     paragraph,
     styled,
 )
@@ -59,17 +68,33 @@ def counts_lines(counts: dict[Relation, Tally], width: int) -> list[Text]:
     return lines
 
 
-def ask(stance: Stance, issue: Issue, row: Row | None = None, party: str = "") -> Text:
-    """What a stance asks for (present.ask): accepted, then ``not`` rejected, then conditions."""
-    parts = present_ask(stance, issue, row, party)
+def ask(
+    stance: Stance,
+    issue: Issue,
+    row: Row | None = None,
+    party: str = "",
+    header: Header | None = None,
+) -> Text:
+    """What a stance asks for (present.ask): accepted, then ``not`` rejected, then conditions.
+
+    With ``header``, a joint statement says so after it.
+    """
+    parts = present_ask(stance, issue, row, party, header)
     out = styled(parts.accepts)
     if parts.rejects:
         out.append("; " if parts.accepts else "")
         out.append("not ", "dim")
         out.append_text(styled(parts.rejects))
-    if parts.conditions:
-        out.append_text(styled(f" (only if: {parts.conditions})", "dim"))
+    aside = [f"only if: {parts.conditions}"] if parts.conditions else []
+    aside += [parts.joint] if parts.joint else []
+    if aside:
+        out.append_text(styled(f" ({'; '.join(aside)})", "dim"))
     return out
+
+
+def uncued(rows: Iterable[Row]) -> bool:
+    """Whether any stance shown in ``rows`` has no firmness cue (its mark is then keyed)."""
+    return any(s is not None and s.firmness is Firmness.NO_CUE for r in rows for s in r.stances)
 
 
 def names(parties: tuple[Party, ...]) -> str:
@@ -78,13 +103,22 @@ def names(parties: tuple[Party, ...]) -> str:
     return ", ".join(listed[:-1]) + " and " + listed[-1] if len(listed) > 1 else "".join(listed)
 
 
-def parties_line(parties: tuple[Party, ...], width: int) -> list[Text]:
-    """The parties compared and the key to the firmness marks, on one line if it fits."""
+def parties_line(
+    parties: tuple[Party, ...], width: int, *, no_cue: bool = False, camp: Camp | None = None
+) -> list[Text]:
+    """The parties compared and the key to the firmness marks, on one line if it fits.
+
+    ``no_cue``: a stance shown has no firmness cue, so its mark is keyed too. ``camp``: the one
+    camp the parties all belong to, said after their names.
+    """
     who = styled(names(parties), "bold")
-    if who.cell_len + 2 + legend().cell_len <= width:
-        return [Text.assemble(who, "; ", legend())]
-    # The legend on a line of its own, not broken between a mark and its word.
-    return [*paragraph(who, width), *paragraph(legend(), width)]
+    if camp is not None:
+        who.append_text(styled(f" ({camp_line(camp)})"))
+    key = legend(no_cue=no_cue)
+    if who.cell_len + 2 + key.cell_len <= width:
+        return [Text.assemble(who, "; ", key)]
+    # The legend on lines of its own, not broken between a mark and its word.
+    return [*paragraph(who, width), *legend_lines(width, no_cue=no_cue)]
 
 
 def heading(header: Header, width: int) -> list[Text]:
@@ -168,7 +202,12 @@ def pair_lines(
 def stance_card(
     party: Party, stance: Stance | None, issue: Issue, header: Header, width: int, *, evidence: bool
 ) -> Iterator[Text]:
-    """One party's stance: firmness, summary, outcomes, conditions, and the quotes if asked."""
+    """One party's stance in full, with the quotes if asked.
+
+    Its firmness, stage, ranking and sources; whom a joint statement is made with; its summary,
+    outcomes and conditions (each with its stage); its note, and who doubts it. With
+    ``evidence``, the quotes: the evidence, then those of the ranking and of each doubt.
+    """
     if stance is None:
         yield from paragraph(
             Text.assemble(styled(party.name, "bold"), styled(f": {NO_POSITION}", "dim italic")),
@@ -176,14 +215,18 @@ def stance_card(
             "  ",
         )
         return
+    facts = [FIRMNESS_WORD[stance.firmness], stage(stance), ranking(stance, header)]
+    facts.append(sources_count(stance.source_count()))
     head = Text.assemble(
         firmness_mark(stance.firmness),
         " ",
         styled(party.name, "bold"),
         " ",
-        styled(FIRMNESS_WORD[stance.firmness], "dim"),
+        styled(" \u00b7 ".join(f for f in facts if f), "dim"),
     )
-    yield from paragraph(head, width, "  ")
+    yield from paragraph(head, width, "  ", "    ")
+    if together := joint(stance, header):
+        yield from paragraph(styled(together, "dim italic"), width, "    ", "      ")
     yield from paragraph(styled(stance.summary), width, "    ")
     for label, outcomes in (("accepts", stance.accepts), ("rejects", stance.rejects)):
         for oid in outcomes:
@@ -195,9 +238,9 @@ def stance_card(
                 "    ",
                 "      ",
             )
-    for iid, needed in stance.conditions.items():
+    for iid in stance.conditions:
         yield from paragraph(
-            Text.assemble(("only if ", "dim"), styled(f"{iid}: {', '.join(needed)}")),
+            Text.assemble(("only if ", "dim"), styled(condition(stance, iid))),
             width,
             "    ",
             "      ",
@@ -206,10 +249,22 @@ def stance_card(
         yield from paragraph(
             Text.assemble(("note: ", "dim"), styled(stance.note, "dim")), width, "    ", "      "
         )
+    for doubt in stance.doubts:
+        yield from paragraph(styled(doubted(doubt, header), "dim"), width, "    ", "      ")
     if evidence:
         for e in stance.evidence:
-            bar = "    \u2502 "  # on every line of the quote, as a block
-            yield from paragraph(styled(f"\u201c{e.quote}\u201d", "italic"), width, bar, bar)
-            yield from paragraph(
-                styled(f"\u2014 {quote_source(e, header)}", "dim"), width, bar, bar
-            )
+            yield from _quote(e.quote, quote_source(e, header), width)
+        if stance.salience is not None:
+            e = stance.salience.evidence
+            credit = f"{quote_source(e, header)}; ranks the issue {stance.salience.level.value}"
+            yield from _quote(e.quote, credit, width)
+        for doubt in stance.doubts:
+            credit = f"{header.source_title(doubt.source)}; {doubt.by}, doubting it"
+            yield from _quote(doubt.quote, credit, width)
+
+
+def _quote(quote: str, credit: str, width: int) -> Iterator[Text]:
+    """A quote as a block, with whom it is credited to."""
+    bar = "    \u2502 "  # on every line of the quote, as a block
+    yield from paragraph(styled(f"\u201c{quote}\u201d", "italic"), width, bar, bar)
+    yield from paragraph(styled(f"\u2014 {credit}", "dim"), width, bar, bar)

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from positions.model import Evidence
 from positions.present import (
+    camp_line,
     changed_mark,
     check_counts,
     lint_counts,
@@ -48,7 +49,10 @@ from .vocabulary import RELATION_STYLE
 
 def agenda_view(plan: Agenda, width: int) -> Iterator[Text]:
     """The agenda: each issue in its place, with its relation and why it sits there."""
-    yield from paragraph(styled(f"Agenda: {names(plan.parties)}", "bold"), width)
+    title = styled(f"Agenda: {names(plan.parties)}", "bold")
+    if plan.within_camp is not None:
+        title.append_text(styled(f" ({camp_line(plan.within_camp)})"))
+    yield from paragraph(title, width)
     group = None
     number = len(str(len(plan.items)))
     for item in plan.items:

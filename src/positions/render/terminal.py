@@ -60,15 +60,33 @@ def firmness_mark(firmness: Firmness) -> Text:
     return Text(FIRMNESS_MARK[firmness], style=FIRMNESS_STYLE[firmness])
 
 
-def legend() -> Text:
-    """The key to the firmness marks."""
+def legend(*, no_cue: bool = False) -> Text:
+    """The key to the firmness marks; ``no cue``'s only where a stance shown has it."""
     out = Text("firmness: ", style="dim")
-    for i, firmness in enumerate(LEGEND):
+    for i, item in enumerate(_legend_items(no_cue=no_cue)):
         if i:
             out.append("  ")
-        out.append_text(firmness_mark(firmness))
-        out.append(f" {FIRMNESS_WORD[firmness]}")
+        out.append_text(item)
     return out
+
+
+def legend_lines(width: int, *, no_cue: bool = False) -> list[Text]:
+    """The key to the firmness marks in lines of ``width``, never between a mark and its word."""
+    lines = [Text("firmness:", style="dim")]
+    for item in _legend_items(no_cue=no_cue):
+        gap = 1 if len(lines) == 1 and lines[0].plain == "firmness:" else 2
+        if lines[-1].cell_len + gap + item.cell_len <= width:
+            lines[-1].append(" " * gap)
+            lines[-1].append_text(item)
+        else:
+            lines.append(item)
+    return lines
+
+
+def _legend_items(*, no_cue: bool) -> list[Text]:
+    """Each firmness keyed: its mark and its word."""
+    keyed = (*LEGEND, Firmness.NO_CUE) if no_cue else LEGEND
+    return [Text.assemble(firmness_mark(f), f" {FIRMNESS_WORD[f]}") for f in keyed]
 
 
 def wrap(text: Text, width: int) -> list[Text]:

@@ -15,6 +15,8 @@ from positions.results import Relation
 RELATION_STYLE = {
     Relation.CONFLICT: "bold red",
     Relation.CONDITIONAL: "bold yellow",
+    # Not known whether both asks can hold: neither unknown's grey nor complementary's blue.
+    Relation.UNTESTED: "bold magenta",
     Relation.COMPLEMENTARY: "bold blue",
     Relation.OVERLAP: "bold cyan",
     Relation.AGREE: "bold green",
@@ -24,6 +26,7 @@ RELATION_STYLE = {
 RELATION_COLOURS = {
     Relation.CONFLICT: ("#b42318", "#fbe0dc"),
     Relation.CONDITIONAL: ("#a15c07", "#fcebcf"),
+    Relation.UNTESTED: ("#7a3e9d", "#f1e6f8"),
     Relation.COMPLEMENTARY: ("#1d5fa8", "#dde9f8"),
     Relation.OVERLAP: ("#1f7a7a", "#d5efee"),
     Relation.AGREE: ("#2d7a46", "#d9f0e0"),
