@@ -180,11 +180,16 @@ def test_a_party_the_second_file_lacks_is_refused(
 def test_the_json_carries_everything(run: Run, related: tuple[str, str]) -> None:
     """The JSON holds every score, the relations, each difference with its causes, the quotes."""
     data = json.loads(run("agreement", *related, "--format", "json").out)
-    assert data["schema"] == "positions-agreement/2"
+    assert data["schema"] == "positions-agreement/3"
     assert list(data) == [
-        "schema", "first", "second", "outcomes", "firmness", "attribution", "conditions",
-        "exclusions", "disagreements", "parties", "relations", "relation_differences", "quotes",
+        "schema", "first", "second", "outcomes", "firmness", "attribution", "conditions", "stage",
+        "salience", "exclusions", "disagreements", "parties", "relations", "relation_differences",
+        "quotes",
     ]  # fmt: skip
+    # positions/2 files cannot code stage or salience: no unit of either.
+    assert data["stage"] == data["salience"] == {
+        "units": 0, "agreed": 0, "percent": None, "kappa": None
+    }  # fmt: skip
     assert data["conditions"] == {"units": 5, "agreed": 4, "percent": 80.0, "kappa": 0.0}
     assert data["relation_differences"][1] == {
         "a": "r",
@@ -277,3 +282,122 @@ def test_the_terminal_at_40_columns(run: Run, related: tuple[str, str]) -> None:
         "    second",
         "    \u201cWe want C.\u201d (s; reported)",
     ]
+
+
+# Two positions/3 codings of two parties, worked out by hand. The first codes p's stance on i as
+# a joint statement of p and q, so q's copy of it is q's stance on i; the second codes q's stance
+# on its own, the same. Stage units (stances, and each condition both name): p/i talks-settlement,
+# p/i's condition on j talks-talks, p/j talks-none, q/i talks-talks, q/i's condition on j
+# talks-talks: 3 of 5 agreed (60%); the first coder used talks only, the second talks three times
+# of five: p_e = 0.6, kappa 0. Salience units: p/i top-unranked, p/j unranked-unranked, q/i
+# top-top: 2 of 3 (66.7%); p_e = (2*1 + 1*2)/9 = 4/9, kappa = (2/3 - 4/9)/(5/9) = 0.4.
+STAGED = """\
+schema: positions/3
+title: Coder {coder}
+sources:
+  s: {{title: The article}}
+issues:
+  i: {{name: I, question: Which?, outcomes: {{x: X}}}}
+  j: {{name: J, question: Whether?, outcomes: {{z: Z}}}}
+parties:
+  p:
+    name: P
+    stances:
+      i:
+        summary: s
+        accepts: [x]
+        firmness: open
+        stage: {stage}
+        conditions: {{j: {{outcomes: [z], stage: talks}}}}{salience}{joint}
+        evidence: [{{source: s, quote: P and Q want X., attribution: reported}}]
+      j:
+        summary: s
+        accepts: [z]
+        firmness: open{j_stage}
+        evidence: [{{source: s, quote: P wants Z., attribution: reported}}]
+  q:
+    name: Q
+    stances:{q}
+"""
+TOP = "\n        salience: {level: top, source: s, quote: Foremost is X., attribution: reported}"
+OWN_Q = (
+    """
+      i:
+        summary: s
+        accepts: [x]
+        firmness: open
+        stage: talks
+        conditions: {j: {outcomes: [z], stage: talks}}"""
+    + TOP
+    + """
+        evidence: [{source: s, quote: P and Q want X., attribution: reported}]"""
+)
+
+
+@pytest.fixture
+def staged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
+    """The two positions/3 codings of STAGED: first.yaml and second.yaml, in the working folder."""
+    monkeypatch.chdir(tmp_path)
+    first, second = Path("first.yaml"), Path("second.yaml")
+    first.write_text(STAGED.format(coder="A", stage="talks", salience=TOP,
+                                   joint="\n        joint: [q]", j_stage="\n        stage: talks",
+                                   q=" {}"))  # fmt: skip
+    second.write_text(STAGED.format(coder="B", stage="settlement", salience="", joint="",
+                                    j_stage="", q=OWN_Q))  # fmt: skip
+    return str(first), str(second)
+
+
+def test_stage_and_salience_are_units_of_positions_3(staged: tuple[str, str]) -> None:
+    """Stances' and conditions' stages, and salience with unranked a level, scored by hand.
+
+    A joint statement's copy is the stance of the party it is copied to, as its own is.
+    """
+    result = agreement(load(staged[0]), load(staged[1]))
+    assert (result.stage.units, result.stage.agreed) == (5, 3)
+    assert result.stage.kappa == pytest.approx(0.0)
+    assert (result.salience.units, result.salience.agreed) == (3, 2)
+    assert result.salience.kappa == pytest.approx(0.4)
+    assert [tuple(d) for d in result.disagreements] == [
+        ("stage", "p", "i", None, "talks", "settlement"),
+        ("salience", "p", "i", None, "top", "unranked"),
+        ("stage", "p", "j", None, "talks", "none"),
+    ]
+    assert (result.firmness.units, result.conditions.units) == (3, 3)
+
+
+def test_stage_and_salience_in_the_terminal_and_json(run: Run, staged: tuple[str, str]) -> None:
+    """Their lines beside the other kinds, and their scores in JSON.
+
+    A condition's stage coded differently names the condition's issue.
+    """
+    out = run("agreement", *staged).out.splitlines()
+    assert out[2:11] == [
+        "  outcomes accepted or rejected: 3 of 3 units, 100.0%, Cohen's kappa 1.000",
+        "  firmness: 3 of 3 units, 100.0%, Cohen's kappa 1.000",
+        "  attribution (strongest quote): 3 of 3 units, 100.0%, Cohen's kappa 1.000",
+        "  conditions: 3 of 3 units, 100.0%, Cohen's kappa 1.000",
+        "  stage (stances and conditions): 3 of 5 units, 60.0%, Cohen's kappa 0.000",
+        "  salience: 2 of 3 units, 66.7%, Cohen's kappa 0.400",
+        "  exclusions (per issue): 2 of 2 units, 100.0%, Cohen's kappa 1.000",
+        "  relations of 2 parties, pair by pair: 1 of 1 the same, 100.0%",
+        "",
+    ]
+    assert out[11:] == [
+        "Disagreements: 3",
+        "  p/i stage: first talks, second settlement",
+        "  p/i salience: first top, second unranked",
+        "  p/j stage: first talks, second none",
+    ]
+    data = json.loads(run("agreement", *staged, "--format", "json").out)
+    assert data["stage"] == {"units": 5, "agreed": 3, "percent": 60.0, "kappa": 0.0}
+    assert data["salience"] == {"units": 3, "agreed": 2, "percent": 66.7, "kappa": 0.4}
+    other = Path("other.yaml")
+    other.write_text(Path(staged[0]).read_text().replace("j: {outcomes: [z], stage: talks}",
+                                                          "j: [z]"))  # fmt: skip
+    data = json.loads(run("agreement", staged[0], str(other), "--format", "json").out)
+    assert [d for d in data["disagreements"] if d["kind"] == "condition stage"] == [
+        {"kind": "condition stage", "party": "p", "issue": "i", "outcome": None,
+         "first": "j: talks", "second": "j: none"},
+        {"kind": "condition stage", "party": "q", "issue": "i", "outcome": None,
+         "first": "j: talks", "second": "j: none"},
+    ]  # fmt: skip

@@ -239,3 +239,49 @@ def test_many_quotes_of_one_long_source_are_each_tried_where_they_begin() -> Non
     assert all(finder.find(q) >= 0 for q in quotes)
     assert len(quotes) == 2000
     assert tried <= 3 * len(quotes)
+
+
+def test_untested_pairs_are_counted_not_tried(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lint of two parties accepting disjoint halves of 2,000 outcomes: a million pairs untested.
+
+    Twelve are listed and the rest counted, trying about as many pairs as there are outcomes;
+    and where one party accepts all but one outcome, which excludes all but one of them, the one
+    pair left is found without trying the others (two million tries, outcome after outcome).
+    """
+    from positions.lint import lint
+    from positions.loader import parse
+    from positions.model import Issue
+
+    tried = 0
+    exclusive = Issue.exclusive
+
+    def counted(issue: Issue, a: str, b: str) -> bool:
+        nonlocal tried
+        tried += 1
+        return exclusive(issue, a, b)
+
+    monkeypatch.setattr(Issue, "exclusive", counted)
+    text = shapes.outcomes(2000 * 80).replace("schema: positions/2", "schema: positions/3")
+    found = [f.message for f in lint(parse(text, "outcomes.yaml")).findings if f.code == "L111"]
+    assert len(found) == 13
+    assert found[0].startswith("big: 'o000000' (p1) and 'o001000' (p2) untested")
+    assert found[-1].startswith("big: 999986 more pairs of accepted outcomes untested")
+    assert tried <= 2 * 2000, tried
+    ids = [f"o{k:06d}" for k in range(2000)]
+    excluded = ", ".join(ids[:-2])
+    one = (
+        "schema: positions/3\ntitle: T\nsources: {s: {title: S}}\n"
+        "issues:\n  big:\n    name: Big\n    question: Which?\n    outcomes:\n"
+        + "".join(f"      {o}: {o}\n" for o in ids[:-1])
+        + f"      {ids[-1]}: {{description: Last, excludes: [{excluded}]}}\nparties:\n"
+        + "".join(
+            f"  {pid}:\n    name: {pid}\n    stances:\n      big:\n        summary: S.\n"
+            f"        accepts: [{accepts}]\n        firmness: firm\n        evidence: [{{source: "
+            "s, quote: We demand it., attribution: reported}]\n"
+            for pid, accepts in (("p1", ", ".join(ids[:-1])), ("p2", ids[-1]))
+        )
+    )
+    tried = 0
+    found = [f.message for f in lint(parse(one, "one.yaml")).findings if f.code == "L111"]
+    assert [m.split(" untested")[0] for m in found] == ["big: 'o001998' (p1) and 'o001999' (p2)"]
+    assert tried <= 2 * 2000, tried

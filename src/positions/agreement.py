@@ -8,6 +8,11 @@ two coders encode the same articles apart, and their encodings are compared unit
 - **Firmness**, **attribution** and **conditions**: for every party and issue both coders gave a
   stance, the stance's firmness, its evidence at its strongest quote, and its conditions (the
   issues they name and the outcomes on each, ``none`` for none).
+- **Stage** and **salience** (where both files are positions/3: a positions/2 file cannot code
+  them): for every party and issue both coders gave a stance, its stage and the stage of each
+  condition both name, one unit each, ``none`` where not coded (a condition's disagreement
+  written ``ISSUE: STAGE``); its salience level, ``unranked`` where not coded. A joint
+  statement's copy is a stance of the party it is copied to, counted as any other.
 - **Exclusions**: for every issue both files hold, the pairs of its outcomes that exclude each
   other (``none`` for none).
 - **Relations**: for every pair of the parties compared (both files hold them) and every issue
@@ -30,7 +35,8 @@ from collections.abc import Iterable, Sequence
 
 from positions.comparison import relate, strength
 from positions.errors import UsageError
-from positions.model import Dataset, Issue, Stance
+from positions.lint import can_code_v3
+from positions.model import Dataset, Issue, Stage, Stance
 from positions.results import (
     Agreement,
     Disagreement,
@@ -82,6 +88,34 @@ def exclusions_text(issue: Issue) -> str:
     """
     pairs = sorted({(a, b) for a, others in issue.excludes.items() for b in others if a < b})
     return ", ".join(f"{a}~{b}" for a, b in pairs) or "none"
+
+
+def _staged(a: Stance, b: Stance) -> list[tuple[str, str | None, str, str]]:
+    """The positions/3 units of two codings of one stance: ``(kind, condition, first, second)``.
+
+    Its stage (``none`` where not coded); the stage of each condition both codings name, kind
+    ``condition stage`` with the condition's issue; its salience level (``unranked`` where not
+    coded).
+    """
+    units: list[tuple[str, str | None, str, str]] = [
+        ("stage", None, _stage(a.stage), _stage(b.stage))
+    ]
+    units += [
+        ("condition stage", iid, _stage(a.condition_stages.get(iid)),
+         _stage(b.condition_stages.get(iid)))
+        for iid in a.conditions
+        if iid in b.conditions
+    ]  # fmt: skip
+    units.append(("salience", None, _level(a), _level(b)))
+    return units
+
+
+def _stage(stage: Stage | None) -> str:
+    return stage.value if stage else "none"
+
+
+def _level(stance: Stance) -> str:
+    return stance.salience.level.value if stance.salience else "unranked"
 
 
 _Reading = tuple[frozenset[str], frozenset[str], dict[str, frozenset[str]]] | None
@@ -141,6 +175,9 @@ def agreement(first: Dataset, second: Dataset, parties: Sequence[str] | None = N
     firmness_codes: tuple[list[str], list[str]] = ([], [])
     attribution_codes: tuple[list[str], list[str]] = ([], [])
     condition_codes: tuple[list[str], list[str]] = ([], [])
+    stage_codes: tuple[list[str], list[str]] = ([], [])
+    salience_codes: tuple[list[str], list[str]] = ([], [])
+    staged = can_code_v3(first) and can_code_v3(second)
     exclusion_codes: tuple[list[str], list[str]] = ([], [])
     disagreements: list[Disagreement] = []
     quotes: dict[tuple[str, str], QuotedStance] = {}
@@ -175,15 +212,21 @@ def agreement(first: Dataset, second: Dataset, parties: Sequence[str] | None = N
                 if pair[0] != pair[1]:
                     disagreements.append(Disagreement("outcome", pid, iid, oid, *pair))
             if a is not None and b is not None:
-                for kind, codes, values in (
-                    ("firmness", firmness_codes, (a.firmness.value, b.firmness.value)),
-                    ("attribution", attribution_codes, (strength(a).value, strength(b).value)),
-                    ("conditions", condition_codes, (conditions_text(a), conditions_text(b))),
-                ):
-                    codes[0].append(values[0])
-                    codes[1].append(values[1])
-                    if values[0] != values[1]:
-                        disagreements.append(Disagreement(kind, pid, iid, None, *values))
+                units: list[tuple[str, tuple[list[str], list[str]], str, str, str | None]] = [
+                    ("firmness", firmness_codes, a.firmness.value, b.firmness.value, None),
+                    ("attribution", attribution_codes, strength(a).value, strength(b).value, None),
+                    ("conditions", condition_codes, conditions_text(a), conditions_text(b), None),
+                ]
+                units += [
+                    (kind, salience_codes if kind == "salience" else stage_codes, one, other, of)
+                    for kind, of, one, other in (_staged(a, b) if staged else ())
+                ]
+                for kind, codes, one, other, of in units:
+                    codes[0].append(one)
+                    codes[1].append(other)
+                    if one != other:
+                        said = (one, other) if of is None else (f"{of}: {one}", f"{of}: {other}")
+                        disagreements.append(Disagreement(kind, pid, iid, None, *said))
             if len(disagreements) > found:
                 quotes[pid, iid] = QuotedStance(
                     pid, iid, a.evidence if a else (), b.evidence if b else ()
@@ -202,6 +245,8 @@ def agreement(first: Dataset, second: Dataset, parties: Sequence[str] | None = N
         Score(counted, counted - len(differences), None),
         tuple(differences),
         tuple(quotes.values()),
+        kappa(*stage_codes),
+        kappa(*salience_codes),
     )
 
 

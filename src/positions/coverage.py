@@ -3,7 +3,7 @@
 A coder's checklist: every sentence of every article, in order (split as lint splits them,
 ``lint.sentence_ends``), marked cited (by which stances), set aside (with the reason), or not
 looked at. A sentence not looked at that names a party (by id, name, alias or member, folded as
-lookup.py folds names) or carries one of the codebook's cues (lint.cue_words) is a candidate:
+lookup.py folds names) or carries one of the codebook's cues (cues.cue_words) is a candidate:
 something a coder should read again. The texts come in read (textfile.read_sources, at the
 command): no file is read here.
 """
@@ -14,8 +14,9 @@ import re
 from bisect import bisect_right
 from itertools import pairwise
 
+from positions.cues import cue_words
 from positions.errors import FileError
-from positions.lint import cue_words, sentence_ends
+from positions.lint import sentence_ends
 from positions.model import Dataset, Source, SourceTexts
 from positions.results import CoverageReport, Header, Sentence, SourceCoverage
 from positions.text import fold_name

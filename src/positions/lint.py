@@ -5,8 +5,7 @@ wrong. Errors break a coding rule; warnings mark what a coder must look at again
 carries a ``note`` has been looked at: the findings its note answers (every one, unless the note
 names the checks it answers) are shown as noted and do not count.
 
-The cue phrases that signal each level of firmness are declared here once; the codebook's table
-lists the same phrases (tests/test_lint.py holds the two together).
+The cue phrases the checks look for are declared once, in cues.py.
 """
 
 from __future__ import annotations
@@ -16,54 +15,38 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from positions.comparison import MAX_AGAINST, MAX_NAMED
+from positions.cues import (
+    CONDITION_WORDS,
+    CUES,
+    SALIENCE_CUES,
+    firmness_cues,
+    has_firmness_cue,
+    salience_cues,
+    stage_cues,
+)
+from positions.fields import newer_or_same
 from positions.model import (
     Attribution,
     Dataset,
     Evidence,
     Firmness,
+    Level,
     Location,
     Party,
     SourceTexts,
+    Stage,
     Stance,
 )
 from positions.results import Finding, Header, LintReport
 from positions.text import fold_name
+from positions.untested import untested, untested_of
 from positions.verify import Finder, fold
 
-# The words that signal each level of firmness (docs/codebook.md, "Firmness"). A cue matches its
-# word's other forms too: "insists" also finds "insist" and "insisted".
-CUES: dict[Firmness, tuple[str, ...]] = {
-    Firmness.RED_LINE: ("red line", "non-negotiable", "non-starter", "prerequisite", "only if",
-                        "only on", "can only", "must", "cannot"),
-    Firmness.FIRM: ("insists", "demands", "requires", "rejects", "remains firm", "denied",
-                    "disproved"),
-    Firmness.OPEN: ("wants", "hopes", "aspires", "aspiration", "seeks", "supports", "believes",
-                    "open to", "ready", "readiness", "willing"),
-}  # fmt: skip
-_CUE_PATTERNS = {
-    level: re.compile(
-        "|".join(
-            rf"\b{re.escape(c[:-1] if c.endswith('s') and ' ' not in c else c)}\w*" for c in cues
-        )
-    )
-    for level, cues in CUES.items()
-}
-# Words in a summary that say a position holds only on a condition.
-CONDITION_WORDS = ("only if", "on its terms", "on its own terms", "provided that", "only once")
 # Where a sentence ends: a full stop, question or exclamation mark (and any closing quotation
 # marks or brackets after it) before white space; or a line break. The one splitter: lint's
 # same-sentence check and coverage's sentences both come from sentence_ends().
 _SENTENCE_END = re.compile("[.!?][\"'\u201d\u2019)\\]]*\\s|\n")
-# Every cue of the codebook in one pattern, for finding them in a sentence (cue_words): the
-# firmness cues of each level, as _CUE_PATTERNS match them, and the condition wordings.
-_ANY_CUE = re.compile(
-    "|".join(
-        [
-            *(p.pattern for p in _CUE_PATTERNS.values()),
-            *(rf"\b{re.escape(w)}\b" for w in CONDITION_WORDS),
-        ]
-    )
-)
 # Quotation marks: double (straight or curly, either way round), or single curly ones.
 _DOUBLE = re.compile('["\u201c\u201d]')
 _SINGLE = "\u2018", "\u2019"
@@ -102,6 +85,27 @@ CHECKS = {
               "a stance resting only on inferred evidence says why in a note"),
         Check("L110", "outcome-never-coded", False,
               "every outcome is accepted, rejected or required by at least one stance"),
+        Check("L111", "untested-pair", False,
+              "two different outcomes of an issue that two parties accept are recorded "
+              "compatible or excluding, or a note says why neither"),
+        Check("L112", "stage-not-coded", False,
+              "a condition, or a stance, whose quotes say by when (a stage cue) has a stage"),
+        Check("L113", "stage-cue-differs", False,
+              "a stage coded is one the stance's quotes' stage cues give"),
+        Check("L114", "condition-stage-differs", False,
+              "the party's stance on a staged condition's issue has its stage, or an earlier one"),
+        Check("L115", "salience-below-cue", False,
+              "a stance whose quotes rank the issue codes the highest ranking as its salience"),
+        Check("L116", "salience-without-cue", False,
+              "a salience's quote carries a cue of its level"),
+        Check("L117", "open-without-cue", False,
+              "an open stance needs a quote with an openness cue; with no cue at all, no-cue"),
+        Check("L118", "no-cue-with-cue", False,
+              "a no-cue stance has no firmness cue in its quotes"),
+        Check("L119", "joint-names-one", False,
+              "each quote of a joint statement names more than one of its parties"),
+        Check("L120", "camp-of-one", False,
+              "a camp holds more than one party"),
     )
 }  # fmt: skip
 
@@ -118,22 +122,8 @@ def sentence_ends(text: str) -> list[int]:
     return [m.end() for m in _SENTENCE_END.finditer(text)]
 
 
-def cue_words(text: str) -> list[str]:
-    """The codebook's cues in ``text``, as they stand there (lower case), each once, in order.
-
-    Firmness cues of every level ("demands" also finds "demand") and the condition wordings
-    ("only if", "provided that"...), the lists lint's checks use.
-    """
-    found = (m.group() for m in _ANY_CUE.finditer(_fold(text)))
-    return list(dict.fromkeys(found))
-
-
 def _listed(level: Firmness) -> str:
     return ", ".join(CUES[level])
-
-
-def _has_cue(quotes: list[str], level: Firmness) -> bool:
-    return any(_CUE_PATTERNS[level].search(q) for q in quotes)
 
 
 def has_quotation(quote: str) -> bool:
@@ -158,7 +148,9 @@ def has_quotation(quote: str) -> bool:
 # name them (fields.ANSWERABLE), and tests/test_lint.py holds the two lists together.
 ANSWERED_BY_NOTES = (
     "red-line-without-cue", "firmness-without-cue", "same-quote-coded-differently",
-    "condition-not-coded", "inferred-without-note",
+    "condition-not-coded", "inferred-without-note", "untested-pair", "stage-not-coded",
+    "stage-cue-differs", "condition-stage-differs", "salience-below-cue", "salience-without-cue",
+    "open-without-cue", "no-cue-with-cue", "joint-names-one",
 )  # fmt: skip
 
 
@@ -169,6 +161,38 @@ def answered(stance: Stance, check: str) -> bool:
         return False
     spec = CHECKS[check]
     return not stance.answers or spec.code in stance.answers or spec.name in stance.answers
+
+
+# The levels of firmness and of salience, from the strongest.
+_RANK = {level: n for n, level in enumerate(Firmness)}
+_SALIENCE_RANK = {level: n for n, level in enumerate(Level)}
+# An issue's untested pairs are listed up to this many, the rest counted, as a condition names
+# at most this many of the parties that stop it (comparison.MAX_AGAINST).
+MAX_UNTESTED = MAX_AGAINST
+
+
+def _a(word: str) -> str:
+    return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
+
+
+def _ids(ids: list[str]) -> str:
+    shown = ids[:MAX_NAMED]
+    return ", ".join(shown) + (f", {len(ids) - MAX_NAMED} more" if len(ids) > MAX_NAMED else "")
+
+
+def _names(party: Party) -> re.Pattern[str]:
+    """A party's id, name, aliases and members, as found in a quote folded by fold_name."""
+    found = {fold_name(fold(x)) for x in (party.id, party.name, *party.aliases, *party.members)}
+    labels = sorted(found - {""}, key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(x) for x in labels)})(?!\w)")
+
+
+def can_code_v3(dataset: Dataset) -> bool:
+    """Whether the file may code what positions/3 added: stage, salience, compatible, no-cue.
+
+    What a positions/2 file cannot code is not asked of it.
+    """
+    return newer_or_same(dataset.schema, "positions/3")
 
 
 def _where(location: Location | None) -> str:
@@ -192,25 +216,30 @@ class _Linter:
         )
 
     def stances(self) -> Iterator[tuple[Party, Stance]]:
+        """Each stance as coded: a joint statement once, under the party it is written under.
+
+        Its copies, with the same quotes and place, would only repeat its findings.
+        """
         for party in self.dataset.parties.values():
             for stance in party.stances.values():
-                yield party, stance
+                if stance.coded_under is None:
+                    yield party, stance
 
     def firmness(self) -> None:
         for party, stance in self.stances():
             quotes = [_fold(e.quote) for e in stance.evidence]
             what = f"{party.id}/{stance.issue}"
-            if stance.firmness is Firmness.RED_LINE and not _has_cue(quotes, Firmness.RED_LINE):
+            red, firm = Firmness.RED_LINE, Firmness.FIRM
+            if stance.firmness is red and not has_firmness_cue(quotes, red):
                 self.find("red-line-without-cue", stance.location,
-                          f"{what} is red-line, but no quote has a red-line cue "
-                          f"({_listed(Firmness.RED_LINE)})",
+                          f"{what} is red-line, but no quote has a red-line cue ({_listed(red)})",
                           answered(stance, "red-line-without-cue"))  # fmt: skip
-            if stance.firmness is Firmness.FIRM and not (
-                _has_cue(quotes, Firmness.FIRM) or _has_cue(quotes, Firmness.RED_LINE)
+            if stance.firmness is firm and not (
+                has_firmness_cue(quotes, firm) or has_firmness_cue(quotes, red)
             ):
                 self.find("firmness-without-cue", stance.location,
                           f"{what} is firm, but no quote has a firm or red-line cue "
-                          f"({_listed(Firmness.FIRM)}...)",
+                          f"({_listed(firm)}...)",
                           answered(stance, "firmness-without-cue"))  # fmt: skip
 
     def place(self, source: str, text: str) -> int:
@@ -281,6 +310,8 @@ class _Linter:
 
     def sources(self) -> None:
         cited = {e.source for _, s in self.stances() for e in s.evidence}
+        cited |= {s.salience.evidence.source for _, s in self.stances() if s.salience}
+        cited |= {d.source for _, s in self.stances() for d in s.doubts}
         for sid, source in self.dataset.sources.items():
             if sid not in cited:
                 self.find("source-never-cited", source.location,
@@ -323,6 +354,195 @@ class _Linter:
                           f"{party.id}/{stance.issue} rests only on inferred evidence",
                           answered(stance, "inferred-without-note"))  # fmt: skip
 
+    # -- positions/3: what a positions/2 file cannot code is not asked of it -------------------
+
+    def untested(self) -> None:
+        """Each issue's pairs of different outcomes that two parties accept, still untested.
+
+        A joint statement's copies count as stances of the parties they are copied to. A pair is
+        noted where the note of a stance accepting either outcome answers the check.
+        """
+        accepted: dict[str, dict[str, list[str]]] = {}  # issue -> outcome -> who accepts it
+        noted: dict[str, set[str]] = {}  # issue -> the outcomes a noted stance accepts
+        for party in self.dataset.parties.values():
+            for stance in party.stances.values():
+                by = accepted.setdefault(stance.issue, {})
+                for outcome in stance.accepts:
+                    by.setdefault(outcome, []).append(party.id)
+                if answered(stance, "untested-pair"):
+                    noted.setdefault(stance.issue, set()).update(stance.accepts)
+        do = "record `compatible` with a reason, or `excludes`; or say why in either stance's note"
+        for iid, issue in self.dataset.issues.items():
+            by = accepted.get(iid, {})
+            chosen = noted.get(iid, set())
+            counted = untested(
+                issue, {o: p for o, p in by.items() if o not in chosen}, MAX_UNTESTED
+            )
+            for pairs, total, is_noted in (
+                (*counted, False),
+                (*(untested_of(issue, by, chosen, MAX_UNTESTED) if chosen else ((), 0)), True),
+            ):
+                for a, b in pairs:
+                    self.find("untested-pair", issue.location,
+                              f"{iid}: '{a}' ({_ids(by[a])}) and '{b}' ({_ids(by[b])}) "
+                              f"untested: {do}", is_noted)  # fmt: skip
+                if total > len(pairs):
+                    self.find("untested-pair", issue.location,
+                              f"{iid}: {total - len(pairs)} more pairs of accepted outcomes "
+                              f"untested: {do}", is_noted)  # fmt: skip
+
+    def stages(self) -> None:
+        for party, stance in self.stances():
+            cues = {c.words: c.level for e in stance.evidence for c in stage_cues(e.quote)}
+            if not cues:
+                continue
+            what = f"{party.id}/{stance.issue}"
+            said = ", ".join(f"'{w}': {s.value}" for w, s in cues.items())
+            earliest = min(cues.values(), key=list(Stage).index).value
+            unstaged = [iid for iid in stance.conditions if iid not in stance.condition_stages]
+            if unstaged:
+                which = "the condition on" if len(unstaged) == 1 else "the conditions on"
+                self.find("stage-not-coded", stance.location,
+                          f"{what}: its quotes say by when ({said}), but {which} "
+                          f"{', '.join(unstaged)} {'has' if len(unstaged) == 1 else 'have'} no "
+                          f"stage: code {{outcomes: [...], stage: {earliest}}}, or say in a note "
+                          f"why not", answered(stance, "stage-not-coded"))  # fmt: skip
+            elif not stance.conditions and stance.accepts and stance.stage is None:
+                self.find("stage-not-coded", stance.location,
+                          f"{what}: its quotes say by when ({said}), but no stage is coded: code "
+                          f"`stage: {earliest}`, or say in a note why not",
+                          answered(stance, "stage-not-coded"))  # fmt: skip
+            coded = {s for s in (stance.stage, *stance.condition_stages.values()) if s}
+            if coded and not coded & set(cues.values()):
+                stages = ", ".join(s.value for s in Stage if s in coded)
+                self.find("stage-cue-differs", stance.location,
+                          f"{what}: staged {stages}, but its quotes' stage cues give another "
+                          f"({said}): check the stage, or say in a note why {stages}",
+                          answered(stance, "stage-cue-differs"))  # fmt: skip
+
+    def condition_stages(self) -> None:
+        """A staged condition's issue: the party's own stance there has that stage or earlier."""
+        order = list(Stage)
+        for party, stance in self.stances():
+            for iid, stage in stance.condition_stages.items():
+                own = party.stances.get(iid)
+                if own is None or not own.accepts:
+                    continue
+                if own.stage is not None and order.index(own.stage) <= order.index(stage):
+                    continue
+                has = "has no stage" if own.stage is None else f"is staged {own.stage.value}"
+                self.find("condition-stage-differs", own.location,
+                          f"{party.id}/{iid}: the condition on {iid} of {party.id}/"
+                          f"{stance.issue} is staged {stage.value}, but {party.id}/{iid} {has}: "
+                          f"code `stage: {stage.value}`, or an earlier stage its own quotes give",
+                          answered(own, "condition-stage-differs"))  # fmt: skip
+
+    def salience(self) -> None:
+        for party, stance in self.stances():
+            what = f"{party.id}/{stance.issue}"
+            ranking = stance.salience
+            if ranking is not None:
+                coded = ranking.level
+                own = salience_cues(ranking.evidence.quote)
+                if not any(c.level is coded for c in own):
+                    if own:
+                        other = min(own, key=lambda c: _SALIENCE_RANK[c.level])
+                        message = (
+                            f"{what}: salience {coded.value}, but its quote's cue '{other.words}'"
+                            f" is {other.level.value}: code {other.level.value}, or say in a note "
+                            f"why {coded.value}"
+                        )
+                    else:
+                        message = (
+                            f"{what}: salience {coded.value}, but its quote has no salience cue "
+                            f"({coded.value}: {', '.join(SALIENCE_CUES[coded])}): quote the words "
+                            f"that rank the issue, or leave salience out"
+                        )
+                    self.find("salience-without-cue", ranking.location or stance.location,
+                              message, answered(stance, "salience-without-cue"))  # fmt: skip
+                    continue
+            cues = [c for e in stance.evidence for c in salience_cues(e.quote)]
+            top = min(cues, key=lambda c: _SALIENCE_RANK[c.level], default=None)
+            if top is None:
+                continue
+            level = top.level.value
+            if ranking is None:
+                self.find("salience-below-cue", stance.location,
+                          f"{what}: a quote ranks the issue ('{top.words}': {level}), but no "
+                          f"salience is coded: code `salience: {{level: {level}, source, quote, "
+                          f"attribution}}` with that sentence, or say in a note why it does not "
+                          f"rank this issue for {party.id}",
+                          answered(stance, "salience-below-cue"))  # fmt: skip
+            elif _SALIENCE_RANK[top.level] < _SALIENCE_RANK[ranking.level]:
+                self.find("salience-below-cue", ranking.location or stance.location,
+                          f"{what}: salience {ranking.level.value}, but a quote ranks the issue "
+                          f"{level} ('{top.words}'): code the highest ranking, with its quote, "
+                          f"and name the others in a note",
+                          answered(stance, "salience-below-cue"))  # fmt: skip
+
+    def no_cue(self) -> None:
+        """Open and no-cue against the cues: open needs an openness cue, no-cue has none."""
+        for party, stance in self.stances():
+            if stance.firmness not in (Firmness.OPEN, Firmness.NO_CUE):
+                continue
+            what = f"{party.id}/{stance.issue}"
+            cues = [c for e in stance.evidence for c in firmness_cues(e.quote)]
+            top = min(cues, key=lambda c: _RANK[c.level], default=None)
+            if stance.firmness is Firmness.NO_CUE and top is not None:
+                level = top.level.value
+                self.find("no-cue-with-cue", stance.location,
+                          f"{what} is no-cue, but a quote has {_a(level)} cue ('{top.words}'): "
+                          f"code {level}, or say in a note why the cue is not this stance's",
+                          answered(stance, "no-cue-with-cue"))  # fmt: skip
+            elif stance.firmness is Firmness.OPEN and top is None:
+                self.find("open-without-cue", stance.location,
+                          f"{what} is open, but no quote has an openness cue "
+                          f"({_listed(Firmness.OPEN)}): code no-cue, which says the quotes give "
+                          f"no measure", answered(stance, "open-without-cue"))  # fmt: skip
+            elif (
+                stance.firmness is Firmness.OPEN
+                and top
+                and Firmness.OPEN not in {c.level for c in cues}
+            ):
+                level = top.level.value
+                self.find("open-without-cue", stance.location,
+                          f"{what} is open, but no quote has an openness cue, and "
+                          f"'{top.words}' is {_a(level)} cue: code {level}, or say in a note why "
+                          f"the cue is not this stance's",
+                          answered(stance, "open-without-cue"))  # fmt: skip
+
+    def joint(self) -> None:
+        """A joint statement's quotes each speak for more than one of the parties it names."""
+        parties = self.dataset.parties
+        for party, stance in self.stances():
+            if not stance.joint:
+                continue
+            group = [party.id, *(p for p in stance.joint if p in parties)]
+            names = {pid: _names(parties[pid]) for pid in group}
+            for e in stance.evidence:
+                quote = fold_name(fold(e.quote))
+                named = [pid for pid in group if names[pid].search(quote)]
+                if len(named) == 1:
+                    self.find("joint-names-one", e.location,
+                              f"{party.id}/{stance.issue} is a joint statement with "
+                              f"{', '.join(stance.joint)}, but this quote names only {named[0]}: "
+                              f"each quote of a joint statement speaks for every party it names; "
+                              f"quote the sentence on each party's own stance instead",
+                              answered(stance, "joint-names-one"))  # fmt: skip
+                    break
+
+    def camps(self) -> None:
+        members: dict[str, list[Party]] = {}
+        for party in self.dataset.parties.values():
+            if party.camp is not None:
+                members.setdefault(party.camp, []).append(party)
+        for camp, held in members.items():
+            if len(held) == 1:
+                self.find("camp-of-one", held[0].location,
+                          f"camp '{camp}' holds only {held[0].id}: a camp groups a party with "
+                          f"those the articles call its allies; leave camp out for a party "
+                          f"alone", False)  # fmt: skip
+
 
 def lint(dataset: Dataset, sources: SourceTexts | None = None) -> LintReport:
     """Every finding of the codebook's checks, in the file's order.
@@ -341,6 +561,14 @@ def lint(dataset: Dataset, sources: SourceTexts | None = None) -> LintReport:
     linter.aliases()
     linter.outcomes()
     linter.inferred()
+    if can_code_v3(dataset):
+        linter.untested()
+        linter.stages()
+        linter.condition_stages()
+        linter.salience()
+        linter.no_cue()
+        linter.joint()
+        linter.camps()
     findings = sorted(linter.findings, key=lambda f: _order(f.location))
     return LintReport(Header.of(dataset), tuple(findings), texts is not None)
 

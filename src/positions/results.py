@@ -585,6 +585,8 @@ class Agreement(NamedTuple):
     relations: Score
     relation_differences: tuple[RelationDifference, ...]
     quotes: tuple[QuotedStance, ...]  # each stance with a disagreement, in the listing's order
+    stage: Score = Score(0, 0, None)  # stances' and conditions' stages (positions/3)
+    salience: Score = Score(0, 0, None)  # stances' salience, "unranked" a level (positions/3)
 
 
 class QuoteMatch(NamedTuple):

@@ -77,13 +77,15 @@ def _quotes(evidence: tuple[Evidence, ...]) -> list[dict[str, Any]]:
 def agreement_data(a: Agreement) -> dict[str, Any]:
     """Two coders' agreement by kind of judgement, each disagreement, the relations, the quotes."""
     return {
-        "schema": "positions-agreement/2",
+        "schema": "positions-agreement/3",
         "first": a.first,
         "second": a.second,
         "outcomes": _score(a.outcomes),
         "firmness": _score(a.firmness),
         "attribution": _score(a.attribution),
         "conditions": _score(a.conditions),
+        "stage": _score(a.stage),
+        "salience": _score(a.salience),
         "exclusions": _score(a.exclusions),
         "disagreements": [d._asdict() for d in a.disagreements],
         "parties": list(a.parties),

@@ -144,6 +144,8 @@ def _scores(a: Agreement, width: int) -> Iterator[Text]:
         ("firmness", a.firmness),
         ("attribution (strongest quote)", a.attribution),
         ("conditions", a.conditions),
+        ("stage (stances and conditions)", a.stage),
+        ("salience", a.salience),
         ("exclusions (per issue)", a.exclusions),
     ):
         k = "-" if score.kappa is None else f"{score.kappa:.3f}"
