@@ -1,7 +1,8 @@
 """Which sentences of each source a data file cites, sets aside, or has not looked at.
 
 A coder's checklist: every sentence of every article, in order (split as lint splits them,
-``lint.sentence_ends``), marked cited (by which stances), set aside (with the reason), or not
+``lint.sentence_ends``), marked cited (by which stances: their evidence, salience or doubts),
+set aside (with the reason), or not
 looked at. A sentence not looked at that names a party (by id, name, alias or member, folded as
 lookup.py folds names) or carries one of the codebook's cues (cues.cue_words) is a candidate:
 something a coder should read again. The texts come in read (textfile.read_sources, at the
@@ -111,9 +112,16 @@ def _source(dataset: Dataset, source: Source, text: str, names: _Names) -> Sourc
 
     for party in dataset.parties.values():
         for stance in party.stances.values():
+            what = f"{party.id}/{stance.issue}"
             for evidence in stance.evidence:
                 if evidence.source == source.id:
-                    mark(evidence.quote, cited, f"{party.id}/{stance.issue}")
+                    mark(evidence.quote, cited, what)
+            ranked = stance.salience.evidence if stance.salience else None
+            if ranked and ranked.source == source.id:
+                mark(ranked.quote, cited, f"{what} (salience)")
+            for doubt in stance.doubts:
+                if doubt.source == source.id:
+                    mark(doubt.quote, cited, f"{what} (doubt)")
     for aside in source.set_aside:
         mark(aside.quote, reasons, aside.reason)
     sentences = []
