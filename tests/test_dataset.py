@@ -63,13 +63,13 @@ def test_sources_are_the_five_articles(ds: Dataset) -> None:
 
 
 def test_counts(ds: Dataset, run: Run) -> None:
-    """20 issues in 4 disputes, 6 parties, 45 stances, 102 quotes, as validate reports them.
+    """20 issues in 4 disputes, 6 parties, 45 stances, 112 quotes, as validate reports them.
 
     The stances include the partners' copy of the one joint statement; its quote counts once.
     """
     assert len(ds.disputes) == 4
     assert run("validate", str(SHIPPED)).out == (
-        f"{SHIPPED}: valid positions/3: 5 sources, 20 issues, 6 parties, 45 stances, 102 quotes\n"
+        f"{SHIPPED}: valid positions/3: 5 sources, 20 issues, 6 parties, 45 stances, 112 quotes\n"
     )
 
 
@@ -86,21 +86,21 @@ def test_required_issues_and_parties(ds: Dataset) -> None:
 def test_every_quote_is_in_its_article(ds: Dataset) -> None:
     """Every quote occurs in its article (after folding quotes and dashes).
 
-    102 quotes of evidence, 3 of salience, 3 of doubts and 45 sentences (or parts of one) set
+    112 quotes of evidence, 3 of salience, 3 of doubts and 52 sentences (or parts of one) set
     aside, as verify counts them.
     """
     checked, missing = check(ds, read_sources(SHARED_SOURCES, cited(ds)))
     assert [str(m) for m in missing] == []
-    assert sum(len(s.set_aside) for s in ds.sources.values()) == 45
-    assert checked == 102 + 3 + 3 + 45
+    assert sum(len(s.set_aside) for s in ds.sources.values()) == 52
+    assert checked == 112 + 3 + 3 + 52
 
 
 @needs_sources
 def test_coverage_of_each_article(ds: Dataset) -> None:
     """Per source: sentences, cited, set aside, open candidates, as ``positions coverage`` gives.
 
-    The open candidates left are the sentences that state or report a party's position and
-    await the re-coding (docs/open-candidates.md lists them).
+    No open candidate: every sentence that names a party or carries a cue is cited (by evidence,
+    a salience or a doubt) or set aside with a reason.
     """
     report = coverage(ds, read_sources(SHARED_SOURCES, ds.sources))
     found = {
@@ -113,13 +113,13 @@ def test_coverage_of_each_article(ds: Dataset) -> None:
         for s in report.sources
     }
     assert found == {
-        "000": (21, 16, 3, 0),
-        "001": (32, 9, 2, 7),
-        "002": (19, 10, 5, 0),
-        "003": (64, 23, 25, 4),
-        "004": (15, 8, 1, 2),
+        "000": (21, 16, 4, 0),
+        "001": (32, 15, 4, 0),
+        "002": (19, 10, 6, 0),
+        "003": (64, 25, 27, 0),
+        "004": (15, 10, 2, 0),
     }
-    assert report.candidates == 13
+    assert report.candidates == 0
 
 
 @needs_sources
