@@ -6,6 +6,7 @@ Every other test builds its own small file, so correcting the data breaks only t
 from __future__ import annotations
 
 import json
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -80,6 +81,19 @@ def test_required_issues_and_parties(ds: Dataset) -> None:
 
 
 # -- held to the codebook -------------------------------------------------------------------------
+
+
+def test_the_codebook_lists_the_vocabulary(ds: Dataset) -> None:
+    """docs/codebook.md's vocabulary table has each issue, its question and its outcomes, in order.
+
+    A second coder codes into these ids from the codebook alone.
+    """
+    codebook = (SHIPPED.parent / "docs" / "codebook.md").read_text()
+    rows = re.findall(r"^\| `([a-z-]+)` \| (.*) \| (`.*) \|$", codebook, re.MULTILINE)
+    assert rows == [
+        (i.id, i.question, "; ".join(f"`{o}` {d}" for o, d in i.outcomes.items()))
+        for i in ds.issues.values()
+    ]
 
 
 @needs_sources
