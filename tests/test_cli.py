@@ -55,6 +55,23 @@ def test_validate_counts_a_joint_statement_as_a_stance_of_each_party(run: Run) -
     )
 
 
+def test_validate_names_the_schema_a_newer_field_needs(run: Run, tmp_path: Path) -> None:
+    """A positions/2 file using a positions/3 field: FILE:LINE:COL and the schema it needs."""
+    path = tmp_path / "two.yaml"
+    path.write_text(
+        FORMAT_2.read_text().replace(
+            "firmness: red-line\n", "stage: talks\n        firmness: red-line\n", 1
+        )
+    )
+    result = run("validate", str(path))
+    assert (result.code, result.out, result.err) == (
+        1,
+        "",
+        f"positions: {path}:42:9: 'stage' in stance of 'north' on 'territory' needs schema "
+        "positions/3; expected 'schema: positions/3' at the top of the file to use it\n",
+    )
+
+
 def test_validate_invalid_file(run: Run) -> None:
     """An invalid file: every problem on stderr as FILE:LINE:COL, nothing on stdout, exit 1."""
     path = INVALID / "many-problems.yaml"

@@ -245,30 +245,33 @@ def _relational(stance: Stance) -> tuple[object, ...]:
     return frozenset(stance.accepts), frozenset(stance.rejects), conditions, stance.stage, stages
 
 
-def _exclusions(dataset: Dataset, issue: Issue, oid: str) -> str:
-    """The outcomes ``oid`` excludes, as the file writes them, in the file's order.
+Places = dict[tuple[str, str], tuple[int, int]]  # (issue, outcome) -> its place in the file
 
-    Those of the issue by their ids, then those of other issues as ``issue/outcome``.
-    """
-    return _links(dataset, issue, {(issue.id, o) for o in issue.excludes.get(oid, ())}
-                  | issue.excludes_elsewhere.get(oid, frozenset()))  # fmt: skip
+
+def _places(dataset: Dataset) -> Places:
+    """Where each outcome of the file is: its issue's place, and its place in the issue."""
+    return {
+        (iid, oid): (n, m)
+        for n, (iid, issue) in enumerate(dataset.issues.items())
+        for m, oid in enumerate(issue.outcomes)
+    }
+
+
+def _exclusions(places: Places, issue: Issue, oid: str) -> str:
+    """The outcomes ``oid`` excludes, as the file writes them, in the file's order."""
+    linked = {(issue.id, o) for o in issue.excludes.get(oid, ())}
+    return _links(places, issue, linked | issue.excludes_elsewhere.get(oid, frozenset()))
 
 
 def _links(
-    dataset: Dataset, issue: Issue, linked: set[tuple[str, str]] | frozenset[tuple[str, str]]
+    places: Places, issue: Issue, linked: set[tuple[str, str]] | frozenset[tuple[str, str]]
 ) -> str:
     """Outcomes as an outcome's excludes or requires name them, in the file's order.
 
     Those of ``issue`` by their ids, then those of other issues as ``issue/outcome``.
     """
-    order = {iid: n for n, iid in enumerate(dataset.issues)}
-
-    def place(link: tuple[str, str]) -> tuple[bool, int, int]:
-        iid, oid = link
-        outcomes = list(dataset.issues[iid].outcomes)
-        return iid != issue.id, order[iid], outcomes.index(oid)
-
-    return _show([o if i == issue.id else f"{i}/{o}" for i, o in sorted(linked, key=place)])
+    ordered = sorted(linked, key=lambda link: (link[0] != issue.id, places[link]))
+    return _show([o if i == issue.id else f"{i}/{o}" for i, o in ordered])
 
 
 def _compatible(issue: Issue) -> str:
@@ -283,8 +286,9 @@ def _edits(old: Dataset, new: Dataset) -> list[Edit]:
     out = []
     if old.title != new.title:
         out.append(Edit("file", "title", old.title, new.title))
+    places = _places(old), _places(new)
     for iid in (i for i in old.issues if i in new.issues):
-        out += _issue_edits(old, new, iid)
+        out += _issue_edits(old.issues[iid], new.issues[iid], places)
     for pid in (p for p in old.parties if p in new.parties):
         p, q = old.parties[pid], new.parties[pid]
         fields = [("name", p.name, q.name), ("aliases", _show(p.aliases), _show(q.aliases)),
@@ -312,17 +316,17 @@ def _edits(old: Dataset, new: Dataset) -> list[Edit]:
     return out
 
 
-def _issue_edits(old: Dataset, new: Dataset, iid: str) -> list[Edit]:
-    """What the file says of issue ``iid``, changed in place: its words, links and pairs."""
-    a, b = old.issues[iid], new.issues[iid]
+def _issue_edits(a: Issue, b: Issue, places: tuple[Places, Places]) -> list[Edit]:
+    """What the file says of an issue, changed in place: its words, links and pairs."""
+    iid, (at, bt) = a.id, places
     fields = [("name", a.name, b.name), ("question", a.question, b.question),
               ("dispute", a.dispute or "", b.dispute or "")]  # fmt: skip
     for oid in (o for o in a.outcomes if o in b.outcomes):
         fields.append((f"outcome {oid}", a.outcomes[oid], b.outcomes[oid]))
-        was, now = _exclusions(old, a, oid), _exclusions(new, b, oid)
+        was, now = _exclusions(at, a, oid), _exclusions(bt, b, oid)
         fields.append((f"outcome {oid} excludes", was, now))
-        was = _links(old, a, a.requires.get(oid, frozenset()))
-        now = _links(new, b, b.requires.get(oid, frozenset()))
+        was = _links(at, a, a.requires.get(oid, frozenset()))
+        now = _links(bt, b, b.requires.get(oid, frozenset()))
         fields.append((f"outcome {oid} requires", was, now))
     fields.append(("compatible", _compatible(a), _compatible(b)))
     return [Edit(f"issue {iid}", f, x, y) for f, x, y in fields if x != y]

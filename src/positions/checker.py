@@ -286,6 +286,8 @@ class Checker:
 
     def option(self, field: Field, node: Node | None, what: str) -> str | None:
         """One of a field's choices that the file's version has (``Field.newer``)."""
+        if not field.newer:
+            return self.choice(node, what, list(field.choices))
         allowed = [c for c in field.choices if newer_or_same(self.version, field.since_of(c))]
         value = node.value if isinstance(node, Scalar) and node.tag == STR else None
         if (

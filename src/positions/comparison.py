@@ -22,7 +22,8 @@ are computed", gives each with an example; tests/test_comparison.py checks exact
 - ``unknown``: fewer than two of them have a stance.
 
 Parties with no stated position are named, never counted as disagreeing: a linked clash, too,
-is between parties with a stance on the issue. Each relation states the weakest evidence it
+is between parties with a stance on the issue. A reason names the linked clashes only where
+nothing on the issue itself clashes. Each relation states the weakest evidence it
 rests on: a stance counts at the strength of its strongest quote, a clash at the weaker of its
 two sides (a linked clash's other side at its stance on the other issue), and a conflict at its
 best-evidenced clash. Each counts the sources it rests on: the distinct sources quoted by the
@@ -201,6 +202,10 @@ def linked_clashes(
         for outcome in stance.accepts:
             takers.setdefault(outcome, []).append(pid)
     out: list[Clash] = []
+
+    def on(pid: str, iid: str) -> Stance | None:
+        return stances[pid].get(iid)
+
     for x in issue.outcomes:
         required = issue.requires.get(x, frozenset())
         direct = issue.excludes_elsewhere.get(x, frozenset())
@@ -209,10 +214,6 @@ def linked_clashes(
         side = set(takers[x])
         others = [pid for pid, _ in held if pid not in side]
         accepted_by = tuple(takers[x])
-
-        def on(pid: str, iid: str) -> Stance | None:
-            return stances[pid].get(iid)
-
         for iid, z in sorted(required):
             if iid not in issues:
                 continue
@@ -480,14 +481,16 @@ def relate(
     else:
         untested, untested_left_out = untested_pairs(issue, held)
         relation = Relation.UNTESTED if untested else Relation.COMPLEMENTARY
-    named = tuple(found) if relation is Relation.CONFLICT else ()
+    # A conflict on the issue itself says it all: links are named where nothing else clashes.
+    direct = tuple(c for c in found if c.link is None)
+    named = (direct or tuple(found)) if relation is Relation.CONFLICT else ()
     confidence = _confidence(relation, held, found, stances)
     if relation is Relation.UNTESTED:
         reason = untested_reason(untested, untested_left_out)
     elif relation is Relation.COMPLEMENTARY:
         reason = _complementary_reason(issue, held)
     else:
-        reason = _reason(relation, names, held, common, refused, found, blocking)
+        reason = _reason(relation, names, held, common, refused, named, blocking)
     if silent:
         everyone = {p.id: p.name for p in parties}
         reason += (

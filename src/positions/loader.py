@@ -433,11 +433,11 @@ class _Reader:
     ) -> dict[str, Party]:
         """``parties``: id -> {name, aliases?, members?, camp?, stances: issue id -> stance}."""
         out: dict[str, Party] = {}
-        defined: list[str] = []  # every party written, read or not
+        defined: dict[str, None] = {}  # every party written, read or not, in the file's order
         names: dict[str, str] = {}  # folded id, name or alias -> the party it names
         for pid, key_node, value in self.check.pairs(node, "parties"):
             self.check.identifier(pid, key_node, "party")
-            defined.append(pid)
+            defined[pid] = None
             what = f"party '{pid}'"
             f = self.check.record(value, PARTY, what)
             if f is None:
@@ -493,7 +493,7 @@ class _Reader:
         self.joint(out, defined)
         return out
 
-    def joint(self, parties: dict[str, Party], defined: list[str]) -> None:
+    def joint(self, parties: dict[str, Party], defined: dict[str, None]) -> None:
         """Give each party a joint statement names a copy of it, coded under its author.
 
         A party that has its own stance on the issue, or a copy from another joint statement,

@@ -4,7 +4,7 @@ Renderers stay thin: what a missing stance is called, how a quote's source is cr
 line naming the data file, the note under a filtered view and the counts are written here.
 """
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import NamedTuple
 
 from positions.model import Doubt, Evidence, Issue, Stage, Stance
@@ -45,13 +45,14 @@ def ask(
     row: Row | None = None,
     party: str = "",
     header: Header | None = None,
+    among: Collection[str] | None = None,
 ) -> Ask:
     """What ``stance`` asks for, less what ``row``'s reason already says of ``party``.
 
     The reason names each rejection that clashes with another party's ask, and, for a
     conditional relation, the conditions in conflict: an ask does not say them twice. A stance
     that accepts nothing shows all it rejects. With ``header``, a joint statement says whom it
-    is made with.
+    is made with (with ``among``, only if it is made with one of those parties).
     """
     verdict = row.verdict if row is not None else None
     named = verdict.named if verdict is not None else ()
@@ -64,17 +65,19 @@ def ask(
         "; ".join(issue.outcomes[o] for o in stance.accepts),
         "; ".join(issue.outcomes[o] for o in rejects),
         "" if conditional else ", ".join(stance.conditions),
-        joint(stance, header) if header is not None else "",
+        joint(stance, header, among) if header is not None else "",
     )
 
 
-def joint(stance: Stance, header: Header) -> str:
+def joint(stance: Stance, header: Header, among: Collection[str] | None = None) -> str:
     """``joint statement with Ukraine`` for a stance made jointly with others, else ``""``.
 
     Said beside the stance as coded (naming the parties it also speaks for) and beside each
-    copy (naming the party it is coded under).
+    copy (naming the party it is coded under). With ``among``, only those parties are named.
     """
     with_ = [stance.coded_under] if stance.coded_under else list(stance.joint)
+    if among is not None:
+        with_ = [p for p in with_ if p in among]
     if not with_:
         return ""
     listed = [header.party_name(p) for p in with_]

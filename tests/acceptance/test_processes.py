@@ -250,7 +250,7 @@ def test_output_to_stdout_appended_keeps_what_was_there(tmp_path: Path) -> None:
         )  # fmt: skip
     first, second = log.read_text().split("\n", 1)
     assert first == "earlier line"
-    assert json.loads(second)["schema"] == "positions-compare/2"
+    assert json.loads(second)["schema"] == "positions-compare/3"
 
 
 @needs_exe
@@ -500,7 +500,7 @@ def test_json_is_utf8_for_any_data_path(tmp_path: Path) -> None:
     result = proc("compare", "north", "south", "--format", "json", "--data", os.fsdecode(raw))
     assert (result.code, result.err) == (0, "")
     data = json.loads(result.out.decode("utf-8"))
-    assert data["schema"] == "positions-compare/2"
+    assert data["schema"] == "positions-compare/3"
     assert data["data"].endswith("/data-\\xfe.yaml")
 
 

@@ -116,12 +116,15 @@ def _asks(row: Row, cmp: Comparison) -> list[tuple[Text, Text]]:
     if len(cmp.parties) > ASKS_SHOWN:
         return []
     held = [(p, s) for p, s in zip(cmp.parties, row.stances, strict=True) if s is not None]
+    compared = {p.id for p in cmp.parties}
     label = max(shown_width(p.name) for p in cmp.parties)  # one column for the asks of every block
     out = []
     for party, stance in held:
         mark = Text.assemble(firmness_mark(stance.firmness), " ", styled(party.name))
         mark.pad_right(label - shown_width(party.name) + 2)
-        out.append((mark, ask(stance, row.issue, row, party.id, cmp.header)))
+        # At a glance, a joint statement is said where it is made with a party compared: two
+        # parties that agree in one statement. Made with another, it is said in full (--full).
+        out.append((mark, ask(stance, row.issue, row, party.id, cmp.header, compared)))
     return out
 
 

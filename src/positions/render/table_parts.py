@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -74,12 +74,14 @@ def ask(
     row: Row | None = None,
     party: str = "",
     header: Header | None = None,
+    among: Collection[str] | None = None,
 ) -> Text:
     """What a stance asks for (present.ask): accepted, then ``not`` rejected, then conditions.
 
-    With ``header``, a joint statement says so after it.
+    With ``header``, a joint statement says so after it (with ``among``, only one made with
+    one of those parties).
     """
-    parts = present_ask(stance, issue, row, party, header)
+    parts = present_ask(stance, issue, row, party, header, among)
     out = styled(parts.accepts)
     if parts.rejects:
         out.append("; " if parts.accepts else "")
