@@ -94,6 +94,32 @@ def test_each_sentence_is_read_in_order(tmp_path: Path) -> None:
     assert report.candidates == 2
 
 
+def test_a_sentence_quoted_as_salience_or_doubt_is_cited(tmp_path: Path) -> None:
+    """Salience and doubt quotes cite their sentences, as evidence does, each said as what it is."""
+    _, folder = files(tmp_path)
+    ranked = DATA.replace("schema: positions/2", "schema: positions/3").replace(
+        """        firmness: firm
+        evidence:""",
+        """        firmness: firm
+        salience:
+          level: top
+          source: s1
+          quote: The weather was fine.
+          attribution: reported
+        doubts:
+          - by: the writers
+            source: s1
+            quote: Rain fell only if it was cold.
+        evidence:""",
+    )
+    ds = parse(ranked, "data.yaml")
+    sentences = coverage(ds, read_sources(folder, ds.sources)).sources[0].sentences
+    assert [(s.reading, s.cited_by) for s in sentences[2:5:2]] == [
+        (Reading.CITED, ("south/territory (salience)",)),
+        (Reading.CITED, ("south/territory (doubt)",)),
+    ]
+
+
 def test_the_command_lists_candidates_and_exits_1(tmp_path: Path, run: Run) -> None:
     """Counts first, then each open candidate with its parties and cues; exit 1 while any."""
     data, folder = files(tmp_path)

@@ -19,7 +19,7 @@ from positions.model import (
     Stance,
 )
 from positions.negotiation import RANK
-from positions.present import STAGE_WORDS
+from positions.present import ANY_STAGE, STAGE_WORDS
 from positions.results import (
     Agenda,
     AgendaItem,
@@ -162,6 +162,8 @@ def agenda(cmp: Comparison, issues: dict[str, Issue]) -> Agenda:
         group = _group(row)
         relations = GROUPS[groups[group]][1]
         within = relations.index(row.relation) if row.relation in relations else 0
+        if stage is None and group == "common ground":
+            return -1, 0, within, (0, 0), _stake(row)
         hardness = _hardness(row) if group == "conflict" else (0, 0)
         return STAGE_ORDER[stage], groups[group], within, hardness, _stake(row)
 
@@ -179,7 +181,8 @@ def agenda(cmp: Comparison, issues: dict[str, Issue]) -> Agenda:
             reason = f"{_firmness_reason(row, cmp.parties)}; no position recorded: {silent}"
         if stage is not None:
             reason = f"{STAGE_WORDS[stage]} ({why}); {reason}"
-        items.append(AgendaItem(n, row, group, reason, stage))
+        phase = ANY_STAGE if stage is None and group == "common ground" else STAGE_WORDS[stage]
+        items.append(AgendaItem(n, row, group, reason, stage, phase))
     return Agenda(cmp.header, cmp.parties, tuple(items), cmp.filter, cmp.within_camp)
 
 

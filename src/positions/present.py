@@ -214,6 +214,8 @@ STAGE_WORDS = {
     Stage.SETTLEMENT: "in the settlement",
     None: "stage not coded",
 }
+# The agenda's first part: common ground no party ties to a stage can be taken at once.
+ANY_STAGE = "common ground, at any stage"
 LEVEL_WORDS = {Level.TOP: "ranked first", Level.HIGH: "ranked high", Level.LOW: "ranked low"}
 
 

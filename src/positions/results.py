@@ -280,6 +280,7 @@ class AgendaItem(NamedTuple):
     group: str  # see analysis.GROUPS
     reason: str
     stage: Stage | None = None  # the earliest stage a compared party asks for it at
+    phase: str = ""  # the part of the agenda it is in: its stage's words, or ANY_STAGE
 
 
 class Agenda(NamedTuple):

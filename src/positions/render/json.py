@@ -338,6 +338,7 @@ def agenda(plan: Agenda) -> str:
                     "relation": item.row.relation.value if item.row.relation else None,
                     **_unfiltered(plan.filter, item.row.issue.id),
                     "stage": item.stage.value if item.stage else None,
+                    "phase": item.phase,
                     "group": item.group,
                     "reason": item.reason,
                 }

@@ -64,9 +64,13 @@ def compact(cmp: Comparison, width: int) -> Iterator[Text]:
     known = [r for r in cmp.rows if r.relation is not Relation.UNKNOWN]
     silent = [r for r in cmp.rows if r.relation is Relation.UNKNOWN]
     side = all(side_by_side(_asks(row, cmp), width) for row in known)  # one layout for all
+    previous: Row | None = None
     for row in known:
-        yield Text()
+        # Issues of one dispute stand together, a blank line around each dispute: one screen.
+        if previous is None or row.dispute is None or row.dispute != previous.dispute:
+            yield Text()
         yield from issue_block(row, cmp, width, side=side)
+        previous = row
     if silent:
         yield Text()
         listed = ", ".join(

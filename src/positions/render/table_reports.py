@@ -11,7 +11,7 @@ from rich.text import Text
 
 from positions.model import Evidence
 from positions.present import (
-    STAGE_WORDS,
+    ANY_STAGE,
     camp_line,
     changed_mark,
     check_counts,
@@ -57,13 +57,14 @@ def agenda_view(plan: Agenda, width: int) -> Iterator[Text]:
     group = None
     number = len(str(len(plan.items)))
     staged = any(item.stage is not None for item in plan.items)
-    stage: object = object()
+    phase = None
     for item in plan.items:
-        if staged and item.stage != stage:
-            stage, group = item.stage, None
+        if staged and item.phase != phase:
+            phase, group = item.phase, None
             yield Text()
-            words = STAGE_WORDS[item.stage]
-            yield styled(words[:1].upper() + words[1:], "bold underline")
+            yield styled(item.phase[:1].upper() + item.phase[1:], "bold underline")
+            if item.phase == ANY_STAGE:  # the heading says the group
+                group = item.group
         if item.group != group:
             group = item.group
             yield Text()
