@@ -182,9 +182,9 @@ def test_the_json_carries_everything(run: Run, related: tuple[str, str]) -> None
     data = json.loads(run("agreement", *related, "--format", "json").out)
     assert data["schema"] == "positions-agreement/3"
     assert list(data) == [
-        "schema", "first", "second", "outcomes", "firmness", "attribution", "conditions", "stage",
-        "salience", "exclusions", "disagreements", "parties", "relations", "relation_differences",
-        "quotes",
+        "schema", "first", "second", "sources", "outcomes", "firmness", "attribution",
+        "conditions", "stage", "salience", "exclusions", "disagreements", "parties", "relations",
+        "relation_differences", "quotes",
     ]  # fmt: skip
     # positions/2 files cannot code stage or salience: no unit of either.
     assert data["stage"] == data["salience"] == {
@@ -436,3 +436,12 @@ def test_stage_and_salience_in_the_terminal_and_json(run: Run, staged: tuple[str
         {"kind": "condition stage", "party": "q", "issue": "i", "outcome": None,
          "first": "j: talks", "second": "j: none"},
     ]  # fmt: skip
+
+
+def test_source_is_said_in_the_report(tmp_path: Path, run: Run) -> None:
+    """The terminal and the JSON say which sources the two codings were compared on."""
+    out = run("agreement", arg(A), arg(B), "--source", "s").out
+    assert "only on what each quotes from s" in out.splitlines()
+    data = json.loads(run("agreement", arg(A), arg(B), "--source", "s", "--format", "json").out)
+    assert data["sources"] == ["s"]
+    assert json.loads(run("agreement", arg(A), arg(B), "--format", "json").out)["sources"] is None

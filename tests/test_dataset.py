@@ -533,3 +533,28 @@ def test_compare_fits_one_screen(
     assert out.splitlines()[-1].startswith("data: positions.yaml")
     assert len(out.splitlines()) <= 49
     assert max(len(line) for line in out.splitlines()) <= 80
+
+
+# -- reliability -----------------------------------------------------------------------------
+
+
+def test_the_reliability_figures_are_what_the_tool_measures(run: Run) -> None:
+    """docs/codebook.md's table of the blind second coding is the agreement measured today."""
+    second = SHIPPED.parent / "docs" / "reliability" / "second-coding-002-003.yaml"
+    out = run("agreement", str(SHIPPED), str(second), "--source", "002,003", "--format", "json").out
+    data = json.loads(out)
+    codebook = (SHIPPED.parent / "docs" / "codebook.md").read_text()
+    for kind in ("outcomes", "firmness", "attribution", "conditions", "stage", "salience"):
+        score = data[kind]
+        percent = f"{score['percent']:.1f}%".replace("100.0%", "100%")
+        row = (
+            f"| {kind} | {score['units']} | {score['agreed']} ({percent}) | {score['kappa']:.3f} |"
+        )
+        assert row in codebook, row
+    for kind in ("outcomes", "firmness", "stage", "salience"):
+        assert data[kind]["kappa"] >= 0.7, kind
+    relations = data["relations"]
+    assert (
+        f"| relations (same of all) | {relations['units']} | {relations['agreed']} "
+        f"({relations['percent']:.1f}%) |"
+    ) in codebook

@@ -255,13 +255,13 @@ def agreement_command(
 
     one, other = load(first), load(second)
     wanted = [n.strip() for given in only for n in given.split(",") if n.strip()]
-    if wanted:
-        ids = [find_source(list(one.sources), name) for name in wanted]
+    ids = [find_source(list(one.sources), name) for name in wanted]
+    if ids:
         one, other = from_sources(one, ids), from_sources(other, ids)
     names = [n.strip() for given in parties for n in given.split(",") if n.strip()]
     chosen = [p.id for p in find_parties(one, names)] if names else None
     detail = Detail.EVIDENCE if evidence else Detail.SUMMARY
-    result = agreement(one, other, chosen)
+    result = agreement(one, other, chosen)._replace(sources=tuple(ids))
     output.emit(result, fmt, target, detail=detail, protect=(first, second), force=force)
 
 

@@ -689,6 +689,7 @@ class Agreement(NamedTuple):
     quotes: tuple[QuotedStance, ...]  # each stance with a disagreement, in the listing's order
     stage: Score = Score(0, 0, None)  # stances' and conditions' stages (positions/3)
     salience: Score = Score(0, 0, None)  # stances' salience, "unranked" a level (positions/3)
+    sources: tuple[str, ...] = ()  # compared only on what both quote from these; () for all
 
 
 class QuoteMatch(NamedTuple):

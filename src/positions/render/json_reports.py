@@ -80,6 +80,7 @@ def agreement_data(a: Agreement) -> dict[str, Any]:
         "schema": "positions-agreement/3",
         "first": a.first,
         "second": a.second,
+        "sources": list(a.sources) or None,
         "outcomes": _score(a.outcomes),
         "firmness": _score(a.firmness),
         "attribution": _score(a.attribution),

@@ -209,6 +209,9 @@ def agreement_view(a: Agreement, width: int, *, evidence: bool = False) -> Itera
     yield from paragraph(
         styled(f"Agreement of two coders: first {a.first}, second {a.second}", "bold"), width
     )
+    if a.sources:
+        only = "only on what each quotes from " + ", ".join(a.sources)
+        yield from paragraph(styled(only, "dim"), width)
     yield Text()
     yield from _scores(a, width)
     yield Text()
