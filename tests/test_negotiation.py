@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from positions.analysis import agenda
 from positions.comparison import compare
 from positions.loader import load
-from positions.model import Stage
-from positions.negotiation import obstacles, trades
+from positions.model import Attribution, Firmness, Stage
+from positions.negotiation import demands, obstacles, trades
 from positions.results import BlockKind
 
 from .conftest import DATA, MINIMAL, Run, arg
@@ -22,10 +23,12 @@ def test_obstacles_before_talks_and_who_stops_them() -> None:
     result = obstacles(ds, [ds.parties["north"], ds.parties["south"]])
     talks = next(s for s in result.stages if s.stage is Stage.TALKS)
     assert [(d.party, d.issue, d.accepts, d.condition_of) for d in talks.demands] == [
-        ("north", "talks", ("talks-during-fighting",), None),
-        ("south", "talks", ("ceasefire-first",), None),
-        ("south", "withdrawal", ("full-withdrawal",), "talks"),
+        ("north", "talks", ("talks-during-fighting",), ()),
+        ("south", "talks", ("ceasefire-first",), ()),
+        ("south", "withdrawal", ("full-withdrawal",), ("talks",)),
     ]
+    # A condition with no stance of South's own on withdrawal has no firmness of its own.
+    assert [d.firmness for d in talks.demands][2] is None
     assert [[(b.party, b.kind, b.outcome) for b in d.stopped_by] for d in talks.demands] == [
         [("south", BlockKind.EXCLUDES, "ceasefire-first")],
         [("north", BlockKind.EXCLUDES, "talks-during-fighting")],
@@ -54,15 +57,14 @@ def test_obstacles_terminal(run: Run) -> None:
         "Before talks start",
         "  North  ◆ Talks and fighting: Talks while the fighting goes on  (firm; stated;",
         "         1 source)",
-        "         stopped: South asks for “A ceasefire before talks”, which excludes",
-        "         “Talks while the fighting goes on”",
+        "         stopped: South asks for “A ceasefire before talks”, which excludes it",
         "  South  ■ Talks and fighting: A ceasefire before talks  (red line; stated; 1",
         "         source)",
         "         stopped: North asks for “Talks while the fighting goes on”, which",
-        "         excludes “A ceasefire before talks”",
-        "  South  ■ Withdrawal: All troops leave (a condition of its stance on Talks and",
-        "         fighting)  (red line; stated; 1 source)",
-        "         stopped: North rejects “All troops leave”",
+        "         excludes it",
+        "  South  - Withdrawal: All troops leave  (stated; 1 source; a condition for",
+        "         Talks and fighting)",
+        "         stopped: North rejects it",
         "",
         "Before a ceasefire",
         "  none recorded",
@@ -74,12 +76,11 @@ def test_obstacles_terminal(run: Run) -> None:
         "shows them issue by issue.",
         "",
         "To resolve before talks can begin (3)",
-        "1. North: Talks and fighting: Talks while the fighting goes on — South asks for",
-        "   “A ceasefire before talks”, which excludes “Talks while the fighting goes on”",
-        "2. South: Talks and fighting: A ceasefire before talks — North asks for “Talks",
-        "   while the fighting goes on”, which excludes “A ceasefire before talks”",
-        "3. South: Withdrawal: All troops leave (a condition of its stance on Talks and",
-        "   fighting) — North rejects “All troops leave”",
+        "1. Talks and fighting (North): South asks for “A ceasefire before talks”, which",
+        "   excludes it",
+        "2. Talks and fighting (South): North asks for “Talks while the fighting goes",
+        "   on”, which excludes it",
+        "3. Withdrawal (South): North rejects it",
         "",
         "firmness: ■ red line  ◆ firm  ○ open",
         f"data: {arg(STAGED)}",
@@ -106,12 +107,12 @@ def test_obstacles_json(run: Run) -> None:
         "issue": "withdrawal",
         "accepts": ["full-withdrawal"],
         "rejects": [],
-        "condition_of": "talks",
+        "condition_of": ["talks"],
         "stage": "talks",
-        "firmness": "red-line",
+        "firmness": None,
         "attribution": "stated",
         "sources": 1,
-        "says": "Withdrawal: All troops leave (a condition of its stance on Talks and fighting)",
+        "says": "Withdrawal: All troops leave",
         "stopped_by": [
             {
                 "party": "north",
@@ -119,7 +120,7 @@ def test_obstacles_json(run: Run) -> None:
                 "issue": "withdrawal",
                 "outcome": "full-withdrawal",
                 "wanted": "full-withdrawal",
-                "says": "North rejects \u201cAll troops leave\u201d",
+                "says": "North rejects it",
             }
         ],
         "accepted_by": [],
@@ -204,3 +205,27 @@ def test_agenda_order_does_not_move_when_a_silent_party_joins() -> None:
     before = [i.row.issue.id for i in agenda(compare(ds, two), ds.issues).items]
     after = [i.row.issue.id for i in agenda(compare(ds, three), ds.issues).items]
     assert before == after
+
+
+def test_a_condition_on_the_partys_own_ask_is_one_demand(tmp_path: Path) -> None:
+    """South asks for withdrawal, and makes it a condition of talks: one demand, not two.
+
+    It keeps the stance's firmness and takes the condition's earlier stage.
+    """
+    data = tmp_path / "one.yaml"
+    data.write_text(
+        "schema: positions/3\ntitle: t\nsources:\n  s: {title: S}\nissues:\n"
+        "  talks: {name: Talks, question: q, outcomes: {talk: Talk}}\n"
+        "  withdrawal: {name: Withdrawal, question: q, outcomes: {leave: Leave}}\n"
+        "parties:\n  south:\n    name: South\n    stances:\n"
+        "      talks: {summary: s, accepts: [talk], firmness: open,"
+        " conditions: {withdrawal: {outcomes: [leave], stage: talks}},"
+        " evidence: [{source: s, quote: q, attribution: stated}]}\n"
+        "      withdrawal: {summary: s, accepts: [leave], firmness: red-line, stage: settlement,"
+        " evidence: [{source: s, quote: q, attribution: reported}]}\n"
+    )
+    ds = load(data)
+    found = [d for d in demands(ds.parties["south"]) if d.issue == "withdrawal"]
+    assert [(d.firmness, d.stage, d.condition_of, d.strength) for d in found] == [
+        (Firmness.RED_LINE, Stage.TALKS, ("talks",), Attribution.REPORTED)
+    ]

@@ -58,7 +58,7 @@ def test_readme_session(
 def test_readme_has_sessions() -> None:
     """The README shows the compare, analysis and validate sessions."""
     assert [c.split()[1] for c, _ in SESSIONS] == [
-        "compare", "agenda", "compare", "sources", "diff", "validate"
+        "compare", "agenda", "obstacles", "trades", "compare", "sources", "diff", "validate"
     ]  # fmt: skip
 
 

@@ -15,10 +15,10 @@ data records neither, they say so rather than guess.
   ranked low. Every candidate is a hypothesis and carries the quotes that rank it.
 """
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from positions.comparison import strength
-from positions.model import Dataset, Firmness, Issue, Level, Party, Ranking, Stage, Stance
+from positions.model import Dataset, Firmness, Issue, Level, Party, Ranking, Stage
 from positions.results import (
     Block,
     BlockKind,
@@ -39,32 +39,42 @@ RANK = {Level.TOP: 3, Level.HIGH: 2, Level.LOW: 1}
 # -- obstacles -------------------------------------------------------------------------------
 
 
-def demands(party: Party) -> Iterator[Demand]:
-    """What ``party`` asks for, stance by stance: each stance's outcomes, then its conditions.
+def demands(party: Party) -> list[Demand]:
+    """What ``party`` asks for: each stance's outcomes, and each condition it sets elsewhere.
 
-    A stance's own demand has the stance's stage; a condition has its own (never the stance's:
-    a condition with no stage coded is not staged). Who stops each is left to ``stopped``.
+    A condition that asks for outcomes the party's own stance on that issue already accepts is
+    that stance's demand, not a second one: the demand records the stances it is a condition of
+    and takes the earlier stage. A stance's demand has the stance's stage; a condition its own
+    (a condition with no stage coded is not staged, whatever its stance's stage). A condition
+    with no stance of the party's own behind it has no firmness: its force is its stance's.
     """
+    out: dict[str, Demand] = {}
     for stance in party.stances.values():
         if stance.accepts or stance.rejects:
-            yield _demand(party.id, stance, stance.issue, stance.accepts, stance.rejects,
-                          stance.stage, None)  # fmt: skip
+            out[stance.issue] = Demand(
+                party.id, stance.issue, stance.accepts, stance.rejects, stance.stage, (),
+                stance.firmness, strength(stance), stance.source_count(), ())  # fmt: skip
+    extra: list[Demand] = []
+    for stance in party.stances.values():
         for iid, outcomes in stance.conditions.items():
             stage = stance.condition_stages.get(iid)
-            yield _demand(party.id, stance, iid, outcomes, (), stage, stance.issue)
+            own = out.get(iid)
+            if own is not None and set(outcomes) <= set(own.accepts):
+                out[iid] = own._replace(
+                    stage=_earlier(own.stage, stage),
+                    condition_of=(*own.condition_of, stance.issue),
+                )
+            else:
+                extra.append(Demand(party.id, iid, outcomes, (), stage, (stance.issue,), None,
+                                    strength(stance), stance.source_count(), ()))  # fmt: skip
+    return [*out.values(), *extra]
 
 
-def _demand(
-    pid: str,
-    stance: Stance,
-    iid: str,
-    accepts: tuple[str, ...],
-    rejects: tuple[str, ...],
-    stage: Stage | None,
-    condition_of: str | None,
-) -> Demand:
-    return Demand(pid, iid, accepts, rejects, stage, condition_of, stance.firmness,
-                  strength(stance), stance.source_count(), ())  # fmt: skip
+def _earlier(a: Stage | None, b: Stage | None) -> Stage | None:
+    """The earlier of two stages; a stage coded before none."""
+    if a is None or b is None:
+        return a or b
+    return a if STAGES.index(a) <= STAGES.index(b) else b
 
 
 def blocks(demand: Demand, other: Party, issues: dict[str, Issue]) -> list[Block]:
@@ -99,7 +109,12 @@ def blocks(demand: Demand, other: Party, issues: dict[str, Issue]) -> list[Block
 
 def _answered(demand: Demand, others: Sequence[Party], issues: dict[str, Issue]) -> Demand:
     """``demand`` with who of ``others`` stops it, accepts it, or has no position on it."""
-    stopped = tuple(b for other in others for b in blocks(demand, other, issues))
+    # One outcome of another party stops a demand once, however many ways it does.
+    first: dict[tuple[str, str, str], Block] = {}
+    for other in others:
+        for b in blocks(demand, other, issues):
+            first.setdefault((b.party, b.issue, b.outcome), b)
+    stopped = tuple(first.values())
     silent = tuple(p.id for p in others if demand.issue not in p.stances)
     met = tuple(
         p.id

@@ -223,30 +223,43 @@ def demand(d: Demand, issues: dict[str, Issue]) -> str:
     """What a demand asks, in the outcomes' words: ``Troop withdrawal: All Russian troops...``."""
     issue = issues[d.issue]
     parts = [issue.outcomes[o] for o in d.accepts]
-    parts += [f"rejects: {issue.outcomes[o]}" for o in d.rejects]
-    said = f"{issue.name}: {'; '.join(parts)}"
-    if d.condition_of is not None:
-        said += f" (a condition of its stance on {issues[d.condition_of].name})"
+    parts += [f"rejects: {lead_lowered(issue.outcomes[o])}" for o in d.rejects]
+    return f"{issue.name}: {'; '.join(parts)}"
+
+
+def backing(d: Demand, issues: dict[str, Issue]) -> str:
+    """The evidence a demand rests on, how many sources back it, and what it is a condition of.
+
+    ``reported; 2 sources; a condition for Negotiations``.
+    """
+    said = f"{d.strength.value}; {plural(d.sources, 'source')}"
+    if d.condition_of:
+        said += "; a condition for " + ", ".join(issues[i].name for i in d.condition_of)
     return said
 
 
-def block(b: Block, issues: dict[str, Issue], names: dict[str, str], here: str) -> str:
-    """How a party stops a demand on issue ``here``, in one clause: ``Russia rejects it``."""
-    who = names[b.party]
+def block(b: Block, issues: dict[str, Issue], names: dict[str, str], d: Demand) -> str:
+    """How a party stops demand ``d``, in one clause: ``Russia rejects it``.
+
+    ``it`` is the demand; where it asks for several outcomes, the one stopped is named.
+    """
     issue = issues[b.issue]
     what = f"\u201c{issue.outcomes[b.outcome]}\u201d"
-    if b.issue != here:
+    if b.issue != d.issue:
         what += f" ({issue.name})"
-    wanted = f"\u201c{issues[here].outcomes[b.wanted]}\u201d"
+    it = "it"
+    if len(d.accepts) + len(d.rejects) > 1:
+        it = f"\u201c{issues[d.issue].outcomes[b.wanted]}\u201d"
+    who = names[b.party]
     if b.kind is BlockKind.REJECTS:
-        return f"{who} rejects {wanted}"
+        return f"{who} rejects {it}"
     if b.kind is BlockKind.EXCLUDES:
-        return f"{who} asks for {what}, which excludes {wanted}"
+        return f"{who} asks for {what}, which excludes {it}"
     if b.kind is BlockKind.REJECTS_REQUIRED:
-        return f"{who} rejects {what}, which {wanted} requires"
+        return f"{who} rejects {what}, which {it} requires"
     if b.kind is BlockKind.EXCLUDES_REQUIRED:
-        return f"{who} asks for {what}, which excludes what {wanted} requires"
-    return f"{who} asks for {what}, which this refuses"
+        return f"{who} asks for {what}, which rules out what {it} requires"
+    return f"{who} asks for {what}, which {it} refuses"
 
 
 def joint(stance: Stance, header: Header, among: Collection[str] | None = None) -> str:

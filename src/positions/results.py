@@ -321,8 +321,8 @@ class Demand(NamedTuple):
     accepts: tuple[str, ...]
     rejects: tuple[str, ...]
     stage: Stage | None  # None: no stage coded
-    condition_of: str | None  # the issue of the stance it is a condition of; None: the stance
-    firmness: Firmness
+    condition_of: tuple[str, ...]  # the issues of the party's stances it is a condition of
+    firmness: Firmness | None  # None: a condition with no stance of the party's own behind it
     strength: Attribution  # the stance's evidence at its strongest quote
     sources: int  # how many sources the stance's evidence quotes
     stopped_by: tuple[Block, ...]

@@ -20,9 +20,9 @@ def _demand(d: Demand, result: Obstacles) -> dict[str, Any]:
         "issue": d.issue,
         "accepts": list(d.accepts),
         "rejects": list(d.rejects),
-        "condition_of": d.condition_of,
+        "condition_of": list(d.condition_of),
         "stage": d.stage.value if d.stage else None,
-        "firmness": d.firmness.value,
+        "firmness": d.firmness.value if d.firmness is not None else None,
         "attribution": d.strength.value,
         "sources": d.sources,
         "says": demand(d, result.issues),
@@ -33,7 +33,7 @@ def _demand(d: Demand, result: Obstacles) -> dict[str, Any]:
                 "issue": b.issue,
                 "outcome": b.outcome,
                 "wanted": b.wanted,
-                "says": block(b, result.issues, who, d.issue),
+                "says": block(b, result.issues, who, d),
             }
             for b in d.stopped_by
         ],

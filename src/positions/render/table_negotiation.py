@@ -6,7 +6,15 @@ from collections.abc import Iterator
 
 from rich.text import Text
 
-from positions.present import LEVEL_WORDS, STAGE_WORDS, block, demand, plural
+from positions.model import Firmness
+from positions.present import (
+    LEVEL_WORDS,
+    STAGE_WORDS,
+    backing,
+    block,
+    demand,
+    plural,
+)
 from positions.results import Demand, Obstacles, Trades
 
 from .table_parts import closing, names
@@ -17,17 +25,17 @@ from .vocabulary import FIRMNESS_WORD
 def _demand_lines(d: Demand, result: Obstacles, party_width: int, width: int) -> Iterator[Text]:
     issues = result.issues
     who = {p.id: p.name for p in result.parties}
+    # A condition with no stance of the party's own behind it has no firmness of its own.
+    held = f"{FIRMNESS_WORD[d.firmness]}; " if d.firmness is not None else ""
+    mark = firmness_mark(d.firmness) if d.firmness is not None else styled("-", "dim")
     head = Text.assemble(
-        firmness_mark(d.firmness), " ", demand(d, issues),
-        (f"  ({FIRMNESS_WORD[d.firmness]}; {d.strength.value}; "
-         f"{plural(d.sources, 'source')})", "dim"),
+        mark, " ", demand(d, issues), (f"  ({held}{backing(d, issues)})", "dim")
     )  # fmt: skip
     first = f"  {who[d.party]:<{party_width}}  "
     rest = " " * len(first)
     yield from paragraph(head, width, first, rest)
     for b in d.stopped_by:
-        yield from paragraph(styled("stopped: " + block(b, issues, who, d.issue), "red"),
-                             width, rest)  # fmt: skip
+        yield from paragraph(styled("stopped: " + block(b, issues, who, d), "red"), width, rest)
     if d.met_by:
         yield from paragraph(styled("accepted by " + ", ".join(who[p] for p in d.met_by),
                                     "green"), width, rest)  # fmt: skip
@@ -66,18 +74,22 @@ def obstacles_view(result: Obstacles, width: int) -> Iterator[Text]:
     if result.first:
         yield Text()
         yield styled(f"To resolve before talks can begin ({len(result.first)})", "bold")
-        issues = result.issues
         who = {p.id: p.name for p in result.parties}
+        number = len(str(len(result.first)))
         for n, d in enumerate(result.first, 1):
-            place = f"{n:>{len(str(len(result.first)))}}. "
-            stops = "; ".join(block(b, issues, who, d.issue) for b in d.stopped_by)
-            line = f"{who[d.party]}: {demand(d, issues)} \u2014 {stops}"
+            place = f"{n:>{number}}. "
+            stops = "; ".join(block(b, result.issues, who, d) for b in d.stopped_by)
+            line = Text.assemble(
+                (f"{result.issues[d.issue].name}", "bold"),
+                f" ({who[d.party]}): {stops}",
+            )
             yield from paragraph(line, width, place, " " * len(place))
     elif any(s.demands for s in staged):
         yield Text()
         yield styled("Nothing before talks is stopped by another party.", "bold")
     yield Text()
-    yield legend()
+    shown = (d for s in result.stages if s.stage is not None for d in s.demands)
+    yield legend(no_cue=any(d.firmness is Firmness.NO_CUE for d in shown))
     yield from closing(result.header, width)
 
 
@@ -107,6 +119,11 @@ def trades_view(result: Trades, width: int) -> Iterator[Text]:
              f"({result.header.source_title(ranking.evidence.source)})", "dim"),
         )  # fmt: skip
         yield from paragraph(ranked_line, width, "  ", "    ")
+    for party in result.parties:
+        if not any(r.party == party.id for r in result.ranked):
+            yield from paragraph(
+                Text.assemble((f"{party.name}: ", "bold"), "no issue ranked by any article"),
+                width, "  ", "    ")  # fmt: skip
     yield Text()
     if not result.trades:
         yield from paragraph(
