@@ -202,7 +202,7 @@ def test_init_makes_a_dataset_that_validates(
                   ) == ["positions.yaml", "sources", "sources/README.md"]  # fmt: skip
     text = (tmp_path / "new" / "positions.yaml").read_text()
     assert text.startswith("# yaml-language-server: $schema=")
-    assert "schema: positions/2\n" in text
+    assert "schema: positions/3\n" in text
     monkeypatch.chdir(tmp_path / "new")
     checked = run("validate")
     assert (checked.code, checked.out) == (

@@ -16,16 +16,20 @@ _DATA = """\
 # TODO: one line on the conflict and the articles this file encodes.
 # Every stance quotes its article verbatim: put each article's text in sources/<source id>.txt,
 # and `positions verify --sources sources` checks the quotes; `positions quote SOURCE "a few
-# words"` prints a sentence as an evidence entry to paste. The coding rules (issues, outcomes
-# and exclusions, conditions, attribution, firmness, speakers) are in the codebook of positions,
-# docs/codebook.md; `positions lint --sources sources` checks the rules a machine can.
-schema: positions/2
+# words"` prints a sentence as an evidence entry to paste; `positions coverage --sources sources`
+# lists the sentences not yet cited or set aside. The coding rules (issues, outcomes, exclusions
+# and links, conditions and their stage, attribution, firmness, salience, speakers, joint
+# statements) are in the codebook of positions, docs/codebook.md; `positions lint --sources
+# sources` checks the rules a machine can.
+schema: positions/3
 title: TODO the conflict, as the articles report it
 
 sources:
-  # Each article: its id (the name of sources/<id>.txt) and its title.
+  # Each article: its id (the name of sources/<id>.txt), its title, and whose the title is:
+  # the article's headline, or one you wrote (codebook §15).
   example-article:
     title: TODO the article's headline
+    title_from: article
 
 issues:
   # One question a settlement has to answer; outcomes are its possible answers, in neutral
@@ -49,7 +53,8 @@ parties:
         summary: TODO what the party says, in a sentence (codebook §8).
         accepts: [first-outcome]
         rejects: [second-outcome]
-        firmness: open  # red-line, firm or open, by the cue phrases (codebook §6)
+        firmness: no-cue  # red-line, firm, open or no-cue, by the cue phrases (codebook §6)
+        # stage: talks  # when it is asked for: talks, ceasefire or settlement (codebook §12)
         evidence:
           # A verbatim quote (codebook §5 for attribution, §7 for speaker).
           - source: example-article
