@@ -207,7 +207,7 @@ def test_init_makes_a_dataset_that_validates(
     checked = run("validate")
     assert (checked.code, checked.out) == (
         0,
-        "positions.yaml: valid positions/2: 1 source, 1 issue, 1 party, 1 stance, 1 quote\n",
+        "positions.yaml: valid positions/3: 1 source, 1 issue, 1 party, 1 stance, 1 quote\n",
     )
     assert run("lint").code == 0
 

@@ -465,7 +465,7 @@ class Summary(NamedTuple):
     """A valid data file in counts (``validate``)."""
 
     data: str
-    version: str  # the data format: positions/1 or positions/2
+    version: str  # the data format: positions/1, positions/2 or positions/3
     sources: int
     issues: int
     parties: int
