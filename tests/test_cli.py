@@ -945,6 +945,9 @@ def test_compare_accepts_every_registered_format(run: Run) -> None:
         (["compare", "north", "south", "--issue"], "", ["trade", "water", "border", "aid"]),
         (["issues"], "w", ["water"]),
         (["show"], "E", ["east"]),
+        (["obstacles", "north"], "s", ["south"]),
+        (["trades"], "", ["north", "south", "east"]),
+        (["trades", "north"], "e", ["east"]),
     ],
 )
 def test_shell_completion(args: list[str], incomplete: str, expected: list[str]) -> None:

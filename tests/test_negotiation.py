@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from positions.analysis import agenda
 from positions.comparison import compare
 from positions.loader import load
@@ -229,3 +231,16 @@ def test_a_condition_on_the_partys_own_ask_is_one_demand(tmp_path: Path) -> None
     assert [(d.firmness, d.stage, d.condition_of, d.strength) for d in found] == [
         (Firmness.RED_LINE, Stage.TALKS, ("talks",), Attribution.REPORTED)
     ]
+
+
+@pytest.mark.parametrize("width", ["40", "60", "80", "120"])
+@pytest.mark.parametrize("view", ["obstacles", "trades", "agenda"])
+def test_the_views_fit_every_width(run: Run, view: str, width: str) -> None:
+    """At 40 to 120 columns no line overruns the width but a lone long word, and no text is lost."""
+    args = (view, "north", "south", "--data", arg(STAGED))
+    result = run(*args, env={"COLUMNS": width})
+    assert (result.code, result.err) == (0, "")
+    too_long = [line for line in result.out.splitlines() if len(line) > int(width)]
+    assert all(len(line.split()) == 1 for line in too_long), too_long
+    wide = run(*args, env={"COLUMNS": "1000"}).out
+    assert result.out.split() == wide.split()
