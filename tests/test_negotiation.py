@@ -59,14 +59,14 @@ def test_obstacles_terminal(run: Run) -> None:
         "Before talks start",
         "  North  ◆ Talks and fighting: Talks while the fighting goes on  (firm; stated;",
         "         1 source)",
-        "         stopped: South asks for “A ceasefire before talks”, which excludes it",
+        "         blocked: South asks for “A ceasefire before talks”, which excludes it",
         "  South  ■ Talks and fighting: A ceasefire before talks  (red line; stated; 1",
         "         source)",
-        "         stopped: North asks for “Talks while the fighting goes on”, which",
+        "         blocked: North asks for “Talks while the fighting goes on”, which",
         "         excludes it",
         "  South  - Withdrawal: All troops leave  (stated; 1 source; a condition for",
         "         Talks and fighting)",
-        "         stopped: North rejects it",
+        "         blocked: North rejects it",
         "",
         "Before a ceasefire",
         "  none recorded",
@@ -154,6 +154,8 @@ def test_trades_terminal_quotes_each_ranking(run: Run) -> None:
         "   Alignment: North ranked first (\u201cForemost for North is neutrality.\u201d), "
         "South ranked low (\u201cAlliances matter less to South.\u201d)"
     ) in out
+    assert "Guarantees: ranked first \u2014 \u201cAbove all North wants guarantees.\u201d" in out
+    assert "(An article); South: red line" in out
     assert (
         "Not a candidate: North gets Guarantees, South gets Land \u2014 a red line: South on "
         "Guarantees"
@@ -164,6 +166,7 @@ def test_trades_without_salience_say_so_and_propose_nothing(run: Run) -> None:
     """No ranked salience: no candidate, and the view says why instead of guessing."""
     out = " ".join(run("trades", "north", "south", "--data", arg(MINIMAL)).out.split())
     assert "No article ranks how much an issue matters to either of them" in out
+    assert "North: no issue ranked by any article South: no issue ranked by any article" in out
     assert "No candidate trade" in out
     assert "Salience is unranked for most of their stances, so none is guessed." in out
 
@@ -244,3 +247,25 @@ def test_the_views_fit_every_width(run: Run, view: str, width: str) -> None:
     assert all(len(line.split()) == 1 for line in too_long), too_long
     wide = run(*args, env={"COLUMNS": "1000"}).out
     assert result.out.split() == wide.split()
+
+
+def test_a_demand_before_talks_no_one_answers_is_listed_apart(tmp_path: Path, run: Run) -> None:
+    """North wants decrees lifted before talks; South says nothing of them: an open question."""
+    data = tmp_path / "decrees.yaml"
+    data.write_text(
+        "schema: positions/3\ntitle: t\nsources:\n  s: {title: S}\nissues:\n"
+        "  decrees: {name: Decrees, question: q, outcomes: {lift: Decrees lifted}}\n"
+        "  land: {name: Land, question: q, outcomes: {keep: Keep}}\n"
+        "parties:\n  north:\n    name: North\n    stances:\n"
+        "      decrees: {summary: s, accepts: [lift], firmness: firm, stage: talks,"
+        " evidence: [{source: s, quote: q, attribution: stated}]}\n"
+        "  south:\n    name: South\n    stances:\n"
+        "      land: {summary: s, accepts: [keep], firmness: firm,"
+        " evidence: [{source: s, quote: q, attribution: stated}]}\n"
+    )
+    result = obstacles(load(data), list(load(data).parties.values()))
+    assert [(d.party, d.issue) for d in result.unanswered] == [("north", "decrees")]
+    assert result.first == ()
+    out = " ".join(run("obstacles", "north", "south", "--data", str(data)).out.split())
+    assert "Also asked before talks, with no answer recorded from South: Decrees (North)." in out
+    assert "Nothing before talks is stopped by another party." in out

@@ -8,7 +8,8 @@ data records neither, they say so rather than guess.
   has a stage, and each condition with the condition's stage), and for each, which other party
   stops it and how: rejects it, asks for an outcome that excludes it (on the issue or, through a
   link, on another), or stops what it requires. The demands of the first stage that another
-  party stops are what must be resolved before talks can begin.
+  party stops are what must be resolved before talks can begin; those no other party answers
+  either way are listed beside them, as open questions rather than clashes.
 - ``trades``: a pair of issues is a candidate exchange when one party ranks the first higher
   than the other party does, the other ranks the second higher, the two differ on both, and
   neither concession is on a red line. Only ranked salience counts: an unranked issue is not
@@ -134,12 +135,16 @@ def obstacles(dataset: Dataset, parties: Sequence[Party]) -> Obstacles:
         for demand in demands(party):
             staged[demand.stage].append(_answered(demand, others, dataset.issues))
     first = tuple(d for d in staged[Stage.TALKS] if d.stopped_by)
+    unanswered = tuple(
+        d for d in staged[Stage.TALKS] if not d.stopped_by and not d.met_by and d.silent
+    )
     return Obstacles(
         Header.of(dataset),
         tuple(parties),
         dataset.issues,
         tuple(StageDemands(stage, tuple(found)) for stage, found in staged.items()),
         first,
+        unanswered,
     )
 
 

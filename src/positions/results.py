@@ -345,6 +345,7 @@ class Obstacles(NamedTuple):
     issues: dict[str, Issue]  # the dataset's, to word each demand
     stages: tuple[StageDemands, ...]  # talks, ceasefire, settlement, then not coded
     first: tuple[Demand, ...]  # the demands before talks that another party stops
+    unanswered: tuple[Demand, ...] = ()  # those before talks no other party answers either way
 
 
 class Ranked(NamedTuple):

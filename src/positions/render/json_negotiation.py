@@ -57,6 +57,7 @@ def obstacles_data(result: Obstacles) -> dict[str, Any]:
             for s in result.stages
         ],
         "before_talks": [_demand(d, result) for d in result.first],
+        "unanswered_before_talks": [_demand(d, result) for d in result.unanswered],
     }
 
 

@@ -35,7 +35,7 @@ def _demand_lines(d: Demand, result: Obstacles, party_width: int, width: int) ->
     rest = " " * len(first)
     yield from paragraph(head, width, first, rest)
     for b in d.stopped_by:
-        yield from paragraph(styled("stopped: " + block(b, issues, who, d), "red"), width, rest)
+        yield from paragraph(styled("blocked: " + block(b, issues, who, d), "red"), width, rest)
     if d.met_by:
         yield from paragraph(styled("accepted by " + ", ".join(who[p] for p in d.met_by),
                                     "green"), width, rest)  # fmt: skip
@@ -49,6 +49,7 @@ def obstacles_view(result: Obstacles, width: int) -> Iterator[Text]:
     yield from paragraph(styled(f"Obstacles to talks: {names(result.parties)}",
                                 "bold"), width)  # fmt: skip
     party_width = max(len(p.name) for p in result.parties)
+    who = {p.id: p.name for p in result.parties}
     staged = [s for s in result.stages if s.stage is not None]
     if not any(s.demands for s in staged):
         yield Text()
@@ -74,7 +75,6 @@ def obstacles_view(result: Obstacles, width: int) -> Iterator[Text]:
     if result.first:
         yield Text()
         yield styled(f"To resolve before talks can begin ({len(result.first)})", "bold")
-        who = {p.id: p.name for p in result.parties}
         number = len(str(len(result.first)))
         for n, d in enumerate(result.first, 1):
             place = f"{n:>{number}}. "
@@ -84,7 +84,16 @@ def obstacles_view(result: Obstacles, width: int) -> Iterator[Text]:
                 f" ({who[d.party]}): {stops}",
             )
             yield from paragraph(line, width, place, " " * len(place))
-    elif any(s.demands for s in staged):
+    if result.unanswered:
+        asked = "; ".join(
+            f"{result.issues[d.issue].name} ({who[d.party]})" for d in result.unanswered
+        )
+        silent = sorted({p for d in result.unanswered for p in d.silent}, key=list(who).index)
+        also = (f"Also asked before talks, with no answer recorded from "
+                f"{', '.join(who[p] for p in silent)}: {asked}.")  # fmt: skip
+        yield Text()
+        yield from paragraph(also, width)
+    if not result.first and any(s.demands for s in staged):
         yield Text()
         yield styled("Nothing before talks is stopped by another party.", "bold")
     yield Text()
@@ -112,11 +121,15 @@ def trades_view(result: Trades, width: int) -> Iterator[Text]:
     yield from paragraph(said, width)
     for r in result.ranked:
         ranking = r.ranking
+        other = b if r.party == a.id else a
+        there = other.stances.get(r.issue)
+        its = FIRMNESS_WORD[there.firmness] if there is not None else "no position recorded"
         ranked_line = Text.assemble(
             (f"{who[r.party]}, {issues[r.issue].name}: ", "bold"),
             LEVEL_WORDS[ranking.level],
             (f" \u2014 \u201c{ranking.evidence.quote}\u201d "
              f"({result.header.source_title(ranking.evidence.source)})", "dim"),
+            f"; {other.name}: {its}",
         )  # fmt: skip
         yield from paragraph(ranked_line, width, "  ", "    ")
     for party in result.parties:
@@ -137,13 +150,13 @@ def trades_view(result: Trades, width: int) -> Iterator[Text]:
                 f"{issues[t.b_gets].name} (hypothesis)")  # fmt: skip
         yield from paragraph(styled(head, "bold"), width, place, "   ")
         a_first, b_first, a_second, b_second = t.ranks
-        for issue, mine, theirs, owner, other in (
+        for issue, mine, theirs, owner, rival in (
             (t.a_gets, a_first, b_first, t.a, t.b),
             (t.b_gets, b_second, a_second, t.b, t.a),
         ):
             line = (
                 f"{issues[issue].name}: {who[owner]} {LEVEL_WORDS[mine.level]} "
-                f"(\u201c{mine.evidence.quote}\u201d), {who[other]} "
+                f"(\u201c{mine.evidence.quote}\u201d), {who[rival]} "
                 f"{LEVEL_WORDS[theirs.level]} (\u201c{theirs.evidence.quote}\u201d)"
             )
             yield from paragraph(styled(line, "dim"), width, "   ", "     ")
