@@ -214,7 +214,7 @@ def test_compare_says_each_fact_once(run: Run, data: Path, monkeypatch: pytest.M
         "AGREE (inferred)      ○ South  Limited humanitarian agreements",
         "  both accept humanitarian-agreements",
         "",
-        "UNKNOWN, fewer than two positions recorded: reparations",
+        "UNKNOWN, fewer than two positions recorded: Reparations",
         "data: views.yaml · more: --full, --evidence",
     ]
 

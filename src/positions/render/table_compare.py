@@ -74,7 +74,7 @@ def compact(cmp: Comparison, width: int) -> Iterator[Text]:
     if silent:
         yield Text()
         listed = ", ".join(
-            row.issue.id
+            row.issue.name
             + (f" ({mark})" if (mark := changed_mark(cmp.filter, row.issue.id)) else "")
             for row in silent
         )
