@@ -36,7 +36,6 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from positions.model import Attribution, Compatibility, Dataset, Issue, Party, Stance
-from positions.present import untested_reason
 from positions.results import (
     NO_POSITION,
     Camp,
@@ -66,6 +65,20 @@ MAX_NAMED = 4
 MAX_AGAINST = MAX_PAIRED_PARTIES
 
 STRENGTH = {Attribution.STATED: 0, Attribution.REPORTED: 1, Attribution.INFERRED: 2}
+
+# The reason of an untested relation, before the pairs it names.
+UNTESTED = "different asks; nobody recorded whether both can hold"
+# An untested reason names at most this many pairs; the rest are counted.
+UNTESTED_NAMED = 4
+
+
+def untested_reason(pairs: Sequence[tuple[str, str]], left_out: int = 0) -> str:
+    """Different asks nobody checked: ``...: 'x' and 'y'``, the first few pairs named."""
+    shown = [f"'{a}' and '{b}'" for a, b in pairs[:UNTESTED_NAMED]]
+    more = len(pairs) - len(shown) + left_out
+    if more:
+        shown.append(f"{more} more {'pair' if more == 1 else 'pairs'}")
+    return f"{UNTESTED}: " + "; ".join(shown)
 
 
 def strength(stance: Stance) -> Attribution:

@@ -5,10 +5,11 @@ line naming the data file, the note under a filtered view and the counts are wri
 """
 
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable
 from itertools import islice
 from typing import NamedTuple
 
+from positions.comparison import UNTESTED, untested_reason
 from positions.model import Doubt, Evidence, Issue, Level, Stage, Stance
 from positions.results import (
     NO_POSITION,
@@ -324,21 +325,6 @@ def sources_count(n: int) -> str:
 def camp_line(camp: Camp) -> str:
     """What a comparison within one camp says: ``within one camp: Ukraine and its backers``."""
     return f"within one camp: {camp.name}"
-
-
-# The reason of an untested relation, before the pairs it names (comparison.py).
-UNTESTED = "different asks; nobody recorded whether both can hold"
-# An untested reason names at most this many pairs; the rest are counted.
-UNTESTED_NAMED = 4
-
-
-def untested_reason(pairs: Sequence[tuple[str, str]], left_out: int = 0) -> str:
-    """Different asks nobody checked: ``...: 'x' and 'y'``, the first few pairs named."""
-    shown = [f"'{a}' and '{b}'" for a, b in pairs[:UNTESTED_NAMED]]
-    more = len(pairs) - len(shown) + left_out
-    if more:
-        shown.append(f"{more} more {'pair' if more == 1 else 'pairs'}")
-    return f"{UNTESTED}: " + "; ".join(shown)
 
 
 def shown_reason(row: Row) -> str:
