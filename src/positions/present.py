@@ -10,7 +10,7 @@ from itertools import islice
 from typing import NamedTuple
 
 from positions.comparison import UNTESTED, untested_reason
-from positions.model import Doubt, Evidence, Issue, Level, Stage, Stance
+from positions.model import Doubt, Evidence, Issue, Level, Ranking, Stage, Stance
 from positions.results import (
     NO_POSITION,
     Block,
@@ -303,6 +303,38 @@ def ranking(stance: Stance, header: Header) -> str:
 def doubted(doubt: Doubt, header: Header) -> str:
     """A source's doubt about a stance: ``doubted by analysts (000)``."""
     return f"doubted by {doubt.by} ({short_source(doubt.source, header)})"
+
+
+def doubters(doubts: tuple[Doubt, ...], header: Header) -> str:
+    """Every doubt about a stance, in one clause: ``doubted by analysts (000) and others (003)``."""
+    named = [f"{d.by} ({short_source(d.source, header)})" for d in doubts]
+    if len(named) > 1:
+        named = [", ".join(named[:-1]) + " and " + named[-1]]
+    return f"doubted by {named[0]}" if named else ""
+
+
+def salience_credit(salience: Ranking, header: Header) -> str:
+    """Whom a salience quote is credited to, and how it ranks the issue."""
+    return f"{quote_source(salience.evidence, header)}; ranks the issue {salience.level.value}"
+
+
+def doubt_credit(doubt: Doubt, header: Header) -> str:
+    """Whom a doubt's quote is credited to: the source's title, and who voices the doubt."""
+    return f"{header.source_title(doubt.source)}; {doubt.by}, doubting it"
+
+
+def outcome_links(issue: Issue, outcome: str) -> str:
+    """What an outcome requires and excludes on other issues: ``requires nato/neutrality``."""
+    links = []
+    if required := sorted(f"{i}/{o}" for i, o in issue.requires.get(outcome, ())):
+        links.append("requires " + ", ".join(required))
+    if excluded := sorted(f"{i}/{o}" for i, o in issue.excludes_elsewhere.get(outcome, ())):
+        links.append("excludes " + ", ".join(excluded))
+    return "; ".join(links)
+
+
+# Whose a source's title is (``title_from``), as the list of sources says it.
+TITLE_FROM = {"article": "the article's headline", "coder": "title written by the coder"}
 
 
 def stage(stance: Stance) -> str:
