@@ -129,7 +129,7 @@ def test_a_rejection_reads_rejects_in_every_export(run: Run, data: str) -> None:
     assert '◆</span><span class="label">rejects: </span>all Northern troops leave' in html
     svg = run("compare", "north", "south", "--format", "svg", "--data", data).out
     texts = [t.strip() for t in ET.fromstring(svg).itertext() if t.strip()]
-    assert "◆ rejects: all Northern troops leave the" in texts  # the line wraps after "the"
+    assert "◆ rejects: all Northern troops leave the South" in texts
     full = lines(run("compare", "north", "south", "--full", "--data", data).out)
     assert "    rejects: all Northern troops leave the South (full-withdrawal)" in full
     matrix = lines(run("matrix", "north", "south", "--data", data, env={"COLUMNS": "100"}).out)

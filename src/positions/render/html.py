@@ -1,10 +1,12 @@
 """HTML output: a briefing page, one self-contained file with no scripts and nothing fetched.
 
-It opens with the counts, a legend and the summary table (each issue's relation with its reason,
-and what each party asks), keeps each stance's summary and quotes folded under it (``<details>``,
-which needs no script), and lists the sources at the end. Below 700 pixels the table becomes one
-card per issue; printed, it takes a landscape page and the folded quotes stay folded. Every piece
-of data is escaped; the Content-Security-Policy forbids scripts and outside resources.
+It opens with the counts, a key and the summary table (each issue's relation with its evidence,
+sources and reason, and what each party asks, tagged with its stage and ranking, with its
+sources and doubts), keeps each stance's summary and quotes folded under it (``<details>``,
+which needs no script), and cites the sources at the end. Below 700 pixels the table becomes one
+card per issue; printed, it takes landscape pages, and every stance in full (its quotes, and
+those of its ranking and doubts, credited) follows the table. Every piece of data is escaped;
+the Content-Security-Policy forbids scripts and outside resources.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ A colour says a relation and nothing else; firmness is a mark and a word, never 
 
 from __future__ import annotations
 
-from positions.model import Firmness
+from positions.model import Firmness, Stage
 from positions.results import Relation
 
 # The relations' colours on a terminal, as rich styles.
@@ -62,4 +62,12 @@ FIRMNESS_ASCII = {
     Firmness.FIRM: "*",
     Firmness.OPEN: "o",
     Firmness.NO_CUE: ".",
+}
+
+# A stage as the chart tags a cell with it, in a word (present.STAGE_WORDS says it in full, in
+# the chart's key and everywhere else).
+STAGE_TAG = {
+    Stage.TALKS: "talks",
+    Stage.CEASEFIRE: "ceasefire",
+    Stage.SETTLEMENT: "settlement",
 }
