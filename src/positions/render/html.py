@@ -175,7 +175,9 @@ def _facts(stance: Stance, cmp: Comparison) -> str:
     tags.append(f'<span class="count">{_e(sources_count(stance.source_count()))}</span>')
     facts = f'<p class="facts">{" ".join(tags)}</p>'
     if stance.doubts:
-        facts += f'<p class="doubt">{_e(doubters(stance.doubts, cmp.header))}</p>'
+        # A doubter and the source it is voiced in wrap together: "the world (003)".
+        said = _e(doubters(stance.doubts, cmp.header)).replace(" (", "\u00a0(")
+        facts += f'<p class="doubt">{said}</p>'
     return facts
 
 
