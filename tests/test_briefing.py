@@ -253,6 +253,20 @@ def test_a_quote_that_is_evidence_and_ranks_the_issue_is_quoted_once(run: Run, d
     assert after(folded, quote) == "— The first article; reported; ranks the issue high"
 
 
+def test_a_doubter_is_named_once_however_many_sentences_doubt(run: Run, tmp_path: Path) -> None:
+    """Two sentences of one source by one doubter: named once, both quoted."""
+    doubt = '            quote: "Analysts doubt that the North wants a deal."\n'
+    again = "          - {by: analysts, source: s3, quote: Analysts see no will to settle.}\n"
+    assert doubt in BRIEFING
+    path = tmp_path / "doubts.yaml"
+    path.write_text(BRIEFING.replace(doubt, doubt + again))
+    shown, folded = cell(html(run, str(path), "north", "south"), "nato", "North")
+    assert shown[-1] == "doubted by analysts (s3)"
+    assert after(folded, "Analysts see no will to settle.") == (
+        "— The third article; analysts, doubting it"
+    )
+
+
 def test_the_evidence_names_links_and_the_stage_of_a_condition(run: Run, data: str) -> None:
     """An accepted outcome names what it requires; a condition, the stage it is asked at."""
     page = html(run, data, "north", "south")

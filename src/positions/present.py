@@ -306,8 +306,11 @@ def doubted(doubt: Doubt, header: Header) -> str:
 
 
 def doubters(doubts: tuple[Doubt, ...], header: Header) -> str:
-    """Every doubt about a stance, in one clause: ``doubted by analysts (000) and others (003)``."""
-    named = [f"{d.by} ({short_source(d.source, header)})" for d in doubts]
+    """Every doubt about a stance, in one clause: ``doubted by analysts (000) and others (003)``.
+
+    Who doubts it in which source is said once, however many of its sentences doubt it.
+    """
+    named = list(dict.fromkeys(f"{d.by} ({short_source(d.source, header)})" for d in doubts))
     if len(named) > 1:
         named = [", ".join(named[:-1]) + " and " + named[-1]]
     return f"doubted by {named[0]}" if named else ""
