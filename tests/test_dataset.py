@@ -561,3 +561,9 @@ def test_the_reliability_figures_are_what_the_tool_measures(run: Run) -> None:
         f"| relations (same of all) | {relations['units']} | {relations['agreed']} "
         f"({relations['percent']:.1f}%) |"
     ) in codebook
+
+
+def test_show_names_each_doubter_once(run: Run) -> None:
+    """Russia's talks stance: the analysts (000) and the writers (003), each named once."""
+    out = run("show", "russia", "--data", str(SHIPPED), env={"COLUMNS": "200"}).out
+    assert "    doubted by analysts (000) and the writers (003)" in out.splitlines()

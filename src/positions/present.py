@@ -300,11 +300,6 @@ def ranking(stance: Stance, header: Header) -> str:
     return f"ranked {level.value}: {short_source(stance.salience.evidence.source, header)}"
 
 
-def doubted(doubt: Doubt, header: Header) -> str:
-    """A source's doubt about a stance: ``doubted by analysts (000)``."""
-    return f"doubted by {doubt.by} ({short_source(doubt.source, header)})"
-
-
 def doubters(doubts: tuple[Doubt, ...], header: Header) -> str:
     """Every doubt about a stance, in one clause: ``doubted by analysts (000) and others (003)``.
 

@@ -9,7 +9,7 @@ from positions.model import Stance
 from positions.present import (
     STAGE_WORDS,
     counts_line,
-    doubted,
+    doubters,
     joint,
     no_position,
     prose,
@@ -62,7 +62,8 @@ def _stance(stance: Stance | None, cmp: Comparison, notes: _Notes, missing: str)
         parts.append(f"**stage:** {STAGE_WORDS[stance.stage]}")
     if stance.salience is not None:
         parts.append(f"**ranked:** {stance.salience.level.value}")
-    parts += [escape(doubted(d, cmp.header)) for d in stance.doubts]
+    if stance.doubts:
+        parts.append(escape(doubters(stance.doubts, cmp.header)))
     # Marks side by side would read as one number ("12" for 1 and 2): commas keep them apart.
     refs = ", ".join(
         notes.cite(f"\u201c{escape(e.quote)}\u201d \u2014 {escape(quote_source(e, cmp.header))}")

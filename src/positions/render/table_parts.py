@@ -14,7 +14,7 @@ from positions.present import (
     condition,
     counts_line,
     data_line,
-    doubted,
+    doubters,
     filter_note,
     joint,
     outcome_lines,
@@ -255,8 +255,10 @@ def stance_card(
             "    ",
             "      ",
         )
-    for doubt in stance.doubts:
-        yield from paragraph(styled(doubted(doubt, header), "dim"), width, "    ", "      ")
+    if stance.doubts:
+        yield from paragraph(
+            styled(doubters(stance.doubts, header), "dim"), width, "    ", "      "
+        )
     if evidence:
         for e in stance.evidence:
             yield from _quote(e.quote, quote_source(e, header), width)
