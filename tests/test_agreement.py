@@ -445,3 +445,70 @@ def test_source_is_said_in_the_report(tmp_path: Path, run: Run) -> None:
     data = json.loads(run("agreement", arg(A), arg(B), "--source", "s", "--format", "json").out)
     assert data["sources"] == ["s"]
     assert json.loads(run("agreement", arg(A), arg(B), "--format", "json").out)["sources"] is None
+
+
+LINKED = """\
+schema: positions/3
+title: Coder
+sources:
+  s: {{title: The article}}
+issues:
+  guarantees:
+    name: Guarantees
+    question: Whose?
+    outcomes:
+      for-north: {{description: For North{requires}}}
+      for-south: For South{compatible}
+  alignment:
+    name: Alignment
+    question: Which?
+    outcomes:
+      neutral: Neutral
+      join: {{description: Join, excludes: [neutral]}}
+parties:
+  north:
+    name: North
+    stances:
+      guarantees: {{summary: s, accepts: [for-north], firmness: firm,
+                   evidence: [{{source: s, quote: q, attribution: stated}}]}}
+  south:
+    name: South
+    stances:
+      guarantees: {{summary: s, accepts: [for-south], firmness: firm,
+                   evidence: [{{source: s, quote: q, attribution: stated}}]}}
+      alignment: {{summary: s, accepts: [join], firmness: firm,
+                  evidence: [{{source: s, quote: q, attribution: stated}}]}}
+"""
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "before", "after"),
+    [
+        # Only the link differs: North's guarantees require neutrality, which South's joining
+        # excludes, in the first coding alone.
+        ({"requires": ", requires: [alignment/neutral]"}, {}, "conflict", "untested"),
+        # Only the recorded check differs: checked compatible in the first coding alone.
+        (
+            {"compatible": "\n    compatible: [{outcomes: [for-north, for-south], reason: r}]"},
+            {},
+            "complementary",
+            "untested",
+        ),
+    ],
+)
+def test_relations_differ_by_a_link_or_a_check_alone(
+    tmp_path: Path, first: dict[str, str], second: dict[str, str], before: str, after: str
+) -> None:
+    """The same stances, but a link or a recorded check in one coding only: the relation differs.
+
+    Before, such pairs were taken to read the same and were never related again.
+    """
+    files = []
+    for name, extra in (("a.yaml", first), ("b.yaml", second)):
+        path = tmp_path / name
+        path.write_text(LINKED.format(**{"requires": "", "compatible": "", **extra}))
+        files.append(load(path))
+    result = agreement(*files)
+    assert [(d.issue, d.first.value, d.second.value) for d in result.relation_differences] == [
+        ("guarantees", before, after)
+    ]

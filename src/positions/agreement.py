@@ -129,9 +129,25 @@ def _reading(stance: Stance | None) -> _Reading:
     return frozenset(stance.accepts), frozenset(stance.rejects), conditions
 
 
-def _semantics(issue: Issue) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
-    """What a relation reads of an issue: its outcomes and which exclude which."""
-    return frozenset(issue.outcomes), issue.excludes
+def _semantics(issue: Issue) -> tuple[object, ...]:
+    """What a relation reads of an issue: its outcomes, exclusions, links, and checked pairs."""
+    return (
+        frozenset(issue.outcomes),
+        issue.excludes,
+        issue.excludes_elsewhere,
+        issue.requires,
+        frozenset(c.outcomes for c in issue.compatible),
+    )
+
+
+def _linked(issue: Issue) -> set[str]:
+    """The other issues an issue's outcomes are linked to (requires, excludes elsewhere)."""
+    return {
+        iid
+        for links in (issue.excludes_elsewhere, issue.requires)
+        for pairs in links.values()
+        for iid, _ in pairs
+    }
 
 
 def _common(first: Dataset, second: Dataset, parties: Sequence[str] | None) -> list[str]:
@@ -265,7 +281,8 @@ def _relations(
     """How many pairs and issues have a relation in either coding, and those that differ.
 
     A pair's relation on an issue reads the two stances on it, their stances on the issues
-    their conditions name, and those issues' outcomes and exclusions. A pair of parties of
+    their conditions name and the issue's outcomes are linked to, and those issues' outcomes,
+    exclusions, links and recorded compatible pairs. A pair of parties of
     which neither reads differently in the two codings, on an issue whose (and whose conditions'
     issues') outcomes and exclusions are the same, has the same relation in both: such pairs
     are counted, not related. Only the pairs with a party that reads differently (or on an
@@ -299,7 +316,7 @@ def _relations(
             named_by = {
                 j for n in (0, 1) for p in (a, b) if iid in stances[n][p]
                 for j in stances[n][p][iid].conditions
-            }  # fmt: skip
+            } | _linked(first.issues[iid]) | _linked(second.issues[iid])  # fmt: skip
             reads = [iid, *sorted(named_by - {iid}, key=lambda j: order.get(j, len(order)))]
             causes = [d for j in reads for p in (None, a, b) for d in by_place.get((p, j), ())]
             out.append(RelationDifference(a, b, iid, was, is_, tuple(causes)))
@@ -329,7 +346,9 @@ def _candidates(
         )
     ]
     moved = {i for i in issues if _semantics(first.issues[i]) != _semantics(second.issues[i])}
-    named: dict[str, set[str]] = {}  # issue -> the issues its stances' conditions name
+    # issue -> the issues its stances' conditions name, and those its outcomes are linked to
+    named: dict[str, set[str]] = {i: _linked(first.issues[i]) | _linked(second.issues[i])
+                                  for i in issues}  # fmt: skip
     for n in (0, 1):
         for own in stances[n].values():
             for iid, stance in own.items():
