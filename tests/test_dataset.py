@@ -567,3 +567,14 @@ def test_show_names_each_doubter_once(run: Run) -> None:
     """Russia's talks stance: the analysts (000) and the writers (003), each named once."""
     out = run("show", "russia", "--data", str(SHIPPED), env={"COLUMNS": "200"}).out
     assert "    doubted by analysts (000) and the writers (003)" in out.splitlines()
+
+
+def test_the_readme_says_the_shipped_counts(run: Run) -> None:
+    """The figures the README's prose gives of the shipped data are today's."""
+    readme = (SHIPPED.parent / "README.md").read_text()
+    out = run("compare", "russia", "ukraine", "--data", str(SHIPPED), "--format", "json").out
+    conflicts = sum(1 for i in json.loads(out)["issues"] if i["relation"] == "conflict")
+    words = {7: "seven", 8: "eight", 9: "nine", 10: "ten"}
+    assert f"Russia and Ukraine conflict on {words[conflicts]} issues" in readme
+    linted = run("lint", str(SHIPPED), "--sources", str(SHARED_SOURCES)).out.splitlines()[0]
+    assert f"`{linted.split(' in ')[0]}" in " ".join(readme.split())

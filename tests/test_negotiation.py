@@ -127,6 +127,7 @@ def test_obstacles_json(run: Run) -> None:
         ],
         "accepted_by": [],
         "no_position": [],
+        "asks_otherwise": [],
     }
 
 
@@ -155,7 +156,7 @@ def test_trades_terminal_quotes_each_ranking(run: Run) -> None:
         "South ranked low (\u201cAlliances matter less to South.\u201d)"
     ) in out
     assert "Guarantees: ranked first \u2014 \u201cAbove all North wants guarantees.\u201d" in out
-    assert "(An article); South: red line" in out
+    assert "(An article); South holds it: red line" in out
     assert (
         "Not a candidate: North gets Guarantees, South gets Land \u2014 a red line: South on "
         "Guarantees"

@@ -317,7 +317,7 @@ def obstacles_command(
     its evidence and how many sources back it; demands with no stage coded are counted.
 
     \b
-    Example:
+    Examples:
       positions obstacles russia ukraine
       positions obstacles russia ukraine --format json -o obstacles.json
     """
@@ -353,7 +353,7 @@ def trades_command(
     candidate shows the quotes that rank it. With little ranked, it says so and proposes none.
 
     \b
-    Example:
+    Examples:
       positions trades russia ukraine
       positions trades russia ukraine --format json -o trades.json
     """
@@ -383,10 +383,11 @@ def agenda_command(
     force: bool,
     data: str | None,
 ) -> None:
-    """Order the issues for talks by stage, saying why each sits where.
+    """Order the issues for talks, stage by stage, saying why.
 
-    First what some party wants settled before talks start, then before a ceasefire, then in
-    the settlement, then issues with no stage coded. Within a stage: the issues with common
+    First the common ground no party ties to a stage; then what some party wants settled
+    before talks start, then before a ceasefire, then in the settlement, then issues with no
+    stage coded. Within a stage: the issues with common
     ground (agreement, then overlap); then different asks checked compatible (complementary);
     then different asks nobody checked (untested); then agreement on conditions in conflict
     (conditional); then the conflicts from the most open to the hardest (every side open,

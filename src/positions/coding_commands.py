@@ -176,7 +176,7 @@ def coverage_command(
     force: bool,
     data: str | None,
 ) -> None:
-    """List each source's sentences: cited, set aside, or not looked at.
+    """Show each source's sentences: cited, set aside, or open.
 
     Sentences are split as lint splits them. One that no quote covers, or only in part, and
     whose uncovered words name a party or carry a codebook cue ("only if", "demand",

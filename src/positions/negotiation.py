@@ -124,7 +124,13 @@ def _answered(demand: Demand, others: Sequence[Party], issues: dict[str, Issue])
         and demand.accepts
         and set(demand.accepts) <= set(p.stances[demand.issue].accepts)
     )
-    return demand._replace(stopped_by=stopped, met_by=met, silent=silent)
+    blocking = {b.party for b in stopped}
+    elsewhere = tuple(
+        p.id
+        for p in others
+        if demand.issue in p.stances and p.id not in blocking and p.id not in met
+    )
+    return demand._replace(stopped_by=stopped, met_by=met, silent=silent, elsewhere=elsewhere)
 
 
 def obstacles(dataset: Dataset, parties: Sequence[Party]) -> Obstacles:

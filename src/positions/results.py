@@ -328,6 +328,7 @@ class Demand(NamedTuple):
     stopped_by: tuple[Block, ...]
     met_by: tuple[str, ...] = ()  # the other parties that accept everything it asks for
     silent: tuple[str, ...] = ()  # the other parties with no position on its issue
+    elsewhere: tuple[str, ...] = ()  # those that ask for something else there, not against it
 
 
 class StageDemands(NamedTuple):

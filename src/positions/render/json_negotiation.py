@@ -39,6 +39,7 @@ def _demand(d: Demand, result: Obstacles) -> dict[str, Any]:
         ],
         "accepted_by": list(d.met_by),
         "no_position": list(d.silent),
+        "asks_otherwise": list(d.elsewhere),
     }
 
 

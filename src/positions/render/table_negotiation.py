@@ -18,7 +18,7 @@ from positions.present import (
 from positions.results import Demand, Obstacles, Trades
 
 from .table_parts import closing, names
-from .terminal import firmness_mark, legend, paragraph, styled
+from .terminal import NARROW, firmness_mark, legend_lines, paragraph, styled
 from .vocabulary import FIRMNESS_WORD
 
 
@@ -31,16 +31,25 @@ def _demand_lines(d: Demand, result: Obstacles, party_width: int, width: int) ->
     head = Text.assemble(
         mark, " ", demand(d, issues), (f"  ({held}{backing(d, issues)})", "dim")
     )  # fmt: skip
-    first = f"  {who[d.party]:<{party_width}}  "
-    rest = " " * len(first)
+    if width < NARROW:  # the party on a line of its own, the demand under it
+        yield from paragraph(styled(who[d.party], "bold"), width, "  ")
+        first, rest = "    ", "      "
+    else:
+        first = f"  {who[d.party]:<{party_width}}  "
+        rest = " " * len(first)
     yield from paragraph(head, width, first, rest)
     for b in d.stopped_by:
         yield from paragraph(styled("blocked: " + block(b, issues, who, d), "red"), width, rest)
     if d.met_by:
         yield from paragraph(styled("accepted by " + ", ".join(who[p] for p in d.met_by),
                                     "green"), width, rest)  # fmt: skip
+    if d.elsewhere:
+        line = (
+            ", ".join(who[p] for p in d.elsewhere) + " asks for something else here, not against it"
+        )
+        yield from paragraph(styled(line, "dim"), width, rest)
     if d.silent:
-        line = "no position recorded: " + ", ".join(who[p] for p in d.silent)
+        line = "no position recorded on this issue: " + ", ".join(who[p] for p in d.silent)
         yield from paragraph(styled(line, "dim"), width, rest)
 
 
@@ -60,7 +69,8 @@ def obstacles_view(result: Obstacles, width: int) -> Iterator[Text]:
     else:
         for s in staged:
             yield Text()
-            yield styled(STAGE_WORDS[s.stage][:1].upper() + STAGE_WORDS[s.stage][1:], "bold")
+            words = STAGE_WORDS[s.stage]
+            yield from paragraph(styled(words[:1].upper() + words[1:], "bold"), width)
             if not s.demands:
                 yield styled("  none recorded", "dim")
             for d in s.demands:
@@ -98,7 +108,7 @@ def obstacles_view(result: Obstacles, width: int) -> Iterator[Text]:
         yield styled("Nothing before talks is stopped by another party.", "bold")
     yield Text()
     shown = (d for s in result.stages if s.stage is not None for d in s.demands)
-    yield legend(no_cue=any(d.firmness is Firmness.NO_CUE for d in shown))
+    yield from legend_lines(width, no_cue=any(d.firmness is Firmness.NO_CUE for d in shown))
     yield from closing(result.header, width)
 
 
@@ -113,8 +123,9 @@ def trades_view(result: Trades, width: int) -> Iterator[Text]:
     held = sum(len(p.stances) for p in result.parties)
     both = f"both hold a stance on {plural(result.shared, 'issue')}"
     if result.ranked:
-        said = (f"An article ranks how much the issue matters for "
-                f"{plural(len(result.ranked), 'stance')} of their {held} ({both}):")  # fmt: skip
+        ranks = plural(len(result.ranked), "stance")
+        said = (f"The articles rank how much an issue matters to the party for {ranks} of the "
+                f"two parties' {held} ({both}):")  # fmt: skip
     else:
         said = (f"No article ranks how much an issue matters to either of them "
                 f"({held} stances; {both}).")  # fmt: skip
@@ -129,7 +140,7 @@ def trades_view(result: Trades, width: int) -> Iterator[Text]:
             LEVEL_WORDS[ranking.level],
             (f" \u2014 \u201c{ranking.evidence.quote}\u201d "
              f"({result.header.source_title(ranking.evidence.source)})", "dim"),
-            f"; {other.name}: {its}",
+            f"; {other.name} holds it: {its}",
         )  # fmt: skip
         yield from paragraph(ranked_line, width, "  ", "    ")
     for party in result.parties:

@@ -62,13 +62,15 @@ def agenda_view(plan: Agenda, width: int) -> Iterator[Text]:
         if staged and item.phase != phase:
             phase, group = item.phase, None
             yield Text()
-            yield styled(item.phase[:1].upper() + item.phase[1:], "bold underline")
+            yield from paragraph(
+                styled(item.phase[:1].upper() + item.phase[1:], "bold underline"), width
+            )
             if item.phase == ANY_STAGE:  # the heading says the group
                 group = item.group
         if item.group != group:
             group = item.group
             yield Text()
-            yield styled(group[:1].upper() + group[1:], "bold")
+            yield from paragraph(styled(group[:1].upper() + group[1:], "bold"), width)
         relation = item.row.relation or Relation.UNKNOWN
         place = f"{item.place:>{number}}. "
         head = Text.assemble(styled(item.row.issue.name, "bold"), "  ", relation_word(relation))
