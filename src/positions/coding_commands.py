@@ -374,7 +374,7 @@ def upgrade_command(
     Examples:
       positions upgrade positions.yaml > upgraded.yaml
       positions upgrade positions.yaml --in-place
-      positions upgrade coder-a.yaml -o coder-a-3.yaml
+      positions upgrade old.yaml -o new.yaml
     """
     from positions import writing
     from positions.fields import LATEST
