@@ -504,11 +504,12 @@ def relate(
         reason = _complementary_reason(issue, held)
     else:
         reason = _reason(relation, names, held, common, refused, named, blocking)
+    silent_note = ""
     if silent:
         everyone = {p.id: p.name for p in parties}
-        reason += (
-            f" (among {len(held)} of {len(parties)}; {NO_POSITION}: {_names(silent, everyone)})"
-        )
+        listed = _names(silent, everyone)
+        silent_note = f" (among {len(held)} of {len(parties)}; {NO_POSITION}: {listed})"
+        reason += silent_note
     return Verdict(
         relation,
         reason,
@@ -523,6 +524,7 @@ def relate(
         _sources(held, named, blocking, stances),
         untested,
         untested_left_out,
+        silent_note,
     )
 
 

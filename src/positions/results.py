@@ -165,6 +165,9 @@ class Verdict(NamedTuple):
     # and how many more there are; () and 0 otherwise.
     untested: tuple[tuple[str, str], ...] = ()
     untested_left_out: int = 0
+    # What ``reason`` ends with when some compared parties are silent: " (among 2 of 3; no
+    # position recorded: ...)"; a view that names the silent parties itself leaves it out.
+    silent_note: str = ""
 
 
 class Row(NamedTuple):

@@ -230,5 +230,6 @@ def stacked(m: Matrix, cells: list[list[Text]], width: int) -> Iterator[Text]:
                 )
         for said, names in missing.items():
             yield from paragraph(styled(f"{said}: {', '.join(names)}", "dim"), width, "  ")
-        if row.verdict is not None:
-            yield from paragraph(styled(row.verdict.reason, "dim"), width, "  ")
+        if row.verdict is not None:  # the silent parties are named just above
+            reason = row.verdict.reason.removesuffix(row.verdict.silent_note)
+            yield from paragraph(styled(reason, "dim"), width, "  ")
