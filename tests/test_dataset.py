@@ -578,3 +578,12 @@ def test_the_readme_says_the_shipped_counts(run: Run) -> None:
     assert f"Russia and Ukraine conflict on {words[conflicts]} issues" in readme
     linted = run("lint", str(SHIPPED), "--sources", str(SHARED_SOURCES)).out.splitlines()[0]
     assert f"`{linted.split(' in ')[0]}" in " ".join(readme.split())
+
+
+def test_verify_says_what_its_quotes_are(run: Run) -> None:
+    """The verify command says how many of its quotes are evidence, as validate counts them."""
+    out = run("verify", str(SHIPPED), "--sources", str(SHARED_SOURCES)).out
+    assert out.endswith(
+        "all 169 quotes found in " + str(SHARED_SOURCES)
+        + " (111 of evidence, 6 of salience and doubts, 52 set aside)\n"
+    )  # fmt: skip

@@ -471,8 +471,17 @@ def summary(s: Summary) -> str:
 
 
 def verification(v: Verification) -> str:
-    """Every quote found, in one line."""
-    return f"{v.data}: all {plural(v.quotes, 'quote')} found in {v.sources}"
+    """Every quote found, in one line, and what they are when not all are evidence."""
+    said = f"{v.data}: all {plural(v.quotes, 'quote')} found in {v.sources}"
+    evidence = v.quotes - v.set_aside - v.ranked_or_doubted
+    if evidence != v.quotes:
+        parts = [f"{evidence:,} of evidence"]
+        if v.ranked_or_doubted:
+            parts.append(f"{v.ranked_or_doubted:,} of salience and doubts")
+        if v.set_aside:
+            parts.append(f"{v.set_aside:,} set aside")
+        said += f" ({', '.join(parts)})"
+    return said
 
 
 def severity(finding: Finding) -> str:

@@ -484,6 +484,8 @@ class Verification(NamedTuple):
     data: str
     quotes: int
     sources: str
+    set_aside: int = 0  # of ``quotes``, the sentences set aside
+    ranked_or_doubted: int = 0  # of ``quotes``, those of salience and doubts
 
 
 class Finding(NamedTuple):

@@ -147,4 +147,9 @@ def verify(dataset: Dataset, sources: SourceTexts) -> Verification:
     checked, missing = check(dataset, sources)
     if missing:
         raise QuotesNotFound([str(m) for m in missing], checked)
-    return Verification(dataset.path, checked, sources.folder)
+    kinds = Counter(
+        "set aside" if what == "set aside" else what.rsplit(" ", 1)[-1]
+        for what, _, _, _ in quotes(dataset)
+    )
+    ranked = kinds["(salience)"] + kinds["(doubt)"]
+    return Verification(dataset.path, checked, sources.folder, kinds["set aside"], ranked)
