@@ -508,7 +508,7 @@ def test_relations_differ_by_a_link_or_a_check_alone(
         path = tmp_path / name
         path.write_text(LINKED.format(**{"requires": "", "compatible": "", **extra}))
         files.append(load(path))
-    result = agreement(*files)
+    result = agreement(files[0], files[1])
     assert [(d.issue, d.first.value, d.second.value) for d in result.relation_differences] == [
         ("guarantees", before, after)
     ]
