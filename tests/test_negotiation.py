@@ -270,3 +270,33 @@ def test_a_demand_before_talks_no_one_answers_is_listed_apart(tmp_path: Path, ru
     out = " ".join(run("obstacles", "north", "south", "--data", str(data)).out.split())
     assert "Also asked before talks, with no answer recorded from South: Decrees (North)." in out
     assert "Nothing before talks is stopped by another party." in out
+
+
+def test_the_short_list_goes_dispute_by_dispute(tmp_path: Path, run: Run) -> None:
+    """What to resolve before talks is listed by dispute, in the file's order, each named once."""
+    data = tmp_path / "disputes.yaml"
+    stance = (
+        "{summary: s, accepts: [%s], firmness: firm, stage: talks,"
+        " evidence: [{source: s, quote: q, attribution: stated}]}"
+    )
+    data.write_text(
+        "schema: positions/3\ntitle: t\nsources:\n  s: {title: S}\n"
+        "disputes:\n  land: The land\n  talks: The talks\n"
+        "issues:\n"
+        "  pause: {name: Pause, question: q, dispute: talks,"
+        " outcomes: {pause-first: Pause first, fight-on: {description: No pause,"
+        " excludes: [pause-first]}}}\n"
+        "  border: {name: Border, question: q, dispute: land,"
+        " outcomes: {old: Old line, new: {description: New line, excludes: [old]}}}\n"
+        "parties:\n"
+        f"  north:\n    name: North\n    stances:\n      pause: {stance % 'fight-on'}\n"
+        f"      border: {stance % 'new'}\n"
+        f"  south:\n    name: South\n    stances:\n      pause: {stance % 'pause-first'}\n"
+        f"      border: {stance % 'old'}\n"
+    )
+    out = run("obstacles", "north", "south", "--data", str(data)).out.splitlines()
+    start = out.index("To resolve before talks can begin (4)")
+    assert [line.split(":")[0] for line in out[start + 1 : start + 7]] == [
+        "The land", "1. Border (North)", "2. Border (South)",
+        "The talks", "3. Pause (North)", "4. Pause (South)",
+    ]  # fmt: skip

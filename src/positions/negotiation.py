@@ -140,7 +140,13 @@ def obstacles(dataset: Dataset, parties: Sequence[Party]) -> Obstacles:
         others = [p for p in parties if p.id != party.id]
         for demand in demands(party):
             staged[demand.stage].append(_answered(demand, others, dataset.issues))
-    first = tuple(d for d in staged[Stage.TALKS] if d.stopped_by)
+    # The short list goes dispute by dispute (the file's order), so that one quarrel reads as one.
+    disputes = {d: n for n, d in enumerate(dataset.disputes)}
+
+    def dispute(d: Demand) -> int:
+        return disputes.get(dataset.issues[d.issue].dispute or "", len(disputes))
+
+    first = tuple(sorted((d for d in staged[Stage.TALKS] if d.stopped_by), key=dispute))
     unanswered = tuple(
         d for d in staged[Stage.TALKS] if not d.stopped_by and not d.met_by and d.silent
     )
@@ -151,6 +157,7 @@ def obstacles(dataset: Dataset, parties: Sequence[Party]) -> Obstacles:
         tuple(StageDemands(stage, tuple(found)) for stage, found in staged.items()),
         first,
         unanswered,
+        dataset.disputes,
     )
 
 

@@ -350,6 +350,7 @@ class Obstacles(NamedTuple):
     stages: tuple[StageDemands, ...]  # talks, ceasefire, settlement, then not coded
     first: tuple[Demand, ...]  # the demands before talks that another party stops
     unanswered: tuple[Demand, ...] = ()  # those before talks no other party answers either way
+    disputes: dict[str, str] = {}  # noqa: RUF012 - id -> name, the dataset's, never changed
 
 
 class Ranked(NamedTuple):

@@ -86,7 +86,12 @@ def obstacles_view(result: Obstacles, width: int) -> Iterator[Text]:
         yield Text()
         yield styled(f"To resolve before talks can begin ({len(result.first)})", "bold")
         number = len(str(len(result.first)))
+        heading: str | None = None
         for n, d in enumerate(result.first, 1):
+            dispute = result.issues[d.issue].dispute
+            if dispute is not None and dispute != heading:
+                heading = dispute
+                yield from paragraph(styled(result.disputes[dispute], "italic"), width)
             place = f"{n:>{number}}. "
             stops = "; ".join(block(b, result.issues, who, d) for b in d.stopped_by)
             line = Text.assemble(
