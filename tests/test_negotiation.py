@@ -300,3 +300,23 @@ def test_the_short_list_goes_dispute_by_dispute(tmp_path: Path, run: Run) -> Non
         "The land", "1. Border (North)", "2. Border (South)",
         "The talks", "3. Pause (North)", "4. Pause (South)",
     ]  # fmt: skip
+
+
+def test_an_issue_no_one_raised_is_not_on_the_agenda(tmp_path: Path, run: Run) -> None:
+    """An issue none of the parties compared has a position on is listed apart, not numbered."""
+    data = tmp_path / "unraised.yaml"
+    stance = (
+        "{summary: s, accepts: [x], firmness: firm,"
+        " evidence: [{source: s, quote: q, attribution: stated}]}"
+    )
+    data.write_text(
+        "schema: positions/3\ntitle: t\nsources:\n  s: {title: S}\nissues:\n"
+        "  held: {name: Held, question: q, outcomes: {x: X}}\n"
+        "  silent: {name: Silent, question: q, outcomes: {x: X}}\n"
+        f"parties:\n  north:\n    name: North\n    stances:\n      held: {stance}\n"
+        f"  south:\n    name: South\n    stances:\n      held: {stance}\n"
+    )
+    plan = json.loads(run("agenda", "north", "south", "--data", str(data), "--format", "json").out)
+    assert ([i["issue"] for i in plan["agenda"]], plan["not_on_agenda"]) == (["held"], ["silent"])
+    out = " ".join(run("agenda", "north", "south", "--data", str(data)).out.split())
+    assert "Not on the agenda, no position recorded by any of them: Silent." in out

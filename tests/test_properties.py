@@ -234,15 +234,21 @@ _sizes = st.tuples(st.integers(2, 5), st.integers(1, 6), st.integers(0, 10_000))
 
 @given(_sizes)
 def test_agenda_orders_any_dataset_by_its_rules(size: tuple[int, int, int]) -> None:
-    """For any generated dataset, the agenda is a permutation in the documented order."""
+    """For any generated dataset, the agenda is a permutation in the documented order.
+
+    Every issue is on it once, but those no party has a position on, which are listed apart.
+    """
     from positions.analysis import GROUPS, HARDNESS, RED_LINE_ALONE, agenda
 
     parties, issues, seed = size
     ds = parse(generate(parties, issues, 1, seed), "generated.yaml")
     cmp = compare(ds, list(ds.parties.values()))
-    items = agenda(cmp, ds.issues).items
-    assert [i.place for i in items] == list(range(1, issues + 1))
-    assert sorted(i.row.issue.id for i in items) == sorted(ds.issues)
+    plan = agenda(cmp, ds.issues)
+    items = plan.items
+    assert [i.place for i in items] == list(range(1, len(items) + 1))
+    listed = [i.row.issue.id for i in items] + [issue.id for issue in plan.unraised]
+    assert sorted(listed) == sorted(ds.issues)
+    assert all(any(s is not None for s in i.row.stances) for i in items)
     order = [group for group, _ in GROUPS]
     groups = [i.group for i in items]
     assert groups == sorted(groups, key=order.index)

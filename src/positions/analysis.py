@@ -149,7 +149,10 @@ def agenda(cmp: Comparison, issues: dict[str, Issue]) -> Agenda:
        then at most firm, then any red line), then by the sum of all sides' firmness (open 0,
        firm 1, red line 2).
     6. A red line of one party on which no other has a position recorded.
-    7. Last, the issues on which fewer than two parties have a position recorded.
+    7. Last, the issues on which only one party has a position recorded.
+
+    An issue on which none of them has a position recorded is not on the agenda: it is listed
+    apart (``unraised``).
 
     Ties go to the issue the parties rank less salient (ranked levels added up), then to the
     file's order. ``issues`` are the dataset's, to name the issue a condition belongs to.
@@ -168,7 +171,9 @@ def agenda(cmp: Comparison, issues: dict[str, Issue]) -> Agenda:
         return STAGE_ORDER[stage], groups[group], within, hardness, _stake(row)
 
     items = []
-    for n, row in enumerate(sorted(cmp.rows, key=place), 1):  # sorted() is stable: file order
+    raised = [r for r in cmp.rows if any(s is not None for s in r.stances)]
+    unraised = tuple(r.issue for r in cmp.rows if all(s is None for s in r.stances))
+    for n, row in enumerate(sorted(raised, key=place), 1):  # sorted() is stable: file order
         assert row.verdict is not None
         stage, why = stages.get(row.issue.id, (None, ""))
         group = _group(row)
@@ -183,7 +188,7 @@ def agenda(cmp: Comparison, issues: dict[str, Issue]) -> Agenda:
             reason = f"{STAGE_WORDS[stage]} ({why}); {reason}"
         phase = ANY_STAGE if stage is None and group == "common ground" else STAGE_WORDS[stage]
         items.append(AgendaItem(n, row, group, reason, stage, phase))
-    return Agenda(cmp.header, cmp.parties, tuple(items), cmp.filter, cmp.within_camp)
+    return Agenda(cmp.header, cmp.parties, tuple(items), cmp.filter, cmp.within_camp, unraised)
 
 
 # -- sources ---------------------------------------------------------------------------------

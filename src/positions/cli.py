@@ -392,9 +392,9 @@ def agenda_command(
     then different asks nobody checked (untested); then agreement on conditions in conflict
     (conditional); then the conflicts from the most open to the hardest (every side open,
     then at most firm, then any red line; ties by the sum of the sides' firmness); then one
-    side's red line where the other has no position recorded; last the issues on which fewer
-    than two parties have a position recorded. Ties go to the issue the parties rank less
-    salient, then the file's order.
+    side's red line where the other has no position recorded; last the issues on which only
+    one party has a position recorded. Ties go to the issue the parties rank less salient, then
+    the file's order. An issue none of them has a position on is named below the agenda.
 
     \b
     Example:

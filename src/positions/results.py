@@ -294,6 +294,7 @@ class Agenda(NamedTuple):
     items: tuple[AgendaItem, ...]
     filter: Filter | None = None
     within_camp: Camp | None = None  # the one camp of every party compared, if they share one
+    unraised: tuple[Issue, ...] = ()  # issues none of them has a position on: not on the agenda
 
 
 class BlockKind(Enum):

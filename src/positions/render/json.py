@@ -331,6 +331,7 @@ def agenda(plan: Agenda) -> str:
             **_filter(plan.filter),
             "parties": [p.id for p in plan.parties],
             "within_camp": _camp(plan.within_camp),
+            "not_on_agenda": [issue.id for issue in plan.unraised],
             "agenda": [
                 {
                     "place": item.place,

@@ -81,6 +81,13 @@ def agenda_view(plan: Agenda, width: int) -> Iterator[Text]:
             head.append(f"  {mark}", "italic")
         yield from paragraph(head, width, place)
         yield from paragraph(styled(item.reason, "dim"), width, " " * len(place))
+    if plan.unraised:
+        yield Text()
+        unraised = ", ".join(issue.name for issue in plan.unraised)
+        yield from paragraph(
+            styled(f"Not on the agenda, no position recorded by any of them: {unraised}.", "dim"),
+            width,
+        )
     yield Text()
     yield from closing(plan.header, width, plan.filter, (i.row.issue.id for i in plan.items))
 
