@@ -588,3 +588,9 @@ def test_verify_says_what_its_quotes_are(run: Run) -> None:
         "all 171 quotes found in " + str(SHARED_SOURCES)
         + " (111 of evidence, 6 of salience and doubts, 54 set aside)\n"
     )  # fmt: skip
+
+
+def test_the_issue_list_names_each_dispute(run: Run) -> None:
+    """The issue list as CSV: each dispute's id and its name, as the export's rows name it."""
+    rows = run("issues", "--format", "csv", "--data", str(SHIPPED)).out.splitlines()
+    assert rows[1].split(",")[3:5] == ["territorial", "Territory and troops"]

@@ -270,9 +270,9 @@ def test_lists_take_format_csv(run: Run, data: str) -> None:
     """issues, one issue, parties and sources as CSV: a header and a row per item."""
     issues = run("issues", "--format", "csv", "--data", data).out.splitlines()
     assert issues[:2] == [
-        "issue,issue_name,question,dispute,outcome,outcome_description,excludes,"
+        "issue,issue_name,question,dispute,dispute_name,outcome,outcome_description,excludes,"
         "parties_with_stance",
-        "territory,Territory,Who holds the land?,,recognise-occupier-control,"
+        "territory,Territory,Who holds the land?,,,recognise-occupier-control,"
         "The occupier's control is recognised,restore-territorial-integrity,north; south",
     ]
     parties = run("parties", "--format", "csv", "--data", data).out.splitlines()

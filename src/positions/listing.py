@@ -15,7 +15,7 @@ def issue_list(dataset: Dataset) -> IssueList:
         for iid in party.stances:
             holders[iid].append(party)
     issues = tuple((issue, tuple(holders[issue.id])) for issue in dataset.issues.values())
-    return IssueList(Header.of(dataset), issues)
+    return IssueList(Header.of(dataset), issues, dataset.disputes)
 
 
 def party_list(dataset: Dataset) -> PartyList:

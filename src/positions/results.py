@@ -254,6 +254,7 @@ class IssueList(NamedTuple):
 
     header: Header
     issues: tuple[tuple[Issue, tuple[Party, ...]], ...]
+    disputes: dict[str, str] = {}  # noqa: RUF012 - id -> name, the dataset's, never changed
 
 
 class PartyList(NamedTuple):
