@@ -10,7 +10,7 @@ import pytest
 from positions.model import Attribution
 from positions.quoting import suggest_attribution, suggest_speaker
 
-from .conftest import Run, lines
+from .conftest import MINIMAL, Run, arg, lines
 
 ARTICLE = (
     "Talks on the border\n"
@@ -274,3 +274,19 @@ def test_quote_suggests_firmness_stage_and_salience_in_comments(
     (dataset / "positions.yaml").write_text(data)
     _paste(dataset, result.out)
     assert run("verify", "--sources", "sources").code == 0
+
+
+def test_quote_completes_source_ids_before_sources_is_given(tmp_path: Path) -> None:
+    """The SOURCE of quote completes from the --sources folder, or else from the data file."""
+    from click.shell_completion import ShellComplete
+
+    from positions.cli import cli
+
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "s9-from-folder.txt").write_text("A sentence.\n")
+    completer = ShellComplete(cli, {}, "positions", "_POSITIONS_COMPLETE")
+    listed = completer.get_completions(["quote", "--data", arg(MINIMAL)], "s")
+    assert [i.value for i in listed] == ["s1"]
+    given = ["quote", "--data", arg(MINIMAL), "--sources", str(folder)]
+    assert [i.value for i in completer.get_completions(given, "s")] == ["s9-from-folder"]

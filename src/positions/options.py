@@ -447,7 +447,11 @@ def sources_folder(given: str | None, data: str | None) -> str | None:
 def complete_source(
     ctx: click.Context, _: click.Parameter, incomplete: str
 ) -> list[CompletionItem]:
-    """Shell completion of source ids: the ``<id>.txt`` files of the folder quote reads."""
+    """Shell completion of source ids: the ``<id>.txt`` files of the folder quote reads.
+
+    Where that folder is not known yet (``--sources`` comes after the id) or does not exist, the
+    sources the data file lists.
+    """
     from pathlib import Path
 
     from click.shell_completion import CompletionItem
@@ -456,7 +460,10 @@ def complete_source(
 
     folder = sources_folder(ctx.params.get("sources_dir"), ctx.params.get("data"))
     try:
-        ids = source_ids(Path(folder)) if folder and os.path.isdir(folder) else []
+        if folder and os.path.isdir(folder):
+            ids = list(source_ids(Path(folder)))
+        else:
+            ids = list(load_data(ctx, ctx.params.get("data")).sources)
     except PositionsError:
         return []
     return [CompletionItem(one_line(i)) for i in ids if i.startswith(incomplete)]
