@@ -320,3 +320,34 @@ def test_an_issue_no_one_raised_is_not_on_the_agenda(tmp_path: Path, run: Run) -
     assert ([i["issue"] for i in plan["agenda"]], plan["not_on_agenda"]) == (["held"], ["silent"])
     out = " ".join(run("agenda", "north", "south", "--data", str(data)).out.split())
     assert "Not on the agenda, no position recorded by any of them: Silent." in out
+
+
+def test_many_candidate_trades_are_counted_not_formed(tmp_path: Path) -> None:
+    """100 issues each way: 10,000 candidates; the first twelve listed, the rest counted."""
+    issues: list[str] = []
+    north: list[str] = []
+    south: list[str] = []
+    for n in range(200):
+        issues.append(f"  i{n}: {{name: I{n}, question: q, outcomes: {{a: A, b: B}}}}")
+        high, low = ("top", "low") if n < 100 else ("low", "top")
+        for stances, level, outcome in ((north, high, "a"), (south, low, "b")):
+            stances.append(
+                f"      i{n}: {{summary: s, accepts: [{outcome}], firmness: firm,"
+                f" salience: {{level: {level}, source: s, quote: q, attribution: stated}},"
+                " evidence: [{source: s, quote: q, attribution: stated}]}"
+            )
+    data = tmp_path / "many.yaml"
+    data.write_text(
+        "schema: positions/3\ntitle: t\nsources:\n  s: {title: S}\nissues:\n"
+        + "\n".join(issues)
+        + "\nparties:\n  north:\n    name: North\n    stances:\n"
+        + "\n".join(north)
+        + "\n  south:\n    name: South\n    stances:\n"
+        + "\n".join(south)
+        + "\n"
+    )
+    ds = load(data)
+    result = trades(ds, ds.parties["north"], ds.parties["south"])
+    assert (len(result.trades), result.trades_not_listed) == (12, 10_000 - 12)
+    assert (result.left_out, result.left_out_not_listed) == ((), 0)
+    assert (result.trades[0].a_gets, result.trades[0].b_gets) == ("i0", "i100")

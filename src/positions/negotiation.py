@@ -16,6 +16,7 @@ data records neither, they say so rather than guess.
   ranked low. Every candidate is a hypothesis and carries the quotes that rank it.
 """
 
+import itertools
 from collections.abc import Sequence
 
 from positions.comparison import strength
@@ -33,6 +34,8 @@ from positions.results import (
 )
 
 STAGES = (Stage.TALKS, Stage.CEASEFIRE, Stage.SETTLEMENT)
+# Candidate trades listed, and as many of those a red line rules out; the rest are counted.
+MAX_TRADES = 12
 # The salience levels as numbers, to compare two parties' ranks of one issue.
 RANK = {Level.TOP: 3, Level.HIGH: 2, Level.LOW: 1}
 
@@ -175,44 +178,61 @@ def ranked(parties: Sequence[Party]) -> tuple[Ranked, ...]:
 
 
 def trades(dataset: Dataset, a: Party, b: Party) -> Trades:
-    """Candidate exchanges between ``a`` and ``b`` (see the module's docstring)."""
+    """Candidate exchanges between ``a`` and ``b`` (see the module's docstring).
+
+    A candidate pairs an issue ``a`` ranks higher (``a`` gets it) with one ``b`` ranks higher:
+    every such pair is one, so they are listed from the two lists, the first MAX_TRADES of each
+    kind (those a red line rules out apart) and the rest counted, never formed one by one.
+    """
     shared = [i for i in dataset.issues if i in a.stances and i in b.stances]
     rank_a = _rankings(a, shared)
     rank_b = _rankings(b, shared)
     both = [i for i in shared if i in rank_a and i in rank_b and _differ(a, b, i)]
-    out = []
-    left_out = []
-    for first in both:
-        for second in both:
-            higher_a = RANK[rank_a[first].level] > RANK[rank_b[first].level]
-            higher_b = RANK[rank_b[second].level] > RANK[rank_a[second].level]
-            if not (higher_a and higher_b):
-                continue
-            # a gives on ``second`` to get ``first``; b the other way round.
-            gives_a, gives_b = a.stances[second], b.stances[first]
-            trade = Trade(
-                a.id,
-                first,
-                b.id,
-                second,
-                (rank_a[first], rank_b[first], rank_a[second], rank_b[second]),
-            )
-            lines = [f"{p.name} on {dataset.issues[i].name}"
-                     for p, i, s in ((a, second, gives_a), (b, first, gives_b))
-                     if s.firmness is Firmness.RED_LINE]  # fmt: skip
-            if lines:
-                left_out.append((trade, "a red line: " + "; ".join(lines)))
-            else:
-                out.append(trade)
+    # a gets what it ranks higher, and gives on what b ranks higher; b the other way round.
+    for_a = [i for i in both if RANK[rank_a[i].level] > RANK[rank_b[i].level]]
+    for_b = [i for i in both if RANK[rank_b[i].level] > RANK[rank_a[i].level]]
+
+    def trade(first: str, second: str) -> Trade:
+        ranks = (rank_a[first], rank_b[first], rank_a[second], rank_b[second])
+        return Trade(a.id, first, b.id, second, ranks)
+
+    def red(party: Party, iid: str) -> bool:
+        return party.stances[iid].firmness is Firmness.RED_LINE
+
+    # A pair is ruled out where b would give up a red line on ``first``, or a on ``second``.
+    open_a = [i for i in for_a if not red(b, i)]
+    open_b = [i for i in for_b if not red(a, i)]
+    out = tuple(itertools.islice((trade(f, s) for f in open_a for s in open_b), MAX_TRADES))
+    # Formed only from the red lines' side, so that finding a few costs a few.
+    red_a = [i for i in for_a if red(b, i)]
+    red_b = [i for i in for_b if red(a, i)]
+    ruled = (
+        (trade(f, s), _red_lines(dataset, a, b, f, s))
+        for f, s in itertools.chain(
+            ((f, s) for f in red_a for s in for_b), ((f, s) for f in open_a for s in red_b)
+        )
+    )
+    left_out = tuple(itertools.islice(ruled, MAX_TRADES))
+    candidates = len(open_a) * len(open_b)
     return Trades(
         Header.of(dataset),
         (a, b),
         dataset.issues,
         ranked((a, b)),
         len(shared),
-        tuple(out),
-        tuple(left_out),
+        out,
+        left_out,
+        candidates - len(out),
+        len(for_a) * len(for_b) - candidates - len(left_out),
     )
+
+
+def _red_lines(dataset: Dataset, a: Party, b: Party, first: str, second: str) -> str:
+    """Which red line rules a trade out: ``a red line: South on Guarantees``."""
+    lines = [f"{p.name} on {dataset.issues[i].name}"
+             for p, i in ((a, second), (b, first))
+             if p.stances[i].firmness is Firmness.RED_LINE]  # fmt: skip
+    return "a red line: " + "; ".join(lines)
 
 
 def _rankings(party: Party, iids: Sequence[str]) -> dict[str, Ranking]:

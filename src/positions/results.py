@@ -387,6 +387,8 @@ class Trades(NamedTuple):
     shared: int  # issues on which both have a stance
     trades: tuple[Trade, ...]
     left_out: tuple[tuple[Trade, str], ...]  # candidates a red line rules out, and which
+    trades_not_listed: int = 0  # candidates beyond those listed (negotiation.MAX_TRADES)
+    left_out_not_listed: int = 0  # those a red line rules out, beyond those listed
 
 
 class SourceUse(NamedTuple):

@@ -96,5 +96,7 @@ def trades_data(result: Trades) -> dict[str, Any]:
         "stances": sum(len(p.stances) for p in result.parties),
         "shared_issues": result.shared,
         "trades": [trade(t) for t in result.trades],
+        "trades_not_listed": result.trades_not_listed,
         "left_out": [{**trade(t), "why": why} for t, why in result.left_out],
+        "left_out_not_listed": result.left_out_not_listed,
     }

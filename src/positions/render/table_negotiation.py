@@ -176,9 +176,15 @@ def trades_view(result: Trades, width: int) -> Iterator[Text]:
                 f"{LEVEL_WORDS[theirs.level]} (\u201c{theirs.evidence.quote}\u201d)"
             )
             yield from paragraph(styled(line, "dim"), width, "   ", "     ")
+    if result.trades_not_listed:
+        more = plural(result.trades_not_listed, "more candidate")
+        yield from paragraph(styled(f"... and {more}, pairs of the same issues.", "dim"), width)
     for t, why in result.left_out:
         line = (f"Not a candidate: {who[t.a]} gets {issues[t.a_gets].name}, {who[t.b]} gets "
                 f"{issues[t.b_gets].name} \u2014 {why}")  # fmt: skip
         yield from paragraph(styled(line, "dim"), width)
+    if result.left_out_not_listed:
+        more = plural(result.left_out_not_listed, "more pair")
+        yield from paragraph(styled(f"... and {more} a red line rules out.", "dim"), width)
     yield Text()
     yield from closing(result.header, width)
