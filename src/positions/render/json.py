@@ -35,7 +35,7 @@ from positions.results import (
 )
 from positions.text import json_safe
 
-from . import json_negotiation, json_reports
+from . import json_reports
 
 COMPARE_SCHEMA = "positions-compare/3"
 
@@ -352,12 +352,16 @@ def agenda(plan: Agenda) -> str:
 @render.register
 def obstacles(result: Obstacles) -> str:
     """What stands between parties and talks, stage by stage."""
+    from . import json_negotiation  # its wording (present.py) is not the JSON path's to load
+
     return _dump(json_negotiation.obstacles_data(result))
 
 
 @render.register
 def trades(result: Trades) -> str:
     """Candidate trades between two parties, each a hypothesis with its quotes."""
+    from . import json_negotiation
+
     return _dump(json_negotiation.trades_data(result))
 
 
