@@ -421,6 +421,8 @@ TERMINAL_VIEWS = [
     ("show", "south"),
     ("matrix",),
     ("agenda", "north\u202e", "south"),
+    ("obstacles", "north\u202e", "south"),
+    ("trades", "north\u202e", "south"),
     ("sources",),
     ("lint",),
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -351,3 +352,22 @@ def test_many_candidate_trades_are_counted_not_formed(tmp_path: Path) -> None:
     assert (len(result.trades), result.trades_not_listed) == (12, 10_000 - 12)
     assert (result.left_out, result.left_out_not_listed) == ((), 0)
     assert (result.trades[0].a_gets, result.trades[0].b_gets) == ("i0", "i100")
+
+
+@pytest.mark.parametrize("view", ["obstacles", "trades", "agenda"])
+def test_hostile_names_reach_the_terminal_as_text(tmp_path: Path, run: Run, view: str) -> None:
+    """A party, an issue, an outcome and a salience quote holding control characters: shown."""
+    text = STAGED.read_text()
+    for plain, hostile in (
+        ("name: North", 'name: "North\\u202e\\e[2J"'),
+        ("name: Talks and fighting", 'name: "Talks \\e]52;c;aGk=\\a"'),
+        ("A ceasefire before talks", '"Ceasefire \\x9b31m first"'),
+        ("quote: Above all North wants guarantees.", 'quote: "Above all \\u202e North"'),
+    ):
+        assert plain in text
+        text = text.replace(plain, hostile)
+    data = tmp_path / "hostile.yaml"
+    data.write_text(text)
+    out = run(view, "north", "south", "--data", str(data)).out
+    assert "North\\u202e\\u001b[2J" in out
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]", out)

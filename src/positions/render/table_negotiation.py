@@ -16,9 +16,10 @@ from positions.present import (
     plural,
 )
 from positions.results import Demand, Obstacles, Trades
+from positions.text import visible
 
 from .table_parts import closing, names
-from .terminal import NARROW, firmness_mark, legend_lines, paragraph, styled
+from .terminal import NARROW, firmness_mark, legend_lines, paragraph, shown_width, styled
 from .vocabulary import FIRMNESS_WORD
 
 
@@ -29,13 +30,15 @@ def _demand_lines(d: Demand, result: Obstacles, party_width: int, width: int) ->
     held = f"{FIRMNESS_WORD[d.firmness]}; " if d.firmness is not None else ""
     mark = firmness_mark(d.firmness) if d.firmness is not None else styled("-", "dim")
     head = Text.assemble(
-        mark, " ", demand(d, issues), (f"  ({held}{backing(d, issues)})", "dim")
+        mark, " ", styled(demand(d, issues)), styled(f"  ({held}{backing(d, issues)})", "dim")
     )  # fmt: skip
     if width < NARROW:  # the party on a line of its own, the demand under it
         yield from paragraph(styled(who[d.party], "bold"), width, "  ")
         first, rest = "    ", "      "
     else:
-        first = f"  {who[d.party]:<{party_width}}  "
+        # The name leads the line as an indent, so it is made safe here, as styled() would.
+        name = visible(who[d.party])
+        first = f"  {name}{' ' * (party_width - shown_width(name))}  "
         rest = " " * len(first)
     yield from paragraph(head, width, first, rest)
     for b in d.stopped_by:
@@ -57,7 +60,7 @@ def obstacles_view(result: Obstacles, width: int) -> Iterator[Text]:
     """Each stage's demands, who stops them, and what must be resolved before talks."""
     yield from paragraph(styled(f"Obstacles to talks: {names(result.parties)}",
                                 "bold"), width)  # fmt: skip
-    party_width = max(len(p.name) for p in result.parties)
+    party_width = max(shown_width(visible(p.name)) for p in result.parties)
     who = {p.id: p.name for p in result.parties}
     staged = [s for s in result.stages if s.stage is not None]
     if not any(s.demands for s in staged):
@@ -95,8 +98,7 @@ def obstacles_view(result: Obstacles, width: int) -> Iterator[Text]:
             place = f"{n:>{number}}. "
             stops = "; ".join(block(b, result.issues, who, d) for b in d.stopped_by)
             line = Text.assemble(
-                (f"{result.issues[d.issue].name}", "bold"),
-                f" ({who[d.party]}): {stops}",
+                styled(result.issues[d.issue].name, "bold"), styled(f" ({who[d.party]}): {stops}")
             )
             yield from paragraph(line, width, place, " " * len(place))
     if result.unanswered:
@@ -141,17 +143,17 @@ def trades_view(result: Trades, width: int) -> Iterator[Text]:
         there = other.stances.get(r.issue)
         its = FIRMNESS_WORD[there.firmness] if there is not None else "no position recorded"
         ranked_line = Text.assemble(
-            (f"{who[r.party]}, {issues[r.issue].name}: ", "bold"),
+            styled(f"{who[r.party]}, {issues[r.issue].name}: ", "bold"),
             LEVEL_WORDS[ranking.level],
-            (f" \u2014 \u201c{ranking.evidence.quote}\u201d "
-             f"({result.header.source_title(ranking.evidence.source)})", "dim"),
-            f"; {other.name} holds it: {its}",
+            styled(f" \u2014 \u201c{ranking.evidence.quote}\u201d "
+                   f"({result.header.source_title(ranking.evidence.source)})", "dim"),
+            styled(f"; {other.name} holds it: {its}"),
         )  # fmt: skip
         yield from paragraph(ranked_line, width, "  ", "    ")
     for party in result.parties:
         if not any(r.party == party.id for r in result.ranked):
             yield from paragraph(
-                Text.assemble((f"{party.name}: ", "bold"), "no issue ranked by any article"),
+                Text.assemble(styled(f"{party.name}: ", "bold"), "no issue ranked by any article"),
                 width, "  ", "    ")  # fmt: skip
     yield Text()
     if not result.trades:

@@ -194,7 +194,7 @@ def _side_by_side(
             lines.append(styled("no stance", "italic"))
         for e in evidence:
             credit = "; ".join(x for x in (e.source, e.speaker, e.attribution.value) if x)
-            quote = Text.assemble(styled(f"\u201c{e.quote}\u201d"), (f" ({credit})", "dim"))
+            quote = Text.assemble(styled(f"\u201c{e.quote}\u201d"), styled(f" ({credit})", "dim"))
             lines += paragraph(quote, room, "", "  ")
         return lines
 
