@@ -233,7 +233,7 @@ GROWTH = [
       for c in ("validate", "parties", "issues", "issues ID", "show", "sources", "diff",
                 "agreement", "lint")],
     *[(c, shape) for shape in ("outcomes", "parties")
-      for c in ("compare", "export", "matrix", "agenda")],
+      for c in ("compare", "export", "matrix", "agenda", "obstacles", "trades")],
     ("verify", "quotes"),
     ("lint", "quotes"),
 ]  # fmt: skip
@@ -260,6 +260,9 @@ def growth_command(command: str, shape: str, data: Path, other: Path) -> list[st
         "export": [POSITIONS, "export", "-o", str(data.parent / "out.csv"), *d],
         "matrix": [POSITIONS, "matrix", *d, "--format", "json"],
         "agenda": [POSITIONS, "agenda", *ids, *d],
+        # Two parties: what stands between a pair, held against each other.
+        "obstacles": [POSITIONS, "obstacles", *ids[:2], *d],
+        "trades": [POSITIONS, "trades", *ids[:2], *d],
     }[command]
 
 

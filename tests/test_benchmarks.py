@@ -78,6 +78,8 @@ def test_runner_quick_smoke_run() -> None:
         "export",
         "matrix",
         "agenda",
+        "obstacles",
+        "trades",
     }
     for table in tables:
         assert all(

@@ -371,3 +371,16 @@ def test_hostile_names_reach_the_terminal_as_text(tmp_path: Path, run: Run, view
     out = run(view, "north", "south", "--data", str(data)).out
     assert "North\\u202e\\u001b[2J" in out
     assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]", out)
+
+
+def test_obstacles_takes_at_most_twelve_parties(tmp_path: Path, run: Run) -> None:
+    """Each demand is held against every other party named: thirteen is refused, as a usage."""
+    parties = "".join(f"  p{n}:\n    name: P{n}\n    stances: {{}}\n" for n in range(13))
+    data = tmp_path / "many.yaml"
+    data.write_text(
+        "schema: positions/3\ntitle: t\nsources:\n  s: {title: S}\n"
+        "issues:\n  i: {name: I, question: q, outcomes: {x: X}}\nparties:\n" + parties
+    )
+    result = run("obstacles", *(f"p{n}" for n in range(13)), "--data", str(data))
+    assert result.code == 2
+    assert "takes at most 12 parties, got 13" in result.err

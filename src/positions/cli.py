@@ -321,11 +321,19 @@ def obstacles_command(
       positions obstacles russia ukraine
       positions obstacles russia ukraine --format json -o obstacles.json
     """
+    from positions.comparison import MAX_PAIRED_PARTIES
     from positions.lookup import find_parties
     from positions.negotiation import obstacles
 
     dataset = load_data(ctx, data)
     named = find_parties(dataset, parties)
+    if len(named) > MAX_PAIRED_PARTIES:  # each demand is held against every other party named
+        raise click.UsageError(
+            f"obstacles holds each party's demands against the others', so it takes at most "
+            f"{MAX_PAIRED_PARTIES} parties, got {len(named)}; name the parties whose talks "
+            f"you mean",
+            ctx,
+        )
     output.emit(obstacles(dataset, named), fmt, target, protect=_protected(data), force=force)
 
 

@@ -17,10 +17,11 @@ data records neither, they say so rather than guess.
 """
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 from positions.comparison import strength
-from positions.model import Dataset, Firmness, Issue, Level, Party, Ranking, Stage
+from positions.model import Dataset, Firmness, Issue, Level, Party, Ranking, Stage, Stance
 from positions.results import (
     Block,
     BlockKind,
@@ -82,33 +83,53 @@ def _earlier(a: Stage | None, b: Stage | None) -> Stage | None:
 
 
 def blocks(demand: Demand, other: Party, issues: dict[str, Issue]) -> list[Block]:
-    """How ``other`` stops ``demand``, if it does; one Block for each way."""
+    """How ``other`` stops ``demand``, if it does; one Block for each way.
+
+    Each outcome is looked up in what ``other`` accepts and rejects, and in the outcomes it
+    excludes, never compared with each of the other's: a demand of many outcomes against a
+    stance of many costs what they hold, not its product.
+    """
     issue = issues[demand.issue]
-    here = other.stances.get(demand.issue)
+    here = _Held.of(other.stances.get(demand.issue))
     out = []
     for wanted in demand.accepts:
-        if here is not None and wanted in here.rejects:
+        if wanted in here.rejects:
             out.append(Block(other.id, BlockKind.REJECTS, issue.id, wanted, wanted))
-        elif here is not None and wanted not in here.accepts:
+        elif here.accepts and wanted not in here.accepts:
             out += [Block(other.id, BlockKind.EXCLUDES, issue.id, o, wanted)
-                    for o in here.accepts if issue.exclusive(wanted, o)]  # fmt: skip
+                    for o in here.among(issue.excludes.get(wanted, ()))]  # fmt: skip
         for iid, outcome in sorted(issue.excludes_elsewhere.get(wanted, ())):
-            there = other.stances.get(iid)
-            if there is not None and outcome in there.accepts:
+            if outcome in _Held.of(other.stances.get(iid)).accepts:
                 out.append(Block(other.id, BlockKind.EXCLUDES, iid, outcome, wanted))
         for iid, needed in sorted(issue.requires.get(wanted, ())):
-            there = other.stances.get(iid)
-            if there is None or needed in there.accepts:
+            there = _Held.of(other.stances.get(iid))
+            if not (there.accepts or there.rejects) or needed in there.accepts:
                 continue
             if needed in there.rejects:
                 out.append(Block(other.id, BlockKind.REJECTS_REQUIRED, iid, needed, wanted))
             else:
                 out += [Block(other.id, BlockKind.EXCLUDES_REQUIRED, iid, o, wanted)
-                        for o in there.accepts if issues[iid].exclusive(needed, o)]  # fmt: skip
-    if here is not None:
-        out += [Block(other.id, BlockKind.ASKS_REFUSED, issue.id, r, r)
-                for r in demand.rejects if r in here.accepts]  # fmt: skip
+                        for o in there.among(issues[iid].excludes.get(needed, ()))]  # fmt: skip
+    out += [Block(other.id, BlockKind.ASKS_REFUSED, issue.id, r, r)
+            for r in demand.rejects if r in here.accepts]  # fmt: skip
     return out
+
+
+class _Held(NamedTuple):
+    """What one stance accepts and rejects, as sets to look outcomes up in (empty: no stance)."""
+
+    accepts: dict[str, int]  # outcome -> its place in the stance's list
+    rejects: frozenset[str]
+
+    @classmethod
+    def of(cls, stance: Stance | None) -> "_Held":
+        if stance is None:
+            return cls({}, frozenset())
+        return cls({o: n for n, o in enumerate(stance.accepts)}, frozenset(stance.rejects))
+
+    def among(self, outcomes: Iterable[str]) -> list[str]:
+        """Those of ``outcomes`` the stance accepts, in the stance's order."""
+        return sorted((o for o in outcomes if o in self.accepts), key=self.accepts.__getitem__)
 
 
 def _answered(demand: Demand, others: Sequence[Party], issues: dict[str, Issue]) -> Demand:
