@@ -31,35 +31,25 @@ from positions.results import (
 
 
 class Ask(NamedTuple):
-    """What a stance asks for, in the outcomes' words, as the compact views show it."""
+    """What a stance asks for, in the outcomes' words, less what its row's reason says."""
 
     accepts: str  # the accepted outcomes' descriptions, "; " between them
     rejects: str  # the rejected ones the row's reason does not already name
     conditions: str  # the issues of its conditions, if the row's reason does not name them
-    joint: str = ""  # "joint statement with ...", for a stance made jointly with others
 
 
-def ask(
-    stance: Stance,
-    issue: Issue,
-    row: Row | None = None,
-    party: str = "",
-    header: Header | None = None,
-    among: Collection[str] | None = None,
-) -> Ask:
+def ask(stance: Stance, issue: Issue, row: Row | None = None, party: str = "") -> Ask:
     """What ``stance`` asks for, less what ``row``'s reason already says of ``party``.
 
     The reason names each rejection that clashes with another party's ask, and, for a
     conditional relation, the conditions in conflict: an ask does not say them twice. A stance
-    that accepts nothing shows all it rejects. With ``header``, a joint statement says whom it
-    is made with (with ``among``, only if it is made with one of those parties).
+    that accepts nothing shows all it rejects. (The views word it with ask_pieces.)
     """
     rejects, conditions = _left(stance, row, party)
     return Ask(
         "; ".join(issue.outcomes[o] for o in stance.accepts),
         "; ".join(issue.outcomes[o] for o in rejects),
         ", ".join(conditions),
-        joint(stance, header, among) if header is not None else "",
     )
 
 

@@ -116,7 +116,13 @@ def check(dataset: Dataset, sources: SourceTexts) -> tuple[int, list[Missing]]:
     is reported once, with the number of its quotes left unchecked, not once for each of them;
     a folder that holds none of the sources is an error.
     """
-    found = quotes(dataset)
+    return _check(dataset, sources, quotes(dataset))
+
+
+def _check(
+    dataset: Dataset, sources: SourceTexts, found: list[tuple[str, str, str, Location | None]]
+) -> tuple[int, list[Missing]]:
+    """check() of the quotes ``found`` (quotes()), read once by whoever counts them too."""
     wanted = cited(dataset)
     texts = {s: Finder(fold(sources.texts[s])) for s in wanted if s in sources.texts}
     unreadable = {s: sources.unreadable[s] for s in wanted if s in sources.unreadable}
@@ -144,12 +150,12 @@ def check(dataset: Dataset, sources: SourceTexts) -> tuple[int, list[Missing]]:
 
 def verify(dataset: Dataset, sources: SourceTexts) -> Verification:
     """Every quote found in its source, or QuotesNotFound listing those that are not."""
-    checked, missing = check(dataset, sources)
+    found = quotes(dataset)
+    checked, missing = _check(dataset, sources, found)
     if missing:
         raise QuotesNotFound([str(m) for m in missing], checked)
     kinds = Counter(
-        "set aside" if what == "set aside" else what.rsplit(" ", 1)[-1]
-        for what, _, _, _ in quotes(dataset)
+        "set aside" if what == "set aside" else what.rsplit(" ", 1)[-1] for what, _, _, _ in found
     )
     ranked = kinds["(salience)"] + kinds["(doubt)"]
     return Verification(dataset.path, checked, sources.folder, kinds["set aside"], ranked)
